@@ -1,0 +1,53 @@
+# Two commands for a reader or contributor: `make serve` and `make test`.
+# Both set up everything they need on first use (virtualenv, pinned Python and npm packages).
+
+PYTHON   ?= python3
+VENV     := .venv
+BIN      := $(VENV)/bin
+PY       := $(BIN)/python
+STAMP_PY := $(VENV)/.installed
+STAMP_JS := node_modules/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help install serve build test lint chromium bench figures clean
+
+help:
+	@echo "make serve   set up, build and serve the site at http://127.0.0.1:8000 (live reload)"
+	@echo "make test    set up and run the whole test suite, browser tests included"
+	@echo "make build   write the static site to site/"
+	@echo "make bench   print the benchmark table"
+
+$(STAMP_PY): requirements.txt
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(STAMP_JS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(STAMP_PY) $(STAMP_JS)
+
+build: install
+	$(BIN)/mkdocs build --strict
+
+serve: install
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+chromium:
+	@$(PY) -m tests.support.chromium --ensure
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/codespell quiz_data docs CONTRIBUTING.md README.md
+
+test: install chromium lint
+	$(BIN)/pytest
+
+bench: install chromium
+	$(PY) -m benchmarks.run
+
+clean:
+	rm -rf site build .pytest_cache

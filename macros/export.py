@@ -1,0 +1,89 @@
+"""The quiz export: the bank as deterministic JSON for the widget, plus its JSON Schema.
+
+Output is byte-for-byte stable for the same bank (sorted keys, fixed order, no timestamps),
+so a rebuild that changes nothing changes no file, and the service worker's cache key only
+moves when the content does.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import TypeAdapter
+
+from .bank import LEVELS, ROLES, TIME_TARGETS, Bank, Problem, Question
+from .bank.models import Entry, Short, TracksFile
+from .render.links import entry_title, page_of, page_url
+
+EXPORT_VERSION = 1
+QUIZ_DIR = Path("assets/quiz")
+
+
+def _items(entry: Question | Problem | Short) -> list[dict]:
+    return [
+        {
+            "id": item.id,
+            "stem": item.stem,
+            "multiple": item.multiple,
+            "options": [o.model_dump() for o in item.options],
+        }
+        for item in entry.quiz
+    ]
+
+
+def _record(entry: Question | Problem | Short, bank: Bank) -> dict:
+    record = {
+        "id": entry.id,
+        "kind": entry.kind,
+        "track": entry.track,
+        "title": entry_title(entry),
+        "levels": list(entry.levels),
+        "roles": list(entry.roles),
+        "url": page_url(page_of(entry, bank)) + f"#q-{entry.id}",
+        "items": _items(entry),
+    }
+    if isinstance(entry, Question | Problem):
+        record["type"] = entry.type
+        record["time_target"] = TIME_TARGETS[entry.type]
+        record["followups"] = [f.q for f in entry.followups]
+    if isinstance(entry, Question):
+        record["order"] = entry.order
+    return record
+
+
+def bank_json(bank: Bank) -> dict:
+    """The widget's view of the bank: only what a quiz, flashcard or mock round needs."""
+    return {
+        "version": EXPORT_VERSION,
+        "levels": list(LEVELS),
+        "roles": ROLES,
+        "tracks": [
+            {"id": t.id, "title": t.title, "levels": list(t.levels), "roles": list(t.roles)}
+            for t in bank.tracks
+        ],
+        "entries": [_record(e, bank) for e in bank.entries],
+    }
+
+
+def schema_json() -> dict:
+    """JSON Schema of a bank entry and of the tracks file, generated from the models."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "ML interview guide question bank",
+        "entry": TypeAdapter(Entry).json_schema(),
+        "tracks_file": TracksFile.model_json_schema(),
+    }
+
+
+def dumps(data: dict) -> str:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n"
+
+
+def write_export(bank: Bank, site_dir: Path) -> list[Path]:
+    out = site_dir / QUIZ_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [out / "bank.json", out / "bank.schema.json"]
+    paths[0].write_text(dumps(bank_json(bank)), encoding="utf-8")
+    paths[1].write_text(dumps(schema_json()), encoding="utf-8")
+    return paths

@@ -1,0 +1,45 @@
+"""MkDocs build hooks: validate the bank first, then write the export and runtime assets,
+then check that bank, pages and JSON agree. Each step is a plain function elsewhere."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# MkDocs loads this file by path, before any plugin has put the project on sys.path.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mkdocs.exceptions import PluginError
+
+from macros.assets import AssetError, copy_katex, copy_pyodide
+from macros.bank import BankError
+from macros.export import write_export
+from macros.parity import json_ids, mismatches, page_ids
+from macros.site_bank import bank_for
+
+
+def _root(config) -> Path:
+    return Path(config["config_file_path"]).parent
+
+
+def on_config(config):
+    try:
+        bank_for(_root(config) / "quiz_data")
+    except BankError as exc:
+        raise PluginError(str(exc)) from None
+    return config
+
+
+def on_post_build(config) -> None:
+    root = _root(config)
+    site = Path(config["site_dir"])
+    bank = bank_for(root / "quiz_data")
+    bank_json, _ = write_export(bank, site)
+    try:
+        copy_pyodide(root / "node_modules", site)
+        copy_katex(root / "node_modules", site)
+    except AssetError as exc:
+        raise PluginError(str(exc)) from None
+    problems = mismatches({e.id for e in bank.entries}, page_ids(site), json_ids(bank_json))
+    if problems:
+        raise PluginError("bank, pages and JSON disagree:\n  - " + "\n  - ".join(problems))

@@ -1,0 +1,48 @@
+"""The thin layer between mkdocs-macros and the plain rendering functions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .bank import BankError
+from .render import listings
+from .site_bank import bank_for
+
+
+def _bank(env):
+    root = Path(env.conf["config_file_path"]).parent / "quiz_data"
+    try:
+        return bank_for(root)
+    except BankError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def register(env) -> None:
+    def page() -> str:
+        return env.page.file.src_uri
+
+    @env.macro
+    def track_intro(track_id: str) -> str:
+        return listings.track_intro(_bank(env), track_id)
+
+    @env.macro
+    def track_cards(track_id: str) -> str:
+        return listings.track_cards(_bank(env), track_id, page())
+
+    @env.macro
+    def question_index() -> str:
+        return listings.question_index(_bank(env), page())
+
+    @env.macro
+    def practice_area(area: str) -> str:
+        return listings.practice_area(_bank(env), area, page())
+
+    @env.macro
+    def other_lists() -> str:
+        return listings.other_lists(_bank(env), page())
+
+    @env.macro
+    def depth_side_by_side(question_id: str) -> str:
+        return listings.depth_side_by_side(_bank(env), question_id, page())

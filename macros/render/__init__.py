@@ -1,0 +1,1 @@
+"""Rendering of bank entries into Markdown for pages: cards, listings and the index."""

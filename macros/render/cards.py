@@ -1,0 +1,185 @@
+"""Render bank entries as Markdown cards for MkDocs pages.
+
+Cards are emitted as Markdown rather than HTML so that the site's own Markdown extensions
+(pymdownx.details for the collapsed block, arithmatex for formulas, attr_list for anchors)
+do the rendering, exactly as on any hand-written page. Everything a reader needs is in the
+static HTML: reading never waits for Python in the browser.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+from ..bank import ROLES, TIME_TARGETS, TYPE_LABELS, Bank, Problem, Question
+from ..bank.models import Rubric, Short
+from .links import entry_link, rel_md
+
+ANSWER_PARTS = (("what", "What"), ("why", "Why"), ("when", "When"), ("tradeoffs", "Trade-offs"))
+RUBRIC_ROWS = (
+    ("strong_hire", "Strong hire"),
+    ("lean_hire", "Lean hire"),
+    ("no_hire", "No hire"),
+)
+DETAILS_TITLE = "Full Answer + Rubric"
+
+
+def anchor(entry_id: str) -> str:
+    return f"q-{entry_id}"
+
+
+def _indent(text: str) -> str:
+    return textwrap.indent(text, "    ", lambda line: True).replace("    \n", "\n")
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def badges(entry: Question | Problem | Short, bank: Bank) -> str:
+    """Badges as one HTML line: plain spans with text, so they read well aloud too."""
+    spans = [f'<span class="qbadge qbadge--track">{_esc(bank.track(entry.track).title)}</span>']
+    spans += [f'<span class="qbadge qbadge--level">{lv}</span>' for lv in entry.levels]
+    if isinstance(entry, Question | Problem):
+        spans.append(f'<span class="qbadge qbadge--type">{TYPE_LABELS[entry.type]}</span>')
+        spans.append(
+            f'<span class="qbadge qbadge--time">'
+            f'<span class="qbadge__label">Time target:</span> {TIME_TARGETS[entry.type]}</span>'
+        )
+    roles = ", ".join(ROLES[r] for r in entry.roles)
+    spans.append(f'<span class="qbadge qbadge--roles">{_esc(roles)}</span>')
+    return f'<p class="qbadges">{" ".join(spans)}</p>'
+
+
+def _bullets(items: list[str]) -> str:
+    return "\n".join("- " + item.replace("\n", "\n  ") for item in items)
+
+
+def _sub(title: str, entry_id: str, slug: str) -> str:
+    """A sub-heading inside a card, with a stable anchor of its own (`#q-<id>-<slug>`).
+    The TOC stops at h2, so these do not flood it."""
+    return f"### {title} {{ #{anchor(entry_id)}-{slug} .qcard__sub }}"
+
+
+def rubric_md(rubric: Rubric, entry_id: str) -> str:
+    blocks = []
+    for key, label in RUBRIC_ROWS:
+        blocks.append(f"**{label}**\n{{ .rubric-{key.replace('_', '-')} }}\n\n")
+        blocks[-1] += _bullets(getattr(rubric, key))
+    return _sub("Rubric", entry_id, "rubric") + "\n\n" + "\n\n".join(blocks)
+
+
+def _followups_md(entry: Question | Problem) -> str:
+    rows = [f"**{f.q}**\n\n{f.a}" for f in entry.followups]
+    return _sub("Follow-up probes", entry.id, "followups") + "\n\n" + "\n\n".join(rows)
+
+
+def _related_md(entry: Question | Problem | Short, bank: Bank, page: str) -> str:
+    if not entry.related:
+        return ""
+    links = [entry_link(bank.get(r), bank, page) for r in entry.related]
+    return "**Related:** " + " · ".join(links)
+
+
+def _traps_md(entry: Question | Problem) -> str:
+    return _sub("Traps and red flags", entry.id, "traps") + "\n\n" + _bullets(entry.traps)
+
+
+def _depth_md(question: Question) -> str:
+    rows = [f"**{level}.** {text}" for level, text in question.depth.by_level()]
+    title = "What an answer sounds like, by level"
+    return _sub(title, question.id, "depth") + "\n\n" + "\n\n".join(rows)
+
+
+def _details(body_parts: list[str]) -> str:
+    body = "\n\n".join(p for p in body_parts if p)
+    return f'??? answer "{DETAILS_TITLE}"\n\n{_indent(body)}'
+
+
+def _reviewed(entry: Question | Problem | Short) -> str:
+    return f'<p class="qcard__reviewed">Last reviewed {entry.reviewed.isoformat()}</p>'
+
+
+def _open(entry: Question | Problem | Short, heading: str, level: int) -> str:
+    hashes = "#" * level
+    return (
+        f'<div class="qcard" data-qid="{entry.id}" markdown>\n\n'
+        f"{hashes} {heading} {{ #{anchor(entry.id)} }}\n\n"
+    )
+
+
+def question_card(question: Question, bank: Bank, page: str, level: int = 2) -> str:
+    """A full question: badges, the four-part answer, then the collapsed depth and rubric."""
+    answer = "\n\n".join(
+        f"**{label}.** {getattr(question.answer, key)}" for key, label in ANSWER_PARTS
+    )
+    figure = diagram_md(question, page)
+    details = _details(
+        [
+            _depth_md(question),
+            _followups_md(question),
+            _traps_md(question),
+            rubric_md(question.rubric, question.id),
+        ]
+    )
+    tail = "\n\n".join(p for p in (_related_md(question, bank, page), _reviewed(question)) if p)
+    return (
+        _open(question, question.prompt, level)
+        + f"{badges(question, bank)}\n\n{answer}\n\n"
+        + (figure + "\n\n" if figure else "")
+        + f"{details}\n\n{tail}\n\n</div>\n"
+    )
+
+
+def problem_card(problem: Problem, bank: Bank, page: str, level: int = 2) -> str:
+    """A practice problem: the scenario is visible; the worked answer is collapsed."""
+    sections = [
+        f"{_sub(s.title, problem.id, f'part-{n}')}\n\n{s.body}"
+        for n, s in enumerate(problem.answer_sections, 1)
+    ]
+    details = _details(
+        [
+            *sections,
+            _followups_md(problem),
+            _traps_md(problem),
+            rubric_md(problem.rubric, problem.id),
+            _related_md(problem, bank, page),
+        ]
+    )
+    return (
+        _open(problem, problem.title, level)
+        + f"{badges(problem, bank)}\n\n**{problem.prompt}**\n\n{problem.scenario}\n\n"
+        + f"{details}\n\n{_reviewed(problem)}\n\n</div>\n"
+    )
+
+
+def short_card(short: Short, bank: Bank, page: str, level: int = 3) -> str:
+    """A question from the other lists: a concise answer, or a link to the full one."""
+    if short.see is not None:
+        target = entry_link(bank.get(short.see), bank, page)
+        return _open(short, short.prompt, level) + f"Answered in full as {target}.\n\n</div>\n"
+    details = _details([rubric_md(short.rubric, short.id), _related_md(short, bank, page)])
+    return (
+        _open(short, short.prompt, level)
+        + f"{badges(short, bank)}\n\n{short.answer}\n\n{details}\n\n{_reviewed(short)}\n\n</div>\n"
+    )
+
+
+def diagram_md(entry: Question | Problem, page: str) -> str:
+    """A figure with a Markdown image, so MkDocs checks the file exists and fixes its URL."""
+    if entry.diagram is None:
+        return ""
+    d = entry.diagram
+    alt = d.alt.replace("[", "(").replace("]", ")")
+    return (
+        f'<figure class="qfigure" markdown="span">\n![{alt}]({rel_md(page, d.src)})\n'
+        f"<figcaption>{_esc(d.caption)}</figcaption>\n</figure>"
+    )
+
+
+def card(entry: Question | Problem | Short, bank: Bank, page: str, level: int = 2) -> str:
+    if isinstance(entry, Question):
+        return question_card(entry, bank, page, level)
+    if isinstance(entry, Problem):
+        return problem_card(entry, bank, page, level)
+    return short_card(entry, bank, page, level)

@@ -1,0 +1,77 @@
+"""Whole-page listings built from the bank: a track, the question index, a practice area,
+the other question lists, and the side-by-side view of one question at every level."""
+
+from __future__ import annotations
+
+import html
+
+from ..bank import LEVELS, TIME_TARGETS, TYPE_LABELS, Bank, Question
+from .cards import card
+from .links import entry_href, entry_link, entry_title
+
+LIST_TITLES = {
+    "entry": "Entry level",
+    "mid": "Mid level",
+    "deep-learning": "Deep learning",
+    "eval-production": "Evaluation and production",
+    "most-tested": "The most-tested topics",
+    "metric-choice": "Choosing a metric",
+}
+
+
+def track_intro(bank: Bank, track_id: str) -> str:
+    track = bank.track(track_id)
+    levels = ", ".join(track.levels)
+    return (
+        f'<p class="track-audience"><strong>Who is asked these, and at which level.</strong> '
+        f"{html.escape(track.audience)} <em>Levels: {levels}.</em></p>"
+    )
+
+
+def track_cards(bank: Bank, track_id: str, page: str) -> str:
+    """Every full question of a track, in the brief's order."""
+    entries = [e for e in bank.in_track(track_id) if isinstance(e, Question)]
+    return "\n".join(card(e, bank, page) for e in entries)
+
+
+def question_index(bank: Bank, page: str) -> str:
+    """A table of every full question: where to find it, its levels, type and time."""
+    rows = ["| Question | Track | Levels | Type | Time |", "|---|---|---|---|---|"]
+    for q in bank.questions:
+        track = bank.track(q.track)
+        link = f"[{entry_title(q)}]({entry_href(q, bank, page)})"
+        cells = [link, track.title, " ".join(q.levels), TYPE_LABELS[q.type], TIME_TARGETS[q.type]]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def practice_area(bank: Bank, area: str, page: str) -> str:
+    problems = [p for p in bank.problems if p.area == area]
+    return "\n".join(card(p, bank, page) for p in problems)
+
+
+def other_lists(bank: Bank, page: str) -> str:
+    """The brief's other question lists, grouped; repeats of the 30 link to the full card."""
+    out = []
+    for group, title in LIST_TITLES.items():
+        shorts = [s for s in bank.shorts if s.group == group]
+        if not shorts:
+            continue
+        out.append(f"## {title} {{ #list-{group} }}\n")
+        out += [card(s, bank, page, level=3) for s in shorts]
+    return "\n".join(out)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def depth_side_by_side(bank: Bank, question_id: str, page: str) -> str:
+    """One question answered at L3, L4, L5 and L6+ side by side, from its bank entry."""
+    q = bank.get(question_id)
+    if not isinstance(q, Question):
+        raise ValueError(f"{question_id!r} is not a full question")
+    cells = dict(q.depth.by_level())
+    header = "| Level | What the answer sounds like |\n|---|---|"
+    rows = [f"| **{lv}** | {_cell(cells[lv])} |" for lv in LEVELS]
+    return f"**{entry_link(q, bank, page)}**\n\n{header}\n" + "\n".join(rows)

@@ -1,0 +1,71 @@
+"""Shared fixtures: the real bank, a built site (built once per session), the site served
+under a sub-path like a GitHub project page, and the golden-file update flag."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+sys.path.insert(0, str(ROOT))
+
+from macros.bank import Bank, load_bank  # noqa: E402
+from tests.support.server import serve  # noqa: E402
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite golden files from the current output (review the diff before committing)",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def real_bank() -> Bank:
+    return load_bank(ROOT / "quiz_data")
+
+
+@pytest.fixture(scope="session")
+def fixture_bank() -> Bank:
+    return load_bank(FIXTURES / "bank")
+
+
+@pytest.fixture(scope="session")
+def build_result(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """Build the real site once, strictly, into a temporary folder."""
+    site = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    output = proc.stdout + proc.stderr
+    if proc.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{output}")
+    return site, output
+
+
+@pytest.fixture(scope="session")
+def built_site(build_result: tuple[Path, str]) -> Path:
+    return build_result[0]
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built site at http://127.0.0.1:PORT/ml-guide/ (a project-page sub-path)."""
+    with serve(built_site, prefix="/ml-guide/") as url:
+        yield url
