@@ -67,3 +67,36 @@ def copy_katex(node_modules: Path, site_dir: Path) -> Path:
     for font in sorted((dist / "fonts").iterdir()):
         copy_if_changed(font, dest / "fonts" / font.name)
     return dest
+
+
+def copy_wheels(wheels: list[Path], site_dir: Path) -> list[Path]:
+    dest = site_dir / "assets" / "py"
+    out = []
+    for wheel in wheels:
+        copy_if_changed(wheel, dest / wheel.name)
+        out.append(dest / wheel.name)
+    return out
+
+
+def runtime_manifest(site_dir: Path, pyodide_dir: Path, wheels: list[Path]) -> dict:
+    """What the worker fetches to boot, with sizes so it can show real download progress.
+    Paths are relative to the site root; the worker resolves them against its own URL."""
+
+    def rel(p: Path) -> str:
+        return p.relative_to(site_dir).as_posix()
+
+    boot = [pyodide_dir / n for n in PYODIDE_FILES if n != "pyodide.mjs"]
+    return {
+        "version": 1,
+        "pyodide": {"version": pyodide_dir.name, "dir": rel(pyodide_dir) + "/"},
+        "wheels": [rel(w) for w in wheels],
+        "bank": "assets/quiz/bank.json",
+        "sizes": {rel(p): p.stat().st_size for p in [*boot, *wheels]},
+    }
+
+
+def write_runtime_manifest(site_dir: Path, pyodide_dir: Path, wheels: list[Path]) -> Path:
+    path = site_dir / "assets" / "quiz" / "runtime.json"
+    data = runtime_manifest(site_dir, pyodide_dir, wheels)
+    path.write_text(json.dumps(data, sort_keys=True, indent=1) + "\n", encoding="utf-8")
+    return path

@@ -11,11 +11,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.exceptions import PluginError
 
-from macros.assets import AssetError, copy_katex, copy_pyodide
+from macros.assets import (
+    AssetError,
+    copy_katex,
+    copy_pyodide,
+    copy_wheels,
+    write_runtime_manifest,
+)
 from macros.bank import BankError
 from macros.export import write_export
 from macros.parity import json_ids, mismatches, page_ids
 from macros.site_bank import bank_for
+from macros.wheels import WheelError, build_engine_wheel
 
 
 def _root(config) -> Path:
@@ -36,10 +43,12 @@ def on_post_build(config) -> None:
     bank = bank_for(root / "quiz_data")
     bank_json, _ = write_export(bank, site)
     try:
-        copy_pyodide(root / "node_modules", site)
+        pyodide_dir = copy_pyodide(root / "node_modules", site)
         copy_katex(root / "node_modules", site)
-    except AssetError as exc:
+        wheels = copy_wheels([build_engine_wheel(root)], site)
+    except (AssetError, WheelError) as exc:
         raise PluginError(str(exc)) from None
+    write_runtime_manifest(site, pyodide_dir, wheels)
     problems = mismatches({e.id for e in bank.entries}, page_ids(site), json_ids(bank_json))
     if problems:
         raise PluginError("bank, pages and JSON disagree:\n  - " + "\n  - ".join(problems))

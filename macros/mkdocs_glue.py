@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from .bank import BankError
-from .render import listings
+from .render import listings, widgets
 from .site_bank import bank_for
 
 
@@ -46,3 +46,7 @@ def register(env) -> None:
     @env.macro
     def depth_side_by_side(question_id: str) -> str:
         return listings.depth_side_by_side(_bank(env), question_id, page())
+
+    @env.macro
+    def quiz(tracks: list[str] | None = None, count: int = 5, filters: bool = False) -> str:
+        return widgets.quiz_widget(_bank(env), tracks, count, filters)

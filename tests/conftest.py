@@ -42,10 +42,19 @@ def fixture_bank() -> Bank:
 
 
 @pytest.fixture(scope="session")
-def build_result(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """Build the real site once, strictly, into a temporary folder."""
+def _served_dir(tmp_path_factory: pytest.TempPathFactory):
+    """A folder served like a GitHub project page; the site is built into it afterwards,
+    for the URL it is served at (Material's instant navigation needs site_url to match)."""
     site = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with serve(site, prefix="/ml-guide/") as url:
+        yield site, url
+
+
+@pytest.fixture(scope="session")
+def build_result(_served_dir) -> tuple[Path, str]:
+    """Build the real site once, strictly."""
+    site, url = _served_dir
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
@@ -65,7 +74,6 @@ def built_site(build_result: tuple[Path, str]) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path):
+def site_url(_served_dir, built_site: Path) -> str:
     """The built site at http://127.0.0.1:PORT/ml-guide/ (a project-page sub-path)."""
-    with serve(built_site, prefix="/ml-guide/") as url:
-        yield url
+    return _served_dir[1]

@@ -24,6 +24,7 @@ def _extensions() -> tuple[list, dict]:
 
     # mkdocs.yml may use !!python/name tags; they are irrelevant to Markdown settings.
     _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *a: None)
+    _Loader.add_constructor("!ENV", lambda *a: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)
     names, configs = [], {}
     for ext in config["markdown_extensions"]:

@@ -1,0 +1,317 @@
+// The quiz widget. All logic (selection, shuffling, grading, score, validation of saved
+// progress) runs in Python in the worker; this file only draws what the engine returns,
+// as text, and handles the keyboard: number keys pick, Enter submits, N goes on.
+"use strict";
+
+(() => {
+  const { el, richText, progressBar, errorBox, notice } = window.MLGuide.ui;
+  const py = window.MLGuide.py;
+  const progressStore = window.MLGuide.progressStore;
+
+  const list = (value) => (value ? value.split(",").filter(Boolean) : []);
+  const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0];
+
+  class Quiz {
+    constructor(root) {
+      this.root = root;
+      this.body = root.querySelector(".mlw-quiz__body");
+      this.status = root.querySelector(".mlw-quiz__status");
+      this.notices = root.querySelector(".mlw-quiz__notices");
+      this.form = root.querySelector("form.mlw-quiz__filters");
+      this.mode = "idle";
+      this.session = null;
+      this.view = null;
+      root.addEventListener("keydown", (event) => this.onKey(event));
+      if (this.form) {
+        this.form.addEventListener("submit", (event) => {
+          event.preventDefault();
+          this.start();
+        });
+      }
+      this.showIdle();
+    }
+
+    filters() {
+      if (!this.form) {
+        return {
+          tracks: list(this.root.dataset.tracks),
+          levels: list(this.root.dataset.levels),
+          roles: list(this.root.dataset.roles),
+          count: Number(this.root.dataset.count || 5),
+        };
+      }
+      const data = new FormData(this.form);
+      return {
+        tracks: data.getAll("tracks"),
+        levels: data.getAll("levels"),
+        roles: data.getAll("roles"),
+        count: Number(data.get("count") || 10),
+      };
+    }
+
+    say(text) {
+      this.status.textContent = "";
+      // A fresh text node in a polite live region is announced once.
+      requestAnimationFrame(() => {
+        this.status.textContent = text;
+      });
+    }
+
+    showNotices() {
+      for (const text of progressStore.takeNotices()) this.notices.append(notice(text));
+    }
+
+    showIdle() {
+      this.mode = "idle";
+      if (this.form) {
+        this.body.replaceChildren(
+          el("p", { text: "Choose what to practise above, then start." }),
+        );
+        return;
+      }
+      const count = this.root.dataset.count || 5;
+      this.body.replaceChildren(
+        el("p", { text: `${count} questions drawn at random from this page's topics.` }),
+        el("button", {
+          type: "button",
+          class: "md-button md-button--primary mlw-start",
+          text: "Start quiz",
+          onclick: () => this.start(),
+        }),
+      );
+    }
+
+    async start() {
+      this.mode = "loading";
+      const bar = progressBar("Loading Python for the quiz");
+      this.body.replaceChildren(el("p", { text: "Loading Python in your browser…" }), bar.root);
+      const unsubscribe = py.onProgress(({ loaded, total }) => bar.set(loaded, total));
+      try {
+        await py.start();
+        this.progress = await progressStore.get();
+        this.showNotices();
+        this.session = await py.call("new_session", { filters: this.filters(), seed: newSeed() });
+        await this.showQuestion();
+      } catch (error) {
+        this.fail(error);
+      } finally {
+        unsubscribe();
+      }
+    }
+
+    async showQuestion() {
+      this.view = await py.call("view", { session: this.session });
+      const stats = await py.call("item_stats", { progress: this.progress, item_id: this.view.item });
+      const v = this.view;
+      const type = v.multiple ? "checkbox" : "radio";
+      const name = `q-${this.root.id}-${v.index}`;
+      const options = v.options.map((text, i) =>
+        el(
+          "li",
+          {},
+          el(
+            "label",
+            { class: "mlw-option" },
+            el("input", { type, name, value: i, "data-index": i }),
+            el("span", { class: "mlw-option__key", text: `${i + 1}.` }),
+            el("span", {}, richText(text)),
+          ),
+        ),
+      );
+      const history = stats.attempts
+        ? `Answered before: ${stats.attempts} time${stats.attempts > 1 ? "s" : ""}, ${stats.correct} correct.`
+        : "New to you.";
+      const heading = el("h3", {
+        class: "mlw-question__count",
+        tabindex: -1,
+        text: `Question ${v.index + 1} of ${v.total}`,
+      });
+      this.body.replaceChildren(
+        heading,
+        el(
+          "fieldset",
+          { class: "mlw-question" },
+          el("legend", {}, richText(v.stem)),
+          el("p", { class: "mlw-hint", text: v.multiple ? "Select all that apply." : "Pick one." }),
+          el("ol", { class: "mlw-options" }, options),
+        ),
+        el("p", { class: "mlw-history", text: `${v.track_title} · ${history}` }),
+        el("button", {
+          type: "button",
+          class: "md-button md-button--primary mlw-submit",
+          text: "Submit",
+          onclick: () => this.submit(),
+        }),
+        el("p", { class: "mlw-keys", text: "Keys: 1–9 pick, Enter submits, N next." }),
+      );
+      this.mode = "question";
+      heading.focus();
+    }
+
+    chosen() {
+      return [...this.body.querySelectorAll(".mlw-options input:checked")].map((i) =>
+        Number(i.dataset.index),
+      );
+    }
+
+    async submit() {
+      if (this.mode !== "question") return;
+      const chosen = this.chosen();
+      if (!chosen.length) {
+        this.say("Pick an option first.");
+        return;
+      }
+      this.mode = "grading";
+      try {
+        const { session, feedback } = await py.call("grade", { session: this.session, chosen });
+        this.session = session;
+        this.progress = await py.call("record", {
+          progress: this.progress,
+          item_id: this.view.item,
+          correct: feedback.correct,
+          now_ms: Date.now(),
+        });
+        progressStore.save(this.progress);
+        this.showNotices();
+        this.showFeedback(feedback);
+      } catch (error) {
+        this.fail(error);
+      }
+    }
+
+    showFeedback(feedback) {
+      for (const input of this.body.querySelectorAll(".mlw-options input")) input.disabled = true;
+      const items = feedback.options.map((o) =>
+        el(
+          "li",
+          { class: o.correct ? "mlw-fb mlw-fb--right" : "mlw-fb mlw-fb--wrong" },
+          el("span", { class: "mlw-fb__mark", text: o.correct ? "✓ Correct option" : "✗ Wrong option" }),
+          o.chosen ? el("span", { class: "mlw-fb__chosen", text: " (your pick)" }) : null,
+          el("span", { class: "mlw-fb__text" }, ": ", richText(o.text)),
+          el("span", { class: "mlw-fb__why" }, " ", richText(o.why)),
+        ),
+      );
+      const right = feedback.options.filter((o) => o.correct).map((o) => o.text);
+      const verdict = feedback.correct
+        ? "Correct."
+        : `Not quite. The right answer: ${right.join("; ")}.`;
+      const last = this.session.position + 1 >= this.session.items.length;
+      const next = el("button", {
+        type: "button",
+        class: "md-button md-button--primary mlw-next",
+        text: last ? "See your score" : "Next question",
+        onclick: () => this.next(),
+      });
+      const link = el("a", { href: new URL(feedback.url, window.MLGuide.siteRoot).href });
+      link.append(...richText(feedback.title));
+      this.body.querySelector(".mlw-submit")?.remove();
+      this.body.querySelector(".mlw-keys")?.before(
+        el(
+          "div",
+          { class: "mlw-feedback" },
+          el("p", { class: feedback.correct ? "mlw-verdict mlw-verdict--right" : "mlw-verdict mlw-verdict--wrong", text: verdict }),
+          el("ul", { class: "mlw-fb-list" }, items),
+          el("p", {}, "Read the full answer: ", link),
+          next,
+        ),
+      );
+      this.mode = "feedback";
+      this.say(verdict);
+      next.focus();
+    }
+
+    async next() {
+      if (this.mode !== "feedback") return;
+      try {
+        this.session = await py.call("advance", { session: this.session });
+        if (await py.call("finished", { session: this.session })) await this.showScore();
+        else await this.showQuestion();
+      } catch (error) {
+        this.fail(error);
+      }
+    }
+
+    async showScore() {
+      const s = await py.call("score", { session: this.session });
+      const rows = s.by_track.map((r) =>
+        el("tr", {}, el("th", { scope: "row", text: r.title }), el("td", { text: `${r.correct} / ${r.answered}` })),
+      );
+      const heading = el("h3", { tabindex: -1, class: "mlw-score", text: `Score: ${s.correct} of ${s.total}` });
+      this.body.replaceChildren(
+        heading,
+        el(
+          "table",
+          { class: "mlw-score-table" },
+          el("caption", { text: "By track" }),
+          el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Track" }), el("th", { scope: "col", text: "Correct" }))),
+          el("tbody", {}, rows),
+        ),
+        el("button", {
+          type: "button",
+          class: "md-button md-button--primary",
+          text: "New quiz",
+          onclick: () => (this.form ? this.form.querySelector("button")?.focus() : this.start()),
+        }),
+      );
+      this.mode = "done";
+      this.say(`Quiz finished: ${s.correct} of ${s.total} correct.`);
+      heading.focus();
+    }
+
+    fail(error) {
+      this.mode = "error";
+      const message = error?.name === "PyTimeoutError"
+        ? "Python took too long and was restarted."
+        : String(error?.message ?? error);
+      this.body.replaceChildren(errorBox(message, () => this.start()));
+      this.say(`Error: ${message}`);
+    }
+
+    onKey(event) {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target;
+      if (target.matches?.("input[type=number], input[type=text], select, textarea")) return;
+      if (this.form?.contains(target)) return;
+      if (this.mode === "question" && /^[1-9]$/.test(event.key)) {
+        const input = this.body.querySelectorAll(".mlw-options input")[Number(event.key) - 1];
+        if (!input) return;
+        event.preventDefault();
+        input.checked = input.type === "checkbox" ? !input.checked : true;
+        input.focus();
+      } else if (this.mode === "question" && event.key === "Enter") {
+        if (target.matches?.("button, a")) return; // the button's own click handles it
+        event.preventDefault();
+        this.submit();
+      } else if (this.mode === "feedback" && (event.key === "n" || event.key === "N")) {
+        event.preventDefault();
+        this.next();
+      }
+    }
+  }
+
+  // Warm Python up when a quiz scrolls into view, or when the browser is idle.
+  function warmUp(root) {
+    const go = () => py.start().catch(() => {});
+    if ("IntersectionObserver" in window) {
+      const observer = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          observer.disconnect();
+          go();
+        }
+      });
+      observer.observe(root);
+    }
+    (window.requestIdleCallback ?? ((f) => setTimeout(f, 2000)))(go, { timeout: 5000 });
+  }
+
+  function bindAll() {
+    for (const root of document.querySelectorAll(".mlw-quiz:not([data-bound])")) {
+      root.dataset.bound = "1";
+      new Quiz(root);
+      warmUp(root);
+    }
+  }
+
+  if (typeof document$ !== "undefined") document$.subscribe(bindAll);
+  else document.addEventListener("DOMContentLoaded", bindAll);
+})();

@@ -1,0 +1,88 @@
+// Browser storage for progress: namespaced by the site's base path (two guides on one
+// host never share data), with an in-memory fallback when storage is blocked or full.
+// Values are validated by the Python engine on load; this module never parses them.
+"use strict";
+
+(() => {
+  if (window.MLGuide?.store) return;
+  const siteRoot = window.MLGuide?.siteRoot ?? new URL("../../", document.currentScript.src);
+  const NAMESPACE = `mlguide:${siteRoot.pathname}`;
+  const memory = new Map();
+
+  function probe() {
+    try {
+      const key = `${NAMESPACE}:probe`;
+      window.localStorage.setItem(key, "1");
+      window.localStorage.removeItem(key);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  const store = {
+    namespace: NAMESPACE,
+    persistent: probe(),
+    // Set when a write failed after start-up (quota), so widgets can say so.
+    lastError: null,
+
+    key(name) {
+      return `${NAMESPACE}:${name}`;
+    },
+
+    read(name) {
+      if (!this.persistent) return memory.get(name) ?? null;
+      try {
+        return window.localStorage.getItem(this.key(name));
+      } catch {
+        this.persistent = false;
+        return memory.get(name) ?? null;
+      }
+    },
+
+    write(name, value) {
+      memory.set(name, value);
+      if (!this.persistent) return false;
+      try {
+        window.localStorage.setItem(this.key(name), value);
+        return true;
+      } catch (error) {
+        this.persistent = false;
+        this.lastError = String(error?.name ?? error);
+        return false;
+      }
+    },
+
+    remove(name) {
+      memory.delete(name);
+      if (this.persistent) {
+        try {
+          window.localStorage.removeItem(this.key(name));
+        } catch {
+          /* nothing to keep */
+        }
+      }
+    },
+
+    // Keep unreadable data under a backup key instead of dropping it; returns that key.
+    backup(name, raw) {
+      const backupName = `${name}:backup:${new Date().toISOString()}`;
+      this.write(backupName, raw);
+      return this.key(backupName);
+    },
+
+    // All of this guide's keys, for export.
+    names() {
+      const prefix = `${NAMESPACE}:`;
+      if (!this.persistent) return [...memory.keys()];
+      const out = [];
+      for (let i = 0; i < window.localStorage.length; i += 1) {
+        const key = window.localStorage.key(i);
+        if (key?.startsWith(prefix)) out.push(key.slice(prefix.length));
+      }
+      return out;
+    },
+  };
+
+  window.MLGuide = { ...(window.MLGuide ?? {}), store };
+})();

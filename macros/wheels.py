@@ -1,0 +1,56 @@
+"""Build the practice engine's wheel with the standard `build` frontend, once per change.
+
+The wheel is pure Python (`py3-none-any`), which is all Pyodide needs; `pyodide-build` is
+for compiled packages. Builds are cached by a hash of the sources, so `mkdocs serve`
+rebuilds stay fast and an unchanged engine yields a byte-identical wheel.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ENGINE = "practice_engine"
+
+
+class WheelError(RuntimeError):
+    """The wheel could not be built; the message carries the build's own output."""
+
+
+def source_hash(root: Path) -> str:
+    digest = hashlib.sha256()
+    files = [root / "pyproject.toml", *sorted((root / ENGINE).rglob("*.py"))]
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build_engine_wheel(root: Path) -> Path:
+    """The engine wheel for the current sources, building it only when they changed."""
+    out = root / "build" / "wheels" / source_hash(root)
+    existing = sorted(out.glob("*.whl"))
+    if existing:
+        return existing[0]
+    tmp = out.with_suffix(".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "315532800"}  # reproducible zip timestamps
+    proc = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    shutil.rmtree(root / "build" / "lib", ignore_errors=True)
+    for egg in root.glob("*.egg-info"):
+        shutil.rmtree(egg, ignore_errors=True)
+    if proc.returncode != 0:
+        raise WheelError(f"building the engine wheel failed:\n{proc.stdout}\n{proc.stderr}")
+    tmp.rename(out)
+    (wheel,) = out.glob("*.whl")
+    return wheel

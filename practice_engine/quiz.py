@@ -1,0 +1,170 @@
+"""Quiz sessions: select items from the bank, shuffle them reproducibly, grade answers and
+keep the score. Sessions are plain dicts so the page can hold them and hand them back."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from .bankdata import BankData, Item
+
+SESSION_VERSION = 1
+MAX_COUNT = 50
+
+
+class QuizError(ValueError):
+    """A request the quiz cannot honour (bad filter, bad answer); the message says why."""
+
+
+def normalise_filters(raw: dict[str, Any] | None) -> dict[str, Any]:
+    raw = raw or {}
+    out: dict[str, Any] = {}
+    for key in ("tracks", "levels", "roles"):
+        values = raw.get(key) or []
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise QuizError(f"filter {key!r} must be a list of strings")
+        out[key] = sorted(set(values))
+    count = raw.get("count", 10)
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_COUNT:
+        raise QuizError(f"count must be a whole number from 1 to {MAX_COUNT}")
+    out["count"] = count
+    return out
+
+
+def select_items(bank: BankData, filters: dict[str, Any]) -> list[Item]:
+    """Items whose entry matches every non-empty filter, in a stable order."""
+    chosen = []
+    for entry in bank.entries:
+        if filters["tracks"] and entry.track not in filters["tracks"]:
+            continue
+        if filters["levels"] and not set(entry.levels) & set(filters["levels"]):
+            continue
+        if filters["roles"] and not set(entry.roles) & set(filters["roles"]):
+            continue
+        chosen.extend(entry.items)
+    return sorted(chosen, key=lambda i: i.id)
+
+
+def new_session(bank: BankData, filters: dict[str, Any] | None, seed: int) -> dict[str, Any]:
+    """A session of up to `count` items; the same seed and bank give the same session."""
+    f = normalise_filters(filters)
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise QuizError("seed must be an integer")
+    pool = select_items(bank, f)
+    if not pool:
+        raise QuizError("no quiz item matches these filters; widen the tracks, levels or roles")
+    rng = random.Random(seed)
+    rng.shuffle(pool)
+    items = []
+    for item in pool[: f["count"]]:
+        order = list(range(len(item.options)))
+        rng.shuffle(order)
+        items.append({"item": item.id, "order": order})
+    return {
+        "version": SESSION_VERSION,
+        "seed": seed,
+        "filters": f,
+        "items": items,
+        "answers": [],
+        "position": 0,
+    }
+
+
+def _current(bank: BankData, session: dict[str, Any]) -> tuple[Item, list[int]]:
+    if session["position"] >= len(session["items"]):
+        raise QuizError("the quiz is over; start a new one")
+    slot = session["items"][session["position"]]
+    item = bank.item(slot["item"])
+    if item is None:
+        raise QuizError(f"item {slot['item']!r} is no longer in the bank")
+    return item, slot["order"]
+
+
+def view(bank: BankData, session: dict[str, Any]) -> dict[str, Any]:
+    """What the page shows for the current item: text only, options in display order."""
+    item, order = _current(bank, session)
+    entry = bank.entry(item.entry_id)
+    return {
+        "index": session["position"],
+        "total": len(session["items"]),
+        "item": item.id,
+        "track": item.track,
+        "track_title": bank.track_title(item.track),
+        "stem": item.stem,
+        "multiple": item.multiple,
+        "options": [item.options[i].text for i in order],
+        "answered": len(session["answers"]) > session["position"],
+        "title": entry.title if entry else "",
+        "url": entry.url if entry else "",
+    }
+
+
+def grade(
+    bank: BankData, session: dict[str, Any], chosen: list[int]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Grade the current item; `chosen` are indices in display order. Returns the new
+    session and the feedback: every option with its explanation, and the link to the card."""
+    item, order = _current(bank, session)
+    if len(session["answers"]) > session["position"]:
+        raise QuizError("this item is already answered; go on to the next")
+    if not isinstance(chosen, list) or not all(
+        isinstance(c, int) and not isinstance(c, bool) for c in chosen
+    ):
+        raise QuizError("the answer must be a list of option numbers")
+    picked = sorted(set(chosen))
+    if not picked:
+        raise QuizError("pick at least one option")
+    if any(not 0 <= c < len(order) for c in picked):
+        raise QuizError(f"options are numbered 1 to {len(order)}")
+    if not item.multiple and len(picked) > 1:
+        raise QuizError("this question has one answer; pick only one option")
+    original = {order[c] for c in picked}
+    correct = original == set(item.correct_indices)
+    answer = {"item": item.id, "chosen": sorted(original), "correct": correct}
+    new = {**session, "answers": [*session["answers"], answer]}
+    entry = bank.entry(item.entry_id)
+    feedback = {
+        "correct": correct,
+        "options": [
+            {
+                "text": item.options[i].text,
+                "why": item.options[i].why,
+                "correct": item.options[i].correct,
+                "chosen": d in picked,
+            }
+            for d, i in enumerate(order)
+        ],
+        "title": entry.title if entry else "",
+        "url": entry.url if entry else "",
+    }
+    return new, feedback
+
+
+def advance(session: dict[str, Any]) -> dict[str, Any]:
+    if len(session["answers"]) <= session["position"]:
+        raise QuizError("answer this item before going on")
+    return {**session, "position": session["position"] + 1}
+
+
+def finished(session: dict[str, Any]) -> bool:
+    return session["position"] >= len(session["items"])
+
+
+def score(bank: BankData, session: dict[str, Any]) -> dict[str, Any]:
+    """Correct answers overall and per track, in the bank's track order."""
+    by_track: dict[str, dict[str, Any]] = {}
+    for answer in session["answers"]:
+        item = bank.item(answer["item"])
+        track = item.track if item else "unknown"
+        row = by_track.setdefault(
+            track, {"track": track, "title": bank.track_title(track), "answered": 0, "correct": 0}
+        )
+        row["answered"] += 1
+        row["correct"] += int(answer["correct"])
+    order = {t["id"]: n for n, t in enumerate(bank.tracks)}
+    return {
+        "answered": len(session["answers"]),
+        "correct": sum(int(a["correct"]) for a in session["answers"]),
+        "total": len(session["items"]),
+        "by_track": sorted(by_track.values(), key=lambda r: order.get(r["track"], 99)),
+    }

@@ -1,0 +1,49 @@
+"""Restoring a saved quiz session: anything that does not fit the current bank yields a
+fresh start and the reason, never an exception."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .bankdata import BankData
+from .quiz import SESSION_VERSION, QuizError, normalise_filters
+
+
+def _check(bank: BankData, s: Any) -> str | None:
+    if not isinstance(s, dict):
+        return "saved session is not an object"
+    if s.get("version") != SESSION_VERSION:
+        return f"saved session has version {s.get('version')!r}, expected {SESSION_VERSION}"
+    if set(s) != {"version", "seed", "filters", "items", "answers", "position"}:
+        return "saved session has missing or unknown keys"
+    try:
+        normalise_filters(s["filters"])
+    except QuizError as exc:
+        return f"saved session filters: {exc}"
+    if not isinstance(s["seed"], int) or isinstance(s["seed"], bool):
+        return "saved session seed is not an integer"
+    items, answers, position = s["items"], s["answers"], s["position"]
+    if not isinstance(items, list) or not isinstance(answers, list):
+        return "saved session items or answers are not lists"
+    for slot in items:
+        item = bank.item(slot.get("item")) if isinstance(slot, dict) else None
+        if item is None:
+            return "saved session refers to an item that is not in the bank"
+        if sorted(slot.get("order", [])) != list(range(len(item.options))):
+            return f"saved session has a bad option order for {item.id!r}"
+    if not isinstance(position, int) or isinstance(position, bool):
+        return "saved session position is not an integer"
+    if not (len(answers) - 1 <= position <= len(answers) <= len(items)):
+        return "saved session position does not match its answers"
+    for slot, answer in zip(items, answers, strict=False):
+        if not isinstance(answer, dict) or answer.get("item") != slot["item"]:
+            return "saved session answers do not match its items"
+        if not isinstance(answer.get("correct"), bool):
+            return "saved session answer has no verdict"
+    return None
+
+
+def restore_session(bank: BankData, data: Any) -> tuple[dict[str, Any] | None, str | None]:
+    """(session, None) when `data` is a usable session for this bank, else (None, reason)."""
+    reason = _check(bank, data)
+    return (None, reason) if reason else (data, None)
