@@ -30,7 +30,7 @@ def _filters_form(bank: Bank, widget_id: str) -> str:
         f'<option value="{n}"{" selected" if n == 10 else ""}>{n}</option>' for n in COUNTS
     )
     return (
-        f'<form class="mlw-quiz__filters" aria-label="Quiz filters">'
+        '<form class="mlw-quiz__filters" aria-label="Quiz filters">'
         + _checks("tracks", "Tracks (none ticked: all)", [(t.id, t.title) for t in bank.tracks])
         + _checks("levels", "Levels (none ticked: all)", [(lv, lv) for lv in LEVELS])
         + _checks("roles", "Roles (none ticked: all)", list(ROLES.items()))

@@ -282,9 +282,11 @@
         if (target.matches?.("button, a")) return; // the button's own click handles it
         event.preventDefault();
         this.submit();
-      } else if (this.mode === "feedback" && (event.key === "n" || event.key === "N")) {
+      } else if (event.key === "n" || event.key === "N") {
+        // Material binds N to "next page"; inside the quiz it means "next question".
         event.preventDefault();
-        this.next();
+        event.stopPropagation();
+        if (this.mode === "feedback") this.next();
       }
     }
   }

@@ -1,0 +1,159 @@
+"""The quiz in a real browser, with the real worker and the real Pyodide."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from tests.browser.quiz_helpers import STORAGE_KEY, answer_key, start_by_keyboard, take_quiz
+
+pytestmark = pytest.mark.browser
+TIMEOUT = 60_000
+
+
+@pytest.fixture
+def key(built_site: Path) -> dict[str, list[str]]:
+    return answer_key(built_site)
+
+
+def test_keyboard_only_quiz_scores_right_and_history_survives_reload(
+    page, site_url: str, key
+) -> None:
+    page.goto(urljoin(site_url, "tracks/fundamentals/"))
+    quiz = page.locator(".mlw-quiz")
+    start_by_keyboard(page, quiz)
+    quiz.locator(".mlw-question").wait_for(timeout=TIMEOUT)
+    score = take_quiz(page, quiz, key, [True, False, True, True, False])
+    assert score == "Score: 3 of 5"
+    cells = quiz.locator(".mlw-score-table td").all_inner_texts()
+    assert cells == ["3 / 5"]  # one track on this page
+    assert "3 of 5 correct" in quiz.locator("[role=status]").inner_text()
+
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    assert sum(len(h) for h in stored["quiz"].values()) == 5
+
+    page.reload()
+    quiz = page.locator(".mlw-quiz")
+    start_by_keyboard(page, quiz)
+    quiz.locator(".mlw-question").wait_for(timeout=TIMEOUT)
+    restored = page.evaluate("MLGuide.progressStore.peek()")
+    assert restored == stored
+
+
+def test_feedback_is_announced_and_focus_moves(page, site_url: str, key) -> None:
+    page.goto(urljoin(site_url, "tracks/statistics/"))
+    quiz = page.locator(".mlw-quiz")
+    start_by_keyboard(page, quiz)
+    quiz.locator(".mlw-question").wait_for(timeout=TIMEOUT)
+    assert page.evaluate("document.activeElement.classList.contains('mlw-question__count')")
+    page.keyboard.press("1")
+    page.keyboard.press("Enter")
+    quiz.locator(".mlw-feedback").wait_for()
+    status = quiz.locator("[role=status][aria-live=polite]")
+    page.wait_for_function(
+        "s => document.querySelector(s).textContent.length > 0", arg=".mlw-quiz [role=status]"
+    )
+    assert status.inner_text().startswith(("Correct.", "Not quite."))
+    assert page.evaluate("document.activeElement.classList.contains('mlw-next')")
+    # every option now carries its explanation
+    assert quiz.locator(".mlw-fb__why").count() == quiz.locator(".mlw-options li").count()
+
+
+def test_instant_navigation_reuses_the_worker(page, site_url: str) -> None:
+    workers = []
+    page.on("worker", lambda w: workers.append(w.url))
+    page.goto(urljoin(site_url, "tracks/fundamentals/"))
+    # started without a click: the quiz is on screen, or the browser went idle
+    page.wait_for_function("MLGuide.py.isReady", timeout=TIMEOUT)
+    page.evaluate("window.__sameDocument = true")
+    page.locator("nav a[href$='deep-learning/']").first.click()
+    page.wait_for_url("**/tracks/deep-learning/")
+    quiz = page.locator(".mlw-quiz[data-tracks='deep-learning']")
+    quiz.wait_for()
+    quiz.locator(".mlw-start").click()
+    quiz.locator(".mlw-question").wait_for(timeout=5_000)
+    assert page.evaluate("window.__sameDocument === true"), "instant navigation reloaded"
+    assert page.evaluate("MLGuide.py.workersStarted") == 1
+    assert len([w for w in workers if "py-worker" in w]) == 1
+
+
+def test_corrupted_progress_is_backed_up_and_reported(page, site_url: str) -> None:
+    page.goto(site_url)
+    page.evaluate(f"localStorage.setItem('{STORAGE_KEY}', '{{broken json')")
+    page.goto(urljoin(site_url, "tracks/llm/"))
+    quiz = page.locator(".mlw-quiz")
+    quiz.locator(".mlw-start").click()
+    quiz.locator(".mlw-question").wait_for(timeout=TIMEOUT)
+    note = quiz.locator(".mlw-notice")
+    assert "could not be read" in note.inner_text()
+    backups = page.evaluate(
+        "Object.keys(localStorage).filter(k => k.startsWith('mlguide:/ml-guide/:progress:backup:'))"
+    )
+    assert len(backups) == 1
+    assert page.evaluate(f"localStorage.getItem('{backups[0]}')") == "{broken json"
+    fresh = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+    assert fresh == {"version": 1, "quiz": {}}
+
+
+def test_blocked_storage_works_in_memory_and_says_so(browser, site_url: str, key) -> None:
+    context = browser.new_context()
+    context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() {"
+        " throw new DOMException('blocked', 'SecurityError'); }});"
+    )
+    page = context.new_page()
+    try:
+        page.goto(urljoin(site_url, "tracks/fundamentals/"))
+        quiz = page.locator(".mlw-quiz")
+        quiz.locator(".mlw-start").click()
+        quiz.locator(".mlw-question").wait_for(timeout=TIMEOUT)
+        assert "not letting the guide save progress" in quiz.locator(".mlw-notice").inner_text()
+        assert take_quiz(page, quiz, key, [True] * 5) == "Score: 5 of 5"
+    finally:
+        context.close()
+
+
+def test_worker_error_shows_message_and_retry_recovers(page, site_url: str) -> None:
+    page.route("**/assets/quiz/runtime.json", lambda route: route.fulfill(status=500, body="x"))
+    page.goto(urljoin(site_url, "quiz/"))
+    quiz = page.locator(".mlw-quiz")
+    quiz.locator("form button[type=submit]").click()
+    error = quiz.locator(".mlw-error[role=alert]")
+    error.wait_for(timeout=TIMEOUT)
+    assert "runtime manifest: HTTP 500" in error.inner_text()
+    page.unroute("**/assets/quiz/runtime.json")
+    error.locator("button", has_text="Retry").click()
+    quiz.locator(".mlw-question").wait_for(timeout=TIMEOUT)
+
+
+def test_filters_limit_the_quiz(page, site_url: str) -> None:
+    page.goto(urljoin(site_url, "quiz/"))
+    quiz = page.locator(".mlw-quiz")
+    quiz.locator("input[name=tracks][value=statistics]").check()
+    quiz.locator("select[name=count]").select_option("5")
+    quiz.locator("form button[type=submit]").click()
+    quiz.locator(".mlw-question").wait_for(timeout=TIMEOUT)
+    assert quiz.locator(".mlw-question__count").inner_text() == "Question 1 of 5"
+    assert quiz.locator(".mlw-history").inner_text().startswith("Statistics and experimentation")
+
+
+def test_bank_text_is_shown_as_text(page, site_url: str, built_site: Path) -> None:
+    bank = json.loads((built_site / "assets/quiz/bank.json").read_text())
+    evil = "<img src=x id=pwned>"
+    for entry in bank["entries"]:
+        for item in entry["items"]:
+            item["stem"] = evil
+            item["options"][0]["text"] = evil
+    page.route(
+        "**/assets/quiz/bank.json",
+        lambda route: route.fulfill(body=json.dumps(bank), content_type="application/json"),
+    )
+    page.goto(urljoin(site_url, "tracks/fundamentals/"))
+    quiz = page.locator(".mlw-quiz")
+    quiz.locator(".mlw-start").click()
+    quiz.locator(".mlw-question").wait_for(timeout=TIMEOUT)
+    assert quiz.locator(".mlw-question legend").inner_text() == evil
+    assert page.locator("#pwned").count() == 0
