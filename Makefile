@@ -7,6 +7,8 @@ BIN      := $(VENV)/bin
 PY       := $(BIN)/python
 STAMP_PY := $(VENV)/.installed
 STAMP_JS := node_modules/.installed
+WHEELS   := build/browser-wheels
+STAMP_WH := $(WHEELS)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help install serve build test lint chromium bench figures clean
@@ -27,7 +29,13 @@ $(STAMP_JS): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-install: $(STAMP_PY) $(STAMP_JS)
+$(STAMP_WH): requirements-browser.txt $(STAMP_PY)
+	rm -rf $(WHEELS)
+	$(PY) -m pip download --quiet --no-deps --only-binary=:all: --require-hashes \
+		-r requirements-browser.txt -d $(WHEELS)
+	@touch $@
+
+install: $(STAMP_PY) $(STAMP_JS) $(STAMP_WH)
 
 build: install
 	$(BIN)/mkdocs build --strict

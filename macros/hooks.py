@@ -22,7 +22,7 @@ from macros.bank import BankError
 from macros.export import write_export
 from macros.parity import json_ids, mismatches, page_ids
 from macros.site_bank import bank_for
-from macros.wheels import WheelError, build_engine_wheel
+from macros.wheels import WheelError, browser_wheels, build_engine_wheel
 
 
 def _root(config) -> Path:
@@ -45,7 +45,7 @@ def on_post_build(config) -> None:
     try:
         pyodide_dir = copy_pyodide(root / "node_modules", site)
         copy_katex(root / "node_modules", site)
-        wheels = copy_wheels([build_engine_wheel(root)], site)
+        wheels = copy_wheels([*browser_wheels(root), build_engine_wheel(root)], site)
     except (AssetError, WheelError) as exc:
         raise PluginError(str(exc)) from None
     write_runtime_manifest(site, pyodide_dir, wheels)

@@ -54,3 +54,26 @@ def build_engine_wheel(root: Path) -> Path:
     tmp.rename(out)
     (wheel,) = out.glob("*.whl")
     return wheel
+
+
+BROWSER_WHEELS = "requirements-browser.txt"
+
+
+def browser_wheels(root: Path) -> list[Path]:
+    """The pinned third-party wheels the engine needs in the browser, in load order
+    (dependencies first, as listed in requirements-browser.txt)."""
+    folder = root / "build" / "browser-wheels"
+    wheels = []
+    for line in (root / BROWSER_WHEELS).read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        name, _, version = line.split()[0].partition("==")
+        pattern = f"{name.replace('-', '_')}-{version}-*.whl"
+        found = sorted(folder.glob(pattern))
+        if not found:
+            raise WheelError(
+                f"{folder}/{pattern} not found: run `make install` to download the browser wheels"
+            )
+        wheels.append(found[0])
+    return wheels

@@ -212,8 +212,8 @@ def _cross_checks(
         see = getattr(e, "see", None)
         if see in invalid_ids:
             continue
-        if see is not None and not isinstance(_find(located, see), Question):
-            issues.append(Issue(rel, "see", f"no full question has id {see!r}"))
+        if see is not None and not isinstance(_find(located, see), Question | Problem):
+            issues.append(Issue(rel, "see", f"no question or problem has id {see!r}"))
     seen_tracks: set[str] = set()
     for n, t in enumerate(tracks):
         if t.id in seen_tracks:

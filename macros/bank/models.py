@@ -161,7 +161,7 @@ class QuizItem(Strict):
 
 
 class Diagram(Strict):
-    src: Annotated[str, StringConstraints(pattern=r"^assets/diagrams/[a-z0-9-]+\.svg$")]
+    src: Annotated[str, StringConstraints(pattern=r"^assets/(diagrams|figures)/[a-z0-9-]+\.svg$")]
     alt: Text
     caption: Text
 
@@ -245,7 +245,7 @@ class Short(_Base):
     @model_validator(mode="after")
     def _answer_or_see(self) -> Short:
         if (self.answer is None) == (self.see is None):
-            raise ValueError("give exactly one of `answer` (the text) or `see` (a question id)")
+            raise ValueError("give exactly one of `answer` (the text) or `see` (a question or problem id)")
         return self
 
 
