@@ -123,5 +123,9 @@
     }
   }
 
-  window.MLGuide = { ...(window.MLGuide ?? {}), py: new PyClient(), siteRoot, PyTimeoutError };
+  const py = new PyClient();
+  window.MLGuide = { ...(window.MLGuide ?? {}), py, siteRoot, PyTimeoutError };
+  if (document.querySelector('meta[name="mlguide-python"][content="eager"]')) {
+    py.start().catch(() => {}); // widgets show the error, with a retry, when they bind
+  }
 })();

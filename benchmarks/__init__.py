@@ -1,0 +1,1 @@
+"""Repeatable measurements; `python -m benchmarks.run` prints the table."""
