@@ -11,7 +11,7 @@ WHEELS   := build/browser-wheels
 STAMP_WH := $(WHEELS)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build test lint chromium bench figures clean
+.PHONY: help install serve build test lint system bench figures clean
 
 help:
 	@echo "make serve   set up, build and serve the site at http://127.0.0.1:8000 (live reload)"
@@ -43,18 +43,18 @@ build: install
 serve: install
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-chromium:
-	@$(PY) -m tests.support.chromium --ensure
+system:
+	@$(PY) -m tests.support.system --ensure
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/codespell quiz_data docs CONTRIBUTING.md README.md
 
-test: install chromium lint
+test: install system lint
 	$(BIN)/pytest
 
-bench: install chromium
+bench: install system
 	$(PY) -m benchmarks.run
 
 clean:

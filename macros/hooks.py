@@ -19,14 +19,23 @@ from macros.assets import (
     write_runtime_manifest,
 )
 from macros.bank import BankError
+from macros.csp import with_csp
 from macros.export import write_export
 from macros.parity import json_ids, mismatches, page_ids
+from macros.service_worker import write_service_worker
 from macros.site_bank import bank_for
 from macros.wheels import WheelError, browser_wheels, build_engine_wheel
 
 
 def _root(config) -> Path:
     return Path(config["config_file_path"]).parent
+
+
+_command = {"name": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command["name"] = command
 
 
 def on_config(config):
@@ -52,3 +61,9 @@ def on_post_build(config) -> None:
     problems = mismatches({e.id for e in bank.entries}, page_ids(site), json_ids(bank_json))
     if problems:
         raise PluginError("bank, pages and JSON disagree:\n  - " + "\n  - ".join(problems))
+    if _command["name"] != "serve":  # a live-reloading dev server must not cache pages
+        write_service_worker(site)
+
+
+def on_post_page(output: str, page, config) -> str:
+    return with_csp(output)

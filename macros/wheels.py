@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ENGINE = "practice_engine"
@@ -36,8 +37,8 @@ def build_engine_wheel(root: Path) -> Path:
     existing = sorted(out.glob("*.whl"))
     if existing:
         return existing[0]
-    tmp = out.with_suffix(".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=out.parent))
     env = {**os.environ, "SOURCE_DATE_EPOCH": "315532800"}  # reproducible zip timestamps
     proc = subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp)],
@@ -46,12 +47,13 @@ def build_engine_wheel(root: Path) -> Path:
         text=True,
         env=env,
     )
-    shutil.rmtree(root / "build" / "lib", ignore_errors=True)
-    for egg in root.glob("*.egg-info"):
-        shutil.rmtree(egg, ignore_errors=True)
     if proc.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
         raise WheelError(f"building the engine wheel failed:\n{proc.stdout}\n{proc.stderr}")
-    tmp.rename(out)
+    try:
+        tmp.rename(out)
+    except OSError:  # a parallel build finished first; its wheel is the same bytes
+        shutil.rmtree(tmp, ignore_errors=True)
     (wheel,) = out.glob("*.whl")
     return wheel
 

@@ -245,7 +245,9 @@ class Short(_Base):
     @model_validator(mode="after")
     def _answer_or_see(self) -> Short:
         if (self.answer is None) == (self.see is None):
-            raise ValueError("give exactly one of `answer` (the text) or `see` (a question or problem id)")
+            raise ValueError(
+                "give exactly one of `answer` (the text) or `see` (a question or problem id)"
+            )
         return self
 
 

@@ -54,7 +54,7 @@ def other_lists(bank: Bank, page: str) -> str:
     """The brief's other question lists, grouped; repeats of the 30 link to the full card."""
     out = []
     for group, title in LIST_TITLES.items():
-        shorts = [s for s in bank.shorts if s.group == group]
+        shorts = sorted((s for s in bank.shorts if s.group == group), key=lambda s: s.order)
         if not shorts:
             continue
         out.append(f"## {title} {{ #list-{group} }}\n")

@@ -26,6 +26,13 @@
       this.progressListeners = new Set();
       this.workersStarted = 0;
       this.progress = { loaded: 0, total: 0 };
+      this.readyListeners = new Set();
+    }
+
+    // Called each time a worker finishes booting (and at once if one already has).
+    onReady(listener) {
+      this.readyListeners.add(listener);
+      if (this._readyValue !== undefined) listener(this._readyValue);
     }
 
     onProgress(listener) {
@@ -49,6 +56,7 @@
       };
       this.ready = this._send({ op: "boot" }).then((info) => {
         this._readyValue = info;
+        for (const listener of this.readyListeners) listener(info);
         return info;
       });
       this.ready.catch(() => {

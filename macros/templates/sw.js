@@ -1,0 +1,81 @@
+// Service worker of the ML interview guide, written by the build (macros/service_worker.py).
+// Offline after the first visit: pages and assets are cached at install; the Python runtime
+// is cached once the reader has used it. One cache per build: a new build installs beside
+// the old one and takes over only when no page of the old build is open, then deletes the
+// old cache, so a page never mixes assets of two builds.
+"use strict";
+
+const VERSION = "__VERSION__";
+const PRECACHE = __PRECACHE__;
+const RUNTIME = __RUNTIME__;
+const CACHE = `mlguide-${VERSION}`;
+const scope = self.registration.scope;
+const keep = (url) => url.startsWith(scope) && !url.includes("/livereload");
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      cache.addAll(PRECACHE.map((path) => new Request(new URL(path, scope), { cache: "reload" }))),
+    ),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key.startsWith("mlguide-") && key !== CACHE) await caches.delete(key);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+async function respond(request) {
+  const cache = await caches.open(CACHE);
+  const navigate = request.mode === "navigate";
+  const hit = await cache.match(request, { ignoreSearch: navigate });
+  if (hit) return hit;
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === "basic" && keep(request.url)) {
+      await cache.put(request, response.clone());
+    }
+    return response;
+  } catch (error) {
+    if (navigate) {
+      const offline = await cache.match(new URL("404.html", scope));
+      if (offline) return offline;
+    }
+    throw error;
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  if (request.method !== "GET" || !keep(request.url)) return;
+  event.respondWith(respond(request));
+});
+
+// The page asks for the runtime to be kept once Python has booted: the files are then in
+// the HTTP cache, so copying them costs no download.
+async function cacheRuntime() {
+  const cache = await caches.open(CACHE);
+  for (const path of RUNTIME) {
+    const url = new URL(path, scope);
+    if (await cache.match(url)) continue;
+    const response = await fetch(url, { cache: "force-cache" });
+    if (response.ok) await cache.put(url, response);
+  }
+}
+
+self.addEventListener("message", (event) => {
+  if (event.data?.type !== "cache-runtime") return;
+  const reply = event.ports?.[0];
+  event.waitUntil(
+    cacheRuntime().then(
+      () => reply?.postMessage({ ok: true, version: VERSION }),
+      (error) => reply?.postMessage({ ok: false, error: String(error) }),
+    ),
+  );
+});
