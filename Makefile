@@ -18,6 +18,7 @@ help:
 	@echo "make test    set up and run the whole test suite, browser tests included"
 	@echo "make build   write the static site to site/"
 	@echo "make bench   print the benchmark table"
+	@echo "make figures regenerate the computed figures in docs/assets/figures/"
 
 $(STAMP_PY): requirements.txt
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -56,6 +57,9 @@ test: install system lint
 
 bench: install system
 	$(PY) -m benchmarks.run
+
+figures: install
+	$(PY) -m figures
 
 clean:
 	rm -rf site build .pytest_cache

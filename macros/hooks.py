@@ -61,6 +61,9 @@ def on_post_build(config) -> None:
     problems = mismatches({e.id for e in bank.entries}, page_ids(site), json_ids(bank_json))
     if problems:
         raise PluginError("bank, pages and JSON disagree:\n  - " + "\n  - ".join(problems))
+    not_found = site / "404.html"  # rendered outside on_post_page, so it gets its CSP here
+    if not_found.is_file():
+        not_found.write_text(with_csp(not_found.read_text(encoding="utf-8")), encoding="utf-8")
     if _command["name"] != "serve":  # a live-reloading dev server must not cache pages
         write_service_worker(site)
 

@@ -8,11 +8,16 @@ from mkdocs.exceptions import PluginError
 
 from .bank import BankError
 from .render import listings, widgets
+from .render.figures import figure_md
 from .site_bank import bank_for
 
 
+def _root(env) -> Path:
+    return Path(env.conf["config_file_path"]).parent
+
+
 def _bank(env):
-    root = Path(env.conf["config_file_path"]).parent / "quiz_data"
+    root = _root(env) / "quiz_data"
     try:
         return bank_for(root)
     except BankError as exc:
@@ -50,3 +55,27 @@ def register(env) -> None:
     @env.macro
     def quiz(tracks: list[str] | None = None, count: int = 5, filters: bool = False) -> str:
         return widgets.quiz_widget(_bank(env), tracks, count, filters)
+
+    @env.macro
+    def figure(name: str) -> str:
+        return figure_md(name, page())
+
+    # Practice loop (flashcards, mock round, dashboard) and coding exercises: rendered by
+    # their own modules, imported on use.
+    @env.macro
+    def practice_widget(kind: str) -> str:
+        from .render import practice_widgets
+
+        return practice_widgets.render(_bank(env), kind, page())
+
+    @env.macro
+    def exercise(exercise_id: str) -> str:
+        from .render import exercise_page
+
+        return exercise_page.render(_root(env), exercise_id, page())
+
+    @env.macro
+    def exercise_index() -> str:
+        from .render import exercise_page
+
+        return exercise_page.index(_root(env), page())

@@ -2,7 +2,8 @@
 
 Only strings cross between JavaScript and Python, so every message is JSON and no JS
 object is ever held by Python. Errors come back as `{"ok": false, "error": ...}` with a
-sentence a reader can understand; dispatch itself never raises.
+sentence a reader can understand; dispatch itself never raises. Ops that need the bank use
+the one loaded by `load_bank`; every other argument is a keyword from the JSON object.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from . import progress, quiz, session_state
+from . import cards, dashboard, mock, progress, quiz, session_state, transfer, vocab
 from .bankdata import BankData, BankFormatError, parse_bank
+from .checks import shown
+from .mock import record_mock, require_mock, restore_mock
 
 _state: dict[str, BankData] = {}
 
@@ -44,8 +47,49 @@ def _restore_progress(raw: str | None) -> dict[str, Any]:
     return {"progress": state, "reason": reason}
 
 
+def _review(progress: dict, question_id: str, grade: str, now_ms: int) -> dict[str, Any]:
+    """Only the bank's concept questions can be graded from the page."""
+    if cards.require_question_id(question_id) not in cards.question_ids(_bank()):
+        raise quiz.QuizError(f"{shown(question_id)} is not a concept question of the bank")
+    return cards.review(progress, question_id, grade, now_ms)
+
+
+def _record_mock(progress: dict, mock: dict, finished_ms: int) -> dict[str, Any]:
+    """A round recorded from the page must ask only this bank's concept questions, since
+    each of its grades becomes a flashcard review."""
+    known = set(cards.question_ids(_bank()))
+    stray = [q["id"] for q in require_mock(mock)["questions"] if q["id"] not in known]
+    if stray:
+        raise quiz.QuizError(f"{shown(stray[0])} is not a concept question of the bank")
+    return record_mock(progress, mock, finished_ms)
+
+
+def _restore_mock(mock: Any) -> dict[str, Any]:
+    found, reason = restore_mock(mock)
+    return {"mock": found, "reason": reason}
+
+
+def _constants() -> dict[str, Any]:
+    """The fixed vocabulary, so the page shows the engine's words instead of copying them."""
+    low, high = vocab.NEW_PER_DAY_RANGE
+    return {
+        "grades": [{"id": g, "label": vocab.GRADE_LABELS[g]} for g in vocab.GRADES],
+        "roles": list(vocab.ROLES),
+        "levels": list(vocab.LEVELS),
+        "schedules": list(vocab.SCHEDULES),
+        "signal_labels": {str(k): v for k, v in vocab.SIGNAL_LABELS.items()},
+        "default_settings": dict(vocab.DEFAULT_SETTINGS),
+        "new_per_day_range": [low, high],
+        "checkpoint_days": list(cards.CHECKPOINT_DAYS),
+        "mock_clock_seconds": mock.CLOCK_SECONDS,
+        "import_formats": {"format": transfer.FORMAT, "version": progress.PROGRESS_VERSION},
+    }
+
+
 OPS: dict[str, Callable[..., Any]] = {
     "load_bank": _load_bank,
+    "constants": _constants,
+    # quiz
     "new_session": lambda filters, seed: quiz.new_session(_bank(), filters, seed),
     "view": lambda session: quiz.view(_bank(), session),
     "grade": _grade,
@@ -53,9 +97,33 @@ OPS: dict[str, Callable[..., Any]] = {
     "finished": quiz.finished,
     "score": lambda session: quiz.score(_bank(), session),
     "restore_session": _restore_session,
+    # progress
     "restore_progress": _restore_progress,
     "record": progress.record,
     "item_stats": progress.item_stats,
+    # flashcards
+    "review": _review,
+    "queue": lambda progress, now_ms, tz_offset_min: cards.queue(
+        _bank(), progress, now_ms, tz_offset_min
+    ),
+    "card_info": cards.card_info,
+    "set_settings": cards.set_settings,
+    # mock rounds
+    "new_mock": lambda role, level, seed: mock.new_mock(_bank(), role, level, seed),
+    "grade_mock": mock.grade_mock,
+    "scorecard": mock.scorecard,
+    "record_mock": _record_mock,
+    "restore_mock": _restore_mock,
+    # dashboard, export and import
+    "dashboard": lambda progress, now_ms, tz_offset_min: dashboard.dashboard(
+        _bank(), progress, now_ms, tz_offset_min
+    ),
+    "export_file": transfer.export_file,
+    "read_import": transfer.read_import,
+    "preview_import": lambda current, incoming, mode: transfer.preview_import(
+        _bank(), current, incoming, mode
+    ),
+    "apply_import": transfer.apply_import,
 }
 
 
@@ -71,5 +139,7 @@ def dispatch(op: str, args_json: str) -> str:
         return json.dumps({"ok": True, "result": fn(**args)})
     except (quiz.QuizError, BankFormatError) as exc:
         return json.dumps({"ok": False, "error": str(exc)})
-    except (TypeError, KeyError, ValueError, AttributeError) as exc:
+    except (TypeError, KeyError, ValueError, AttributeError, IndexError) as exc:
         return json.dumps({"ok": False, "error": f"bad request to {op!r}: {exc}"})
+    except Exception as exc:  # the last guard: the worker must always get an answer
+        return json.dumps({"ok": False, "error": f"internal error in {op!r}: {exc!r}"})

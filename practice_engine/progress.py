@@ -1,6 +1,16 @@
-"""A reader's progress: the history of every quiz answer, as a versioned plain dict.
+"""A reader's progress as a versioned plain dict: quiz answers, flashcard state, self-grades,
+finished mock rounds and settings.
 
-The page keeps it in localStorage and hands the raw text back on load. Restoring never
+Version 2 (this one):
+    {"version": 2,
+     "quiz": {item_id: [[t_ms, 0|1], ...]},       # every quiz answer, in time order
+     "cards": {question_id: fsrs Card.to_dict()},   # FSRS state per concept question
+     "reviews": [[question_id, grade, t_ms], ...],  # every self-grade, in time order
+     "mocks": [{"id", "role", "level", "finished_ms", "questions", "grades", "signal"}],
+     "settings": {"new_per_day": 1..50, "schedule": "fsrs" | "checkpoints"}}
+Version 1 had only "version" and "quiz"; it is migrated on restore and on import.
+
+The page keeps progress in localStorage and hands the raw text back on load. Restoring never
 raises: unreadable data yields an empty progress and the reason, so the page can back the
 text up, tell the reader, and carry on.
 """
@@ -10,64 +20,91 @@ from __future__ import annotations
 import json
 from typing import Any
 
-PROGRESS_VERSION = 1
+from .checks import nesting_problem, progress_problem, progress_v1_problem, shown
+from .clock import is_int
+from .quiz import QuizError
+from .vocab import DEFAULT_SETTINGS
+
+PROGRESS_VERSION = 2
 MAX_HISTORY = 100  # answers kept per item; older ones add nothing to a study plan
 
 
 def empty_progress() -> dict[str, Any]:
-    return {"version": PROGRESS_VERSION, "quiz": {}}
+    return {
+        "version": PROGRESS_VERSION,
+        "quiz": {},
+        "cards": {},
+        "reviews": [],
+        "mocks": [],
+        "settings": dict(DEFAULT_SETTINGS),
+    }
 
 
-def _valid_attempt(a: Any) -> bool:
-    return (
-        isinstance(a, list)
-        and len(a) == 2
-        and isinstance(a[0], int)
-        and not isinstance(a[0], bool)
-        and a[0] >= 0
-        and a[1] in (0, 1)
-        and not isinstance(a[1], bool)
-    )
+def has_study_data(progress: dict[str, Any]) -> bool:
+    """True once anything was answered, graded or recorded (settings alone do not count)."""
+    return any(progress[k] for k in ("quiz", "cards", "reviews", "mocks"))
 
 
 def check_progress(data: Any) -> str | None:
-    """None when `data` is a valid progress dict, else the first reason it is not."""
+    """None when `data` is a valid version-2 progress dict, else the first reason it is not."""
+    return progress_problem(data, "progress")
+
+
+def require_progress(data: Any) -> dict[str, Any]:
+    """`data` if it is a valid progress, else a QuizError: ops never work on bad state."""
+    problem = check_progress(data)
+    if problem:
+        raise QuizError(f"the progress passed in is not valid: {problem}")
+    return data
+
+
+def upgrade(data: Any, where: str = "progress") -> tuple[dict[str, Any] | None, str | None]:
+    """(version-2 progress, None) from a valid version 1 or 2, else (None, reason).
+    Version 1 keeps its quiz history; everything that did not exist then starts empty."""
     if not isinstance(data, dict):
-        return "stored progress is not an object"
-    if data.get("version") != PROGRESS_VERSION:
-        return f"stored progress has version {data.get('version')!r}, expected {PROGRESS_VERSION}"
-    extra = set(data) - {"version", "quiz"}
-    if extra:
-        return f"stored progress has unknown keys {sorted(extra)}"
-    quiz = data.get("quiz")
-    if not isinstance(quiz, dict):
-        return "stored progress has no quiz history"
-    for item_id, attempts in quiz.items():
-        if not isinstance(item_id, str) or not isinstance(attempts, list):
-            return f"history of {item_id!r} is not a list"
-        if not all(_valid_attempt(a) for a in attempts):
-            return f"history of {item_id!r} has a malformed answer"
-    return None
+        return None, f"{where} is not an object"
+    version = data.get("version")
+    if is_int(version) and version == 1:
+        problem = progress_v1_problem(data, where)
+        return (None, problem) if problem else ({**empty_progress(), "quiz": data["quiz"]}, None)
+    if is_int(version) and version == PROGRESS_VERSION:
+        problem = progress_problem(data, where)
+        return (None, problem) if problem else (data, None)
+    if is_int(version) and version > PROGRESS_VERSION:
+        return None, (
+            f"{where} has version {version}, newer than this page supports "
+            f"({PROGRESS_VERSION}); reload the page to update it"
+        )
+    return None, f"{where} has version {shown(version)}, expected 1 or {PROGRESS_VERSION}"
 
 
 def restore_progress(raw: str | None) -> tuple[dict[str, Any], str | None]:
-    """Progress from stored text: (progress, None) when valid, (empty, reason) when not.
-    Nothing stored is not an error."""
+    """Progress from stored text: (progress, None) when valid (version 1 is migrated, which
+    is not an error), (empty, reason) when not. Nothing stored is not an error."""
     if raw is None or raw == "":
         return empty_progress(), None
+    if not isinstance(raw, str):
+        return empty_progress(), "stored progress is not text"
+    nested = nesting_problem(raw)
+    if nested:
+        return empty_progress(), f"stored progress is unusable: {nested}"
     try:
         data = json.loads(raw)
-    except (ValueError, TypeError) as exc:
+    except (ValueError, RecursionError) as exc:
         return empty_progress(), f"stored progress is not valid JSON ({exc})"
-    reason = check_progress(data)
-    if reason:
-        return empty_progress(), reason
-    return data, None
+    state, reason = upgrade(data)
+    return (state, None) if state is not None else (empty_progress(), reason)
 
 
 def record(progress: dict[str, Any], item_id: str, correct: bool, now_ms: int) -> dict[str, Any]:
-    """A new progress with one more answer for `item_id` (timestamps come from the page)."""
-    history = [*progress["quiz"].get(item_id, []), [int(now_ms), int(bool(correct))]]
+    """A new progress with one more answer for `item_id` (timestamps come from the page).
+    The history stays in time order, and an answer identical to one already stored (same
+    time, same verdict) is a retried call, so it is not counted twice."""
+    attempt = [int(now_ms), int(bool(correct))]
+    old = progress["quiz"].get(item_id, [])
+    if attempt in old:
+        return progress
+    history = sorted([*old, attempt], key=lambda a: a[0])
     return {**progress, "quiz": {**progress["quiz"], item_id: history[-MAX_HISTORY:]}}
 
 

@@ -188,6 +188,9 @@ class _Entry(_Base):
     followups: list[FollowUp] = Field(min_length=1)
     traps: list[Text] = Field(min_length=1)
     diagram: Diagram | None = None
+    figure: Id | None = Field(
+        default=None, description="A computed figure by name (figures/CAPTIONS.yml)."
+    )
 
     @property
     def time_target(self) -> str:

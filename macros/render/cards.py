@@ -13,6 +13,7 @@ import textwrap
 
 from ..bank import ROLES, TIME_TARGETS, TYPE_LABELS, Bank, Problem, Question
 from ..bank.models import Rubric, Short
+from .figures import figure_md
 from .links import entry_link, rel_md
 
 ANSWER_PARTS = (("what", "What"), ("why", "Why"), ("when", "When"), ("tradeoffs", "Trade-offs"))
@@ -113,7 +114,14 @@ def question_card(question: Question, bank: Bank, page: str, level: int = 2) -> 
     answer = "\n\n".join(
         f"**{label}.** {getattr(question.answer, key)}" for key, label in ANSWER_PARTS
     )
-    figure = diagram_md(question, page)
+    figure = "\n\n".join(
+        part
+        for part in (
+            diagram_md(question, page),
+            figure_md(question.figure, page) if question.figure else "",
+        )
+        if part
+    )
     details = _details(
         [
             _depth_md(question),

@@ -50,7 +50,89 @@ def run(bank_text):
     for n, item_id in enumerate(sorted(verdicts)):
         p = call("record", progress=p, item_id=item_id, correct=n % 3 == 0, now_ms=n * 1000)
     report["progress"] = call("restore_progress", raw=json.dumps(p))
+    report["practice"] = practice(bank)
     return json.dumps(report, sort_keys=True)
+
+
+T0 = 1_767_225_600_000  # 2026-01-01T00:00:00Z
+DAY = 86_400_000
+GRADES = ["strong_hire", "lean_hire", "no_hire", "didnt_know"]
+
+
+def schedule(questions, mode):
+    """Three weeks of daily study in one schedule mode: the queue, every card, the floats."""
+    p = call("restore_progress", raw=None)["progress"]
+    p = call("set_settings", progress=p, settings={"schedule": mode, "new_per_day": 4})
+    days = []
+    for day in range(22):
+        now = T0 + day * DAY + 9 * 3_600_000
+        q = call("queue", progress=p, now_ms=now, tz_offset_min=-300)
+        for n, question_id in enumerate(q["due"] + q["new"]):
+            grade = GRADES[(day + n) % 4]
+            p = call("review", progress=p, question_id=question_id, grade=grade, now_ms=now + n)
+        days.append(q)
+    infos = {
+        q: call("card_info", progress=p, question_id=q, now_ms=T0 + 30 * DAY, tz_offset_min=-300)
+        for q in questions
+    }
+    return p, {"queues": days, "cards": p["cards"], "info": infos}
+
+
+def mocks(p):
+    """A round for every role, level and a few seeds; some graded, scored and recorded."""
+    rounds = {}
+    for role in ["mle", "ds", "re", "as", "ai"]:
+        for level in ["L3", "L4", "L5", "L6+"]:
+            for seed in range(4):
+                m = call("new_mock", role=role, level=level, seed=seed)
+                rounds[f"{role}/{level}/{seed}"] = [x["id"] for x in m["questions"]]
+    m = call("new_mock", role="ds", level="L5", seed=77)
+    for n in range(len(m["questions"])):
+        m = call("grade_mock", mock=m, grade=GRADES[n % 3])
+    card = call("scorecard", mock=m)
+    p = call("record_mock", progress=p, mock=m, finished_ms=T0 + 25 * DAY)
+    return p, {"rounds": rounds, "scorecard": card, "restored": call("restore_mock", mock=m)}
+
+
+def transfer(p, current):
+    """Export, read back, preview and apply both ways, and a few bad files."""
+    text = json.dumps(call("export_file", progress=p, now_ms=T0 + 31 * DAY))
+    incoming = call("read_import", text=text)["incoming"]
+    out = {"identity": incoming == p}
+    for mode in ["merge", "replace"]:
+        out[mode] = call("preview_import", current=current, incoming=incoming, mode=mode)
+        out[mode + "_result"] = call("apply_import", current=current, incoming=incoming, mode=mode)
+    bad = [
+        "{nope",
+        "[1]",
+        json.dumps({"format": "x", "version": 2, "progress": {}}),
+        json.dumps({"format": "ml-interview-guide/progress", "version": 9, "progress": {}}),
+        text.replace('"strong_hire"', '"great"', 1),
+        text.replace('"state": ', '"state": 9, "x": ', 1),
+        "[" * 100_000 + "]" * 100_000,
+    ]
+    out["rejected"] = [call("read_import", text=b)["error"] for b in bad]
+    return out
+
+
+def practice(bank):
+    questions = [e["id"] for e in bank["entries"] if e["kind"] == "question"]
+    p_fsrs, fsrs = schedule(questions, "fsrs")
+    p_check, checkpoints = schedule(questions, "checkpoints")
+    p, mock_report = mocks(p_fsrs)
+    for n, item in enumerate(sorted(e["items"][0]["id"] for e in bank["entries"] if e["items"])):
+        p = call("record", progress=p, item_id=item, correct=n % 2 == 0, now_ms=T0 + n * DAY // 3)
+    board = {
+        str(offset): call("dashboard", progress=p, now_ms=T0 + 26 * DAY, tz_offset_min=offset)
+        for offset in [0, 330, -480]
+    }
+    return {
+        "fsrs": fsrs,
+        "checkpoints": checkpoints,
+        "mocks": mock_report,
+        "dashboard": board,
+        "transfer": transfer(p, p_check),
+    }
 
 
 OUTPUT = run(INPUT)  # noqa: F821 - INPUT is provided by the runner

@@ -1,5 +1,7 @@
 """The engine gives identical results on CPython and inside Pyodide (under Node, offline),
-over every quiz item of the real bank."""
+over every quiz item of the real bank and the whole practice loop: FSRS scheduling in both
+modes, mock selection, the dashboard and export/import. Pyodide gets the same pinned fsrs
+and typing_extensions wheels the site ships."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from macros.export import bank_json, dumps
-from macros.wheels import build_engine_wheel
+from macros.wheels import browser_wheels, build_engine_wheel
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.node
@@ -43,7 +45,11 @@ def test_engine_parity_over_the_real_bank(real_bank, tmp_path: Path) -> None:
     bank_file = tmp_path / "bank.json"
     bank_file.write_text(dumps(bank_json(real_bank)))
     expected = run_cpython(bank_file.read_text())
-    actual = run_pyodide(bank_file, [build_engine_wheel(ROOT)])
+    actual = run_pyodide(bank_file, [*browser_wheels(ROOT), build_engine_wheel(ROOT)])
     assert json.loads(actual) == json.loads(expected)
     report = json.loads(actual)
     assert report["verdicts"] and all(report["verdicts"].values())
+    practice = report["practice"]
+    assert practice["transfer"]["identity"]
+    assert all(practice["transfer"]["rejected"])
+    assert practice["fsrs"]["cards"] and practice["checkpoints"]["cards"]

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from practice_engine import progress, quiz
 from practice_engine.api import dispatch
+from practice_engine.checks import nesting_problem
 from practice_engine.session_state import restore_session
+from tests.practice_engine.builders import T0, build
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
@@ -54,15 +57,43 @@ def test_garbage_text_gives_a_reason(raw: str) -> None:
 def test_specific_corruptions_are_explained() -> None:
     cases = {
         "{not json": "not valid JSON",
-        "[]": "not an object",
-        '{"version": 99, "quiz": {}}': "version 99",
-        '{"version": 1, "quiz": {"a": [[1, 2]]}}': "malformed answer",
-        '{"version": 1, "quiz": {}, "x": 1}': "unknown keys",
+        "[]": "progress is not an object",
+        '{"version": 99, "quiz": {}}': "version 99, newer than this page supports",
+        '{"version": "2", "quiz": {}}': "version '2', expected 1 or 2",
+        '{"version": 1, "quiz": {"a": [[1, 2]]}}': "progress.quiz['a'][0] is a malformed answer",
+        '{"version": 1, "quiz": {}, "x": 1}': "progress has unknown keys ['x']",
+        '{"version": 2, "quiz": {}}': "progress is missing 'cards'",
     }
     for raw, expected in cases.items():
         restored, reason = progress.restore_progress(raw)
         assert restored == progress.empty_progress()
-        assert expected in reason
+        assert expected in reason, reason
+
+
+def test_version_1_is_migrated_without_complaint() -> None:
+    v1 = {"version": 1, "quiz": {"item-1": [[5, 1], [9, 0]]}}
+    restored, reason = progress.restore_progress(json.dumps(v1))
+    assert reason is None
+    assert restored == {**progress.empty_progress(), "quiz": v1["quiz"]}
+    assert restored["version"] == 2 and restored["settings"] == {
+        "new_per_day": 5,
+        "schedule": "fsrs",
+    }
+    assert progress.check_progress(restored) is None
+
+
+def test_a_full_version_2_progress_round_trips(engine_bank) -> None:
+    state = build(engine_bank, [("review", 3, "lean_hire", T0), ("quiz", 2, True, T0 + 1)])
+    restored, reason = progress.restore_progress(json.dumps(state))
+    assert reason is None and restored == state
+
+
+def test_record_keeps_time_order_and_ignores_a_retry() -> None:
+    state = progress.record(progress.empty_progress(), "a", True, 20)
+    state = progress.record(state, "a", False, 10)
+    assert progress.record(state, "a", True, 20) is state
+    assert state["quiz"]["a"] == [[10, 0], [20, 1]]
+    assert progress.item_stats(state, "a") == {"attempts": 2, "correct": 1, "last": 20}
 
 
 @given(seed=st.integers(0, 10_000), answers=st.integers(0, 4))
@@ -90,6 +121,32 @@ def test_dispatch_never_raises() -> None:
         ("view", "{bad"),
         ("grade", json.dumps({"session": {}, "chosen": [0]})),
         ("record", json.dumps({"progress": None})),
+        ("review", json.dumps({"progress": {}, "question_id": "x", "grade": "a", "now_ms": 1})),
+        ("queue", json.dumps({"progress": None, "now_ms": 1, "tz_offset_min": 0})),
+        ("record_mock", json.dumps({"progress": {}, "mock": [], "finished_ms": 1})),
+        ("apply_import", json.dumps({"current": {}, "incoming": {}, "mode": "merge"})),
     ]:
         out = json.loads(dispatch(op, args))
         assert out["ok"] is False and out["error"]
+    # read_import answers a bad file as its result, for the page to show
+    out = json.loads(dispatch("read_import", json.dumps({"text": 5})))
+    assert out["result"] == {"ok": False, "error": "the file is not text", "incoming": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("[" * 32 + "]" * 32, False),
+        ("[" * 33 + "]" * 33, True),
+        ("[" * 100_000, True),  # never closed: still refused before parsing
+        ("[[]" * 40 + "]" * 40, True),  # deep without a long run of "["
+        ('{"a": "' + "[" * 500 + '"}', False),  # brackets inside strings do not count
+        ('{"a": "\\"[[[[", "b": [[{"c": []}]]}', False),
+        ("[" * 20 + "]" * 20 + "[" * 20 + "]" * 20, False),
+    ],
+)
+def test_deep_nesting_is_refused_before_parsing(text: str, refused: bool) -> None:
+    assert (nesting_problem(text) is not None) is refused
+    restored, reason = progress.restore_progress(text)
+    if refused:
+        assert restored == progress.empty_progress() and "nested more than 32" in reason

@@ -97,11 +97,9 @@ function failureCases(good, others) {
     "truncated by 64 KiB": () => good.subarray(0, good.length - 65536),
     "truncated by 1 MiB": () => good.subarray(0, good.length - (1 << 20)),
     "truncated by 8 MiB": () => good.subarray(0, good.length - (8 << 20)),
-    "1 MiB zeroed at 10 MiB": () => {
-      const b = Uint8Array.from(good);
-      b.fill(0, 10 << 20, 11 << 20);
-      return b;
-    },
+    "1 MiB zeroed at 10 MiB": () => Uint8Array.from(good).fill(0, 10 << 20, 11 << 20),
+    "64 KiB zeroed at 14 MiB": () => Uint8Array.from(good).fill(0, 14 << 20, (14 << 20) + 65536),
+    "64 KiB zeroed at 26 MiB": () => Uint8Array.from(good).fill(0, 26 << 20, (26 << 20) + 65536),
     "HTML 404 page as bytes": () => new TextEncoder().encode("<!doctype html><title>404</title>Not found\n".repeat(4)),
     "promise rejects (missing file)": () => readFile(path.join(os.tmpdir(), "no-such-snapshot.bin")),
     "promise never settles": () => new Promise(() => {}),
@@ -117,10 +115,13 @@ async function failureChild(name, { snapA, bank, others }) {
   const good = new Uint8Array(readFileSync(snapA));
   const snapshot = failureCases(good, others)[name]();
   const { loadPyodide } = await loadPyodideModule();
+  const stage = (what) => process.stderr.write(`stage: ${what}\n`);
   const t0 = performance.now();
   const limit = (ms) => new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms / 1000} s`)), ms));
   try {
+    stage("inside loadPyodide({_loadSnapshot})");
     const pyodide = await Promise.race([loadPyodide({ indexURL: INDEX_URL, _loadSnapshot: snapshot }), limit(15000)]);
+    stage("running the engine after restore");
     out.outcome = "resolved";
     pyodide.globals.set("BANK", readFileSync(bank, "utf8"));
     try {
@@ -134,6 +135,7 @@ async function failureChild(name, { snapA, bank, others }) {
   }
   out.ms = Math.round(performance.now() - t0);
   if (unhandled.length) out.unhandled = unhandled;
+  stage("fallback loadPyodide without snapshot");
   try {
     const plain = await Promise.race([loadPyodide({ indexURL: INDEX_URL }), limit(15000)]);
     out.fallback = plain.runPython("1 + 1") === 2 ? "ok" : "wrong answer";
@@ -142,6 +144,8 @@ async function failureChild(name, { snapA, bank, others }) {
   }
   return out;
 }
+
+const HANG_MS = 45000;
 
 async function failures(opts) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "snapfail-"));
@@ -154,13 +158,20 @@ async function failures(opts) {
   let reference = null;
   console.log("failure modes (fresh process each; 'answers' = hash of load_bank/new_session/view output)");
   for (const name of names) {
-    const proc = spawnSync(process.execPath, [self, "--failure-child", name, config], { encoding: "utf8" });
+    const proc = spawnSync(process.execPath, [self, "--failure-child", name, config], {
+      encoding: "utf8",
+      timeout: HANG_MS,
+    });
     if (proc.status !== 0) {
-      console.log(`  ${name}: PROCESS DIED (exit ${proc.status}, signal ${proc.signal}) ${proc.stderr.trim().split("\n").pop()}`);
+      const stage = (proc.stderr.match(/^stage: .*$/gm) ?? ["stage: ?"]).pop();
+      const why = proc.error?.code === "ETIMEDOUT" ? `HUNG, killed after ${HANG_MS / 1000} s` : `DIED (exit ${proc.status}, ${proc.signal})`;
+      console.log(`  ${name}: ${why}; last ${stage} (timers never fired: the thread is stuck inside wasm)`);
       continue;
     }
     const r = JSON.parse(proc.stdout.trim().split("\n").pop());
-    if (name === "intact") reference = r.answers;
+    if (name === "intact") {
+      reference = r.answers;
+    }
     const same = r.answers === undefined ? "" : r.answers === reference ? " answers=same as intact" : ` answers=DIFFERENT (${r.answers})`;
     const extra = r.unhandled ? ` [unhandled rejection: ${r.unhandled.join("; ")}]` : "";
     console.log(`  ${name}: ${r.outcome} after ${r.ms} ms${r.error ? ` -- ${r.error}` : ""}${same}; fallback loadPyodide: ${r.fallback}${extra}`);

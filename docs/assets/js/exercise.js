@@ -1,0 +1,2 @@
+// Placeholder: the exercise widget binds here.
+"use strict";

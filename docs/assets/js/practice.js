@@ -1,0 +1,2 @@
+// Placeholder: the practice widget binds here.
+"use strict";

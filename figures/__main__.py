@@ -1,0 +1,5 @@
+"""``python -m figures``: regenerate every figure into docs/assets/figures/."""
+
+from figures.build import main
+
+main()

@@ -1,0 +1,205 @@
+"""Flashcards on the 30 concept questions: self-grades, FSRS scheduling and the review queue.
+
+After answering a question aloud the reader grades themself like an interviewer would.
+Grades map to FSRS ratings: strong_hire -> Good, lean_hire -> Hard, no_hire and
+didnt_know -> Again (not knowing is a lapse, whatever the reason). Easy is never used: an
+interview answer is never "too easy to practise". The scheduler runs without fuzzing, so
+the same history always gives the same due dates, in CPython and in Pyodide alike.
+
+Two schedules decide when a card is due. "fsrs": the FSRS card's due time. "checkpoints":
+the study plan's fixed days: a card first reviewed on local day 0 is due on days 3, 7, 14
+and 21 after it, whatever the grades, and done after day 21. Every review updates the FSRS
+card in both modes, so switching modes loses nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fsrs import Card, Rating, Scheduler
+
+from .bankdata import BankData
+from .checks import settings_problem, shown
+from .clock import (
+    DAY_MS,
+    day_start_ms,
+    local_day,
+    parse_when,
+    require_offset,
+    require_time,
+    to_datetime,
+    to_ms,
+)
+from .progress import require_progress
+from .quiz import QuizError
+from .vocab import GRADES
+
+RATINGS: dict[str, Rating] = {
+    "strong_hire": Rating.Good,
+    "lean_hire": Rating.Hard,
+    "no_hire": Rating.Again,
+    "didnt_know": Rating.Again,
+}
+SCHEDULER = Scheduler(enable_fuzzing=False)
+CHECKPOINT_DAYS: tuple[int, ...] = (3, 7, 14, 21)
+
+
+def require_grade(grade: Any) -> str:
+    if not isinstance(grade, str) or grade not in GRADES:
+        raise QuizError(f"unknown grade {shown(grade)}; grades are {', '.join(GRADES)}")
+    return grade
+
+
+def require_question_id(question_id: Any) -> str:
+    if not isinstance(question_id, str) or not question_id:
+        raise QuizError("question_id must be a non-empty string")
+    return question_id
+
+
+def question_ids(bank: BankData) -> list[str]:
+    """The concept questions (the flashcards), in the bank's order."""
+    return [e.id for e in bank.entries if e.kind == "question"]
+
+
+def _reviewed_card(old: dict[str, Any] | None, grade: str, now_ms: int) -> dict[str, Any]:
+    """The FSRS card after one review. A new card is made with explicit id and due time:
+    fsrs would otherwise read the clock (and sleep a millisecond) to make them."""
+    when = to_datetime(now_ms)
+    card = Card.from_dict(old) if old else Card(card_id=now_ms, due=when)  # type: ignore[arg-type]
+    card, _ = SCHEDULER.review_card(card, RATINGS[grade], review_datetime=when)
+    return dict(card.to_dict())
+
+
+def review(progress: dict[str, Any], question_id: str, grade: str, now_ms: int) -> dict[str, Any]:
+    """A new progress with `question_id` self-graded at `now_ms`: its card rescheduled and the
+    review kept in time order. The same review twice (same question, grade and time) is a
+    retried call and changes nothing, so a double click cannot count twice."""
+    require_progress(progress)
+    require_question_id(question_id)
+    require_grade(grade)
+    require_time(now_ms, "now_ms")
+    entry = [question_id, grade, now_ms]
+    if entry in progress["reviews"]:
+        return progress
+    card = _reviewed_card(progress["cards"].get(question_id), grade, now_ms)
+    reviews = sorted([*progress["reviews"], entry], key=lambda r: r[2])
+    return {**progress, "cards": {**progress["cards"], question_id: card}, "reviews": reviews}
+
+
+def review_span(progress: dict[str, Any], question_id: str) -> tuple[int, int] | None:
+    """(first, last) review time of a question, None if never reviewed. A card without
+    reviews (possible only in a hand-made file) counts as reviewed at its last_review."""
+    times = [t for q, _, t in progress["reviews"] if q == question_id]
+    if times:
+        return min(times), max(times)
+    card = progress["cards"].get(question_id)
+    when = parse_when(card["last_review"]) if card and card["last_review"] else None
+    return (to_ms(when), to_ms(when)) if when else None
+
+
+def checkpoint_due(first_ms: int, last_ms: int, offset_min: int) -> int | None:
+    """Start of the first checkpoint day not yet covered by a review; None when done.
+    A late review covers every checkpoint it comes after (missing day 3 and reviewing on
+    day 5 leaves day 7 next); the checkpoints never move with the grades."""
+    day0, last_day = local_day(first_ms, offset_min), local_day(last_ms, offset_min)
+    for offset in CHECKPOINT_DAYS:
+        if day0 + offset > last_day:
+            return day_start_ms(day0 + offset, offset_min)
+    return None
+
+
+def due_ms(progress: dict[str, Any], question_id: str, offset_min: int) -> int | None:
+    """When a reviewed card is due in the current schedule; None if never reviewed or done."""
+    card = progress["cards"].get(question_id)
+    if progress["settings"]["schedule"] == "fsrs":
+        when = parse_when(card["due"]) if card else None
+        return to_ms(when) if when else None
+    span = review_span(progress, question_id)
+    return checkpoint_due(*span, offset_min) if span else None
+
+
+def _new_today(progress: dict[str, Any], now_ms: int, offset_min: int) -> int:
+    """Questions first reviewed today (local day): what today's new-card allowance used."""
+    today = local_day(now_ms, offset_min)
+    first: dict[str, int] = {}
+    for q, _, t in progress["reviews"]:
+        first.setdefault(q, t)  # reviews are in time order, so the first seen is the first
+    return sum(1 for t in first.values() if local_day(t, offset_min) == today)
+
+
+def _is_reviewed(progress: dict[str, Any], question_id: str) -> bool:
+    return question_id in progress["cards"] or review_span(progress, question_id) is not None
+
+
+def queue(
+    bank: BankData, progress: dict[str, Any], now_ms: int, tz_offset_min: int
+) -> dict[str, Any]:
+    """What to study now. "due": cards due at `now_ms`, most overdue first; "new": never
+    reviewed questions in the bank's order, as many as today's allowance (new_per_day minus
+    the questions first reviewed today, a mock round's included) still permits. Only the
+    bank's concept questions appear; cards kept for questions no longer in the bank do not."""
+    require_progress(progress)
+    require_time(now_ms, "now_ms")
+    require_offset(tz_offset_min)
+    ids = question_ids(bank)
+    dues = {q: due_ms(progress, q, tz_offset_min) for q in ids}
+    scheduled = {q: d for q, d in dues.items() if d is not None}
+    tomorrow = day_start_ms(local_day(now_ms, tz_offset_min) + 1, tz_offset_min)
+    allowance = progress["settings"]["new_per_day"] - _new_today(progress, now_ms, tz_offset_min)
+    new = [q for q in ids if not _is_reviewed(progress, q)][: max(0, allowance)]
+    later = [d for d in scheduled.values() if d > now_ms]
+    return {
+        "due": sorted((q for q, d in scheduled.items() if d <= now_ms), key=scheduled.get),
+        "new": new,
+        "due_later_today": sum(1 for d in later if d < tomorrow),
+        "new_left_today": len(new),
+        "next_due_ms": min(later) if later else None,
+    }
+
+
+def retrievability(card: dict[str, Any] | None, now_ms: int) -> float:
+    """FSRS's probability of recall at `now_ms`; 0 for a card never reviewed."""
+    if not card:
+        return 0.0
+    value = SCHEDULER.get_card_retrievability(Card.from_dict(card), to_datetime(now_ms))  # type: ignore[arg-type]
+    return float(value)
+
+
+def card_info(
+    progress: dict[str, Any], question_id: str, now_ms: int, tz_offset_min: int = 0
+) -> dict[str, Any]:
+    """One card as the page shows it. interval_days is the gap from the last review to the
+    due time (fractional while FSRS is still in its minute-long learning steps); due_ms and
+    interval_days are None for a card never reviewed, or done in checkpoints mode.
+    tz_offset_min only matters in checkpoints mode, whose due times start local days."""
+    require_progress(progress)
+    require_question_id(question_id)
+    require_time(now_ms, "now_ms")
+    require_offset(tz_offset_min)
+    card = progress["cards"].get(question_id)
+    grades = [g for q, g, _ in progress["reviews"] if q == question_id]
+    due = due_ms(progress, question_id, tz_offset_min)
+    span = review_span(progress, question_id)
+    last = span[1] if span else None
+    if card and card["last_review"] and progress["settings"]["schedule"] == "fsrs":
+        last = to_ms(parse_when(card["last_review"]))  # type: ignore[arg-type]
+    interval = round((due - last) / DAY_MS, 2) if due is not None and last is not None else None
+    return {
+        "due_ms": due,
+        "interval_days": interval,
+        "reviews": len(grades),
+        "last_grade": grades[-1] if grades else None,
+        "retrievability": round(retrievability(card, now_ms), 3),
+    }
+
+
+def set_settings(progress: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
+    """A new progress with some settings changed; keys left out keep their value."""
+    require_progress(progress)
+    if not isinstance(settings, dict):
+        raise QuizError('settings must be an object such as {"new_per_day": 5}')
+    merged = {**progress["settings"], **settings}
+    problem = settings_problem(merged, "settings")
+    if problem:
+        raise QuizError(problem)
+    return {**progress, "settings": merged}

@@ -1,0 +1,253 @@
+"""Validation of progress data, with messages that say what is wrong and where.
+
+Progress comes from places the engine does not control (localStorage, an imported file,
+the page), so every part is checked before use. Each `*_problem` function returns None
+when its input is valid, else one sentence that starts with the path of the bad part,
+e.g. "progress.cards['bias-variance'] is not a valid card: missing 'due'". The checks are
+strict enough that nothing accepted here can make the scheduler fail later.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from fsrs import Card
+
+from .clock import is_int, is_time, parse_when
+from .vocab import GRADES, LEVELS, NEW_PER_DAY_RANGE, ROLES, SCHEDULES
+
+PROGRESS_KEYS = ("version", "quiz", "cards", "reviews", "mocks", "settings")
+CARD_KEYS = ("card_id", "state", "step", "stability", "difficulty", "due", "last_review")
+MOCK_RECORD_KEYS = ("id", "role", "level", "finished_ms", "questions", "grades", "signal")
+SETTINGS_KEYS = ("new_per_day", "schedule")
+TIME_RULE = "a whole number of milliseconds from 1970 to 9000"
+MAX_NESTING = 32  # progress nests 5 deep; far below where Pyodide's stack gives out
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]]+")
+
+
+def nesting_problem(text: str) -> str | None:
+    """None if `text` nests brackets at most about MAX_NESTING deep, else why it is refused.
+
+    json.loads recurses once per level, and in Pyodide a deep enough file overflows the
+    JavaScript stack, which kills the worker instead of raising, so depth is measured
+    before parsing, at C speed: strings out, brackets only, then MAX_NESTING passes that
+    each remove the innermost pairs. What is left is either still nested (too deep) or
+    "]]..[[..", whose trailing opens add to the depth."""
+    shape = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text).translate({123: "[", 125: "]"}))
+    if "[" * (MAX_NESTING + 1) in shape:  # the plain attack, found without any pass
+        return f"the data is nested more than {MAX_NESTING} levels deep"
+    for _ in range(MAX_NESTING):
+        if "[]" not in shape:
+            break
+        shape = shape.replace("[]", "")
+    if "[]" in shape or len(shape) - len(shape.rstrip("[")) > MAX_NESTING:
+        return f"the data is nested more than {MAX_NESTING} levels deep"
+    return None
+
+
+def shown(value: Any) -> str:
+    """A value as it appears in a message: its repr, cut short so junk cannot flood one."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def keys_reason(data: dict[str, Any], expected: tuple[str, ...]) -> str | None:
+    """Missing keys first (the likelier mistake), then unknown ones."""
+    missing = [k for k in expected if k not in data]
+    if missing:
+        return f"missing {missing[0]!r}"
+    extra = sorted(str(k) for k in data if k not in expected)
+    return f"unknown keys {shown(extra)}" if extra else None
+
+
+def keys_problem(data: dict[str, Any], expected: tuple[str, ...], where: str) -> str | None:
+    reason = keys_reason(data, expected)
+    if reason is None:
+        return None
+    return f"{where} is {reason}" if reason.startswith("missing") else f"{where} has {reason}"
+
+
+def _valid_attempt(a: Any) -> bool:
+    return isinstance(a, list) and len(a) == 2 and is_time(a[0]) and is_int(a[1]) and a[1] in (0, 1)
+
+
+def quiz_problem(quiz: Any, where: str) -> str | None:
+    if not isinstance(quiz, dict):
+        return f"{where} is not an object of quiz histories"
+    for item_id, attempts in quiz.items():
+        if not item_id:
+            return f"{where} has a history with an empty item id"
+        if not isinstance(attempts, list):
+            return f"{where}[{item_id!r}] is not a list of answers"
+        for n, attempt in enumerate(attempts):
+            if not _valid_attempt(attempt):
+                return (
+                    f"{where}[{item_id!r}][{n}] is a malformed answer: expected "
+                    f"[time, 0 or 1] with the time {TIME_RULE}"
+                )
+    return None
+
+
+def _number_problem(value: Any, name: str, low: float, high: float) -> str | None:
+    ok = isinstance(value, int | float) and not isinstance(value, bool)
+    if value is None or (ok and math.isfinite(value) and low <= value <= high):
+        return None
+    return f"{name!r} must be null or a number from {low:g} to {high:g}"
+
+
+def _card_fields_problem(card: dict[str, Any]) -> str | None:
+    """The type of every field, then the combinations fsrs relies on (its asserts)."""
+    if not is_int(card["card_id"]):
+        return "'card_id' must be a whole number"
+    if not is_int(card["state"]) or card["state"] not in (1, 2, 3):
+        return "'state' must be 1 (learning), 2 (review) or 3 (relearning)"
+    step = card["step"]
+    if step is not None and not (is_int(step) and 0 <= step <= 100):
+        return "'step' must be null or a whole number from 0 to 100"
+    problem = _number_problem(card["stability"], "stability", 0.001, 1e6)
+    problem = problem or _number_problem(card["difficulty"], "difficulty", 1, 10)
+    if problem:
+        return problem
+    if parse_when(card["due"]) is None:
+        return "'due' must be an ISO 8601 time with a UTC offset, from 1970 to 9000"
+    if card["last_review"] is not None and parse_when(card["last_review"]) is None:
+        return "'last_review' must be null or an ISO 8601 time with a UTC offset"
+    if card["state"] != 1 and (card["stability"] is None or card["difficulty"] is None):
+        return "a card in review or relearning needs 'stability' and 'difficulty'"
+    if card["state"] != 2 and step is None:
+        return "a card in learning or relearning needs a 'step'"
+    return None
+
+
+def card_problem(card: Any, where: str) -> str | None:
+    if not isinstance(card, dict):
+        return f"{where} is not a valid card: not an object"
+    why = keys_reason(card, CARD_KEYS) or _card_fields_problem(card)
+    if why is None:
+        try:
+            Card.from_dict(card)  # type: ignore[arg-type]
+        except (ValueError, TypeError, KeyError) as exc:
+            why = f"fsrs cannot read it ({exc})"
+    return f"{where} is not a valid card: {why}" if why else None
+
+
+def cards_problem(cards: Any, where: str) -> str | None:
+    if not isinstance(cards, dict):
+        return f"{where} is not an object of cards"
+    for question_id, card in cards.items():
+        if not question_id:
+            return f"{where} has a card with an empty question id"
+        problem = card_problem(card, f"{where}[{question_id!r}]")
+        if problem:
+            return problem
+    return None
+
+
+def review_problem(review: Any, where: str) -> str | None:
+    if not isinstance(review, list) or len(review) != 3:
+        return f"{where} is not a [question id, grade, time] review"
+    question_id, grade, t = review
+    if not isinstance(question_id, str) or not question_id:
+        return f"{where} has no question id"
+    if not isinstance(grade, str) or grade not in GRADES:
+        return f"{where} has unknown grade {shown(grade)}; grades are {', '.join(GRADES)}"
+    if not is_time(t):
+        return f"{where} has a bad time {shown(t)}: it must be {TIME_RULE}"
+    return None
+
+
+def reviews_problem(reviews: Any, where: str) -> str | None:
+    """Every review well formed, and in time order (the engine always writes them so)."""
+    if not isinstance(reviews, list):
+        return f"{where} is not a list of reviews"
+    for n, review in enumerate(reviews):
+        problem = review_problem(review, f"{where}[{n}]")
+        if problem:
+            return problem
+        if n and review[2] < reviews[n - 1][2]:
+            return (
+                f"{where}[{n}] is earlier than the review before it; reviews must be in time order"
+            )
+    return None
+
+
+def _mock_fields_problem(m: dict[str, Any]) -> str | None:
+    if not isinstance(m["id"], str) or not m["id"]:
+        return "'id' must be a non-empty string"
+    if m["role"] not in ROLES or m["level"] not in LEVELS:
+        return f"unknown role {shown(m['role'])} or level {shown(m['level'])}"
+    if not is_time(m["finished_ms"]):
+        return f"'finished_ms' must be {TIME_RULE}"
+    qs, grades = m["questions"], m["grades"]
+    if not isinstance(qs, list) or not qs or not all(isinstance(q, str) and q for q in qs):
+        return "'questions' must be a non-empty list of question ids"
+    if len(set(qs)) != len(qs):
+        return "'questions' repeats a question"
+    if not isinstance(grades, list) or len(grades) != len(qs):
+        return "'grades' must be a list with one grade per question"
+    if not all(isinstance(g, str) and g in GRADES for g in grades):
+        return f"'grades' has an unknown grade; grades are {', '.join(GRADES)}"
+    if not is_int(m["signal"]) or not 1 <= m["signal"] <= 5:
+        return "'signal' must be a whole number from 1 to 5"
+    return None
+
+
+def mocks_problem(mocks: Any, where: str) -> str | None:
+    if not isinstance(mocks, list):
+        return f"{where} is not a list of mock rounds"
+    seen: set[str] = set()
+    for n, m in enumerate(mocks):
+        if not isinstance(m, dict):
+            return f"{where}[{n}] is not a valid mock round: not an object"
+        why = keys_reason(m, MOCK_RECORD_KEYS) or _mock_fields_problem(m)
+        if why:
+            return f"{where}[{n}] is not a valid mock round: {why}"
+        if m["id"] in seen:
+            return f"{where}[{n}] repeats the mock id {shown(m['id'])}"
+        seen.add(m["id"])
+    return None
+
+
+def settings_problem(settings: Any, where: str) -> str | None:
+    if not isinstance(settings, dict):
+        return f"{where} is not an object"
+    problem = keys_problem(settings, SETTINGS_KEYS, where)
+    if problem:
+        return problem
+    low, high = NEW_PER_DAY_RANGE
+    n = settings["new_per_day"]
+    if not is_int(n) or not low <= n <= high:
+        return f"{where}.new_per_day must be a whole number from {low} to {high}, not {shown(n)}"
+    if not isinstance(settings["schedule"], str) or settings["schedule"] not in SCHEDULES:
+        return f"{where}.schedule must be one of {', '.join(SCHEDULES)}"
+    return None
+
+
+def progress_v1_problem(data: Any, where: str) -> str | None:
+    """A version-1 progress: only the quiz history existed then."""
+    if not isinstance(data, dict):
+        return f"{where} is not an object"
+    if not is_int(data.get("version")) or data["version"] != 1:
+        return f"{where}.version is {shown(data.get('version'))}, expected 1"
+    return keys_problem(data, ("version", "quiz"), where) or quiz_problem(
+        data["quiz"], f"{where}.quiz"
+    )
+
+
+def progress_problem(data: Any, where: str) -> str | None:
+    """A version-2 progress, part by part, stopping at the first problem."""
+    if not isinstance(data, dict):
+        return f"{where} is not an object"
+    if not is_int(data.get("version")) or data["version"] != 2:
+        return f"{where}.version is {shown(data.get('version'))}, expected 2"
+    return (
+        keys_problem(data, PROGRESS_KEYS, where)
+        or quiz_problem(data["quiz"], f"{where}.quiz")
+        or cards_problem(data["cards"], f"{where}.cards")
+        or reviews_problem(data["reviews"], f"{where}.reviews")
+        or mocks_problem(data["mocks"], f"{where}.mocks")
+        or settings_problem(data["settings"], f"{where}.settings")
+    )

@@ -1,0 +1,139 @@
+"""The progress dashboard: mastery per track, what is due, the streak, four weeks of
+activity and the weakest track with what to study next.
+
+Mastery of a track is the mean FSRS retrievability (predicted recall now) over its concept
+questions, a question never reviewed counting 0, so a track is only mastered when all of
+it is remembered. Days are the reader's local days (see clock.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .bankdata import BankData, Entry
+from .cards import queue, retrievability
+from .clock import day_label, local_day, require_offset, require_time
+from .progress import require_progress
+
+HISTORY_DAYS = 28
+STUDY_COUNT = 3
+
+
+def _concepts(bank: BankData, track: str) -> list[Entry]:
+    return [e for e in bank.entries if e.kind == "question" and e.track == track]
+
+
+def _quiz_totals(bank: BankData, progress: dict[str, Any], track: str) -> tuple[int, int]:
+    """(answers, correct) over the quiz items of a track's entries; items no longer in the
+    bank belong to no track."""
+    answers = correct = 0
+    for item_id, history in progress["quiz"].items():
+        item = bank.item(item_id)
+        if item is not None and item.track == track:
+            answers += len(history)
+            correct += sum(c for _, c in history)
+    return answers, correct
+
+
+def _track_row(bank: BankData, progress: dict[str, Any], track: dict, now_ms: int) -> dict:
+    questions = _concepts(bank, track["id"])
+    recall = [retrievability(progress["cards"].get(e.id), now_ms) for e in questions]
+    answers, correct = _quiz_totals(bank, progress, track["id"])
+    return {
+        "track": track["id"],
+        "title": track["title"],
+        "questions": len(questions),
+        "reviewed": sum(1 for e in questions if e.id in progress["cards"]),
+        "mastery": round(sum(recall) / len(recall), 3) if recall else 0.0,
+        "quiz_answers": answers,
+        "quiz_correct": correct,
+    }
+
+
+def _activity(progress: dict[str, Any], offset_min: int) -> dict[int, list[int]]:
+    """Per local day: [reviews, quiz answers, quiz correct]."""
+    days: dict[int, list[int]] = {}
+    for _, _, t in progress["reviews"]:
+        days.setdefault(local_day(t, offset_min), [0, 0, 0])[0] += 1
+    for history in progress["quiz"].values():
+        for t, c in history:
+            row = days.setdefault(local_day(t, offset_min), [0, 0, 0])
+            row[1] += 1
+            row[2] += c
+    return days
+
+
+def streak(active: set[int], today: int) -> int:
+    """Consecutive active days ending today, or yesterday when today has nothing yet (the
+    streak is not lost before the day is over)."""
+    day = today if today in active else today - 1
+    count = 0
+    while day in active:
+        count, day = count + 1, day - 1
+    return count
+
+
+def _history(activity: dict[int, list[int]], today: int) -> list[dict[str, Any]]:
+    rows = []
+    for day in range(today - HISTORY_DAYS + 1, today + 1):
+        reviews, answers, correct = activity.get(day, [0, 0, 0])
+        rows.append(
+            {
+                "day": day_label(day),
+                "reviews": reviews,
+                "quiz_answers": answers,
+                "quiz_correct": correct,
+            }
+        )
+    return rows
+
+
+def _weakest(bank: BankData, progress: dict[str, Any], rows: list[dict], now_ms: int) -> Any:
+    """The track with the lowest mastery; ties go to the lower quiz accuracy (a track with
+    no quiz answers counts 0: nothing practised is no evidence of strength), then to the
+    bank's order. Tracks without concept questions have nothing to study and are skipped.
+    None until something was studied."""
+    if not any(r["reviewed"] or r["quiz_answers"] for r in rows):
+        return None
+    candidates = [r for r in rows if r["questions"]]
+    if not candidates:
+        return None
+
+    def accuracy(r: dict) -> float:
+        return r["quiz_correct"] / r["quiz_answers"] if r["quiz_answers"] else 0.0
+
+    weakest = min(candidates, key=lambda r: (r["mastery"], accuracy(r)))
+    questions = _concepts(bank, weakest["track"])
+    order = {e.id: n for n, e in enumerate(questions)}
+
+    def need(e: Entry) -> tuple[bool, float, int]:
+        card = progress["cards"].get(e.id)
+        return (card is not None, retrievability(card, now_ms), order[e.id])
+
+    study = sorted(questions, key=need)[:STUDY_COUNT]
+    return {
+        "track": weakest["track"],
+        "title": weakest["title"],
+        "study": [{"id": e.id, "title": e.title, "url": e.url} for e in study],
+    }
+
+
+def dashboard(
+    bank: BankData, progress: dict[str, Any], now_ms: int, tz_offset_min: int
+) -> dict[str, Any]:
+    """Everything the dashboard page shows, computed from the progress at `now_ms`."""
+    require_progress(progress)
+    require_time(now_ms, "now_ms")
+    require_offset(tz_offset_min)
+    rows = [_track_row(bank, progress, t, now_ms) for t in bank.tracks]
+    today = local_day(now_ms, tz_offset_min)
+    activity = _activity(progress, tz_offset_min)
+    q = queue(bank, progress, now_ms, tz_offset_min)
+    return {
+        "tracks": rows,
+        "due_now": len(q["due"]),
+        "new_left_today": q["new_left_today"],
+        "streak_days": streak(set(activity), today),
+        "history": _history(activity, today),
+        "weakest": _weakest(bank, progress, rows, now_ms),
+    }

@@ -1,0 +1,48 @@
+"""Every page type of the site, and how to bring a page into each widget state, for the
+accessibility and CSP checks. Each entry: name -> (path, setup(page) or None)."""
+
+from __future__ import annotations
+
+from tests.browser import page_types_exercises, page_types_practice
+
+TIMEOUT = 90_000
+
+
+def quiz_answered(page) -> None:
+    quiz = page.locator(".mlw-quiz")
+    quiz.locator("form button[type=submit]").click()
+    quiz.locator(".mlw-options input").first.wait_for(timeout=TIMEOUT)
+    page.keyboard.press("1")
+    page.keyboard.press("Enter")
+    quiz.locator(".mlw-feedback").wait_for(timeout=TIMEOUT)
+
+
+def quiz_error(page) -> None:
+    page.route("**/assets/quiz/runtime.json", lambda route: route.fulfill(status=503, body=""))
+    page.evaluate("MLGuide.py.restart().catch(() => {})")
+    page.locator(".mlw-quiz form button[type=submit]").click()
+    page.locator(".mlw-error").wait_for(timeout=TIMEOUT)
+
+
+def search_open(page) -> None:
+    page.keyboard.press("/")  # the theme's shortcut that opens the search dialog
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("leakage", delay=30)  # real keystrokes: the theme listens for them
+    page.locator(".md-search-result__item").first.wait_for(timeout=TIMEOUT)
+
+
+PAGE_TYPES = {
+    "home": ("", None),
+    "home-search-open": ("", search_open),
+    "track": ("tracks/fundamentals/", None),
+    "question-index": ("questions/", None),
+    "other-lists": ("questions/other-lists/", None),
+    "practice-problem": ("practice/worked/", None),
+    "framework": ("frameworks/problem/", None),
+    "round": ("round/", None),
+    "quiz-idle": ("practise/quiz/", None),
+    "quiz-answered": ("practise/quiz/", quiz_answered),
+    "quiz-error": ("practise/quiz/", quiz_error),
+}
+PAGE_TYPES.update(page_types_practice.PAGE_TYPES)
+PAGE_TYPES.update(page_types_exercises.PAGE_TYPES)

@@ -1,0 +1,178 @@
+"""The worker's entry point: every practice op is registered, answers JSON whatever it is
+sent, and a bad value gets a message a reader can act on, never the last-resort
+"internal error". Values are random JSON, or valid state with one part replaced by random
+JSON, so the checks deep inside each op are reached too."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from macros.export import bank_json
+from practice_engine.api import OPS, dispatch
+from practice_engine.vocab import GRADES, LEVELS, ROLES
+from tests.practice_engine.builders import DAY, T0, build, finished_mock
+from tests.practice_engine.test_state import json_values
+
+ARGUMENTS = {
+    "review": ("progress", "question_id", "grade", "now_ms"),
+    "queue": ("progress", "now_ms", "tz_offset_min"),
+    "card_info": ("progress", "question_id", "now_ms", "tz_offset_min"),
+    "set_settings": ("progress", "settings"),
+    "new_mock": ("role", "level", "seed"),
+    "grade_mock": ("mock", "grade"),
+    "scorecard": ("mock",),
+    "record_mock": ("progress", "mock", "finished_ms"),
+    "restore_mock": ("mock",),
+    "dashboard": ("progress", "now_ms", "tz_offset_min"),
+    "export_file": ("progress", "now_ms"),
+    "read_import": ("text",),
+    "preview_import": ("current", "incoming", "mode"),
+    "apply_import": ("current", "incoming", "mode"),
+    "restore_progress": ("raw",),
+    "constants": (),
+}
+
+
+@pytest.fixture(scope="module")
+def loaded(real_bank) -> None:
+    """The real bank loaded into the api, as the worker does at boot."""
+    out = json.loads(dispatch("load_bank", json.dumps({"text": json.dumps(bank_json(real_bank))})))
+    assert out["ok"], out
+
+
+def _paths(value: Any, prefix: tuple = ()) -> list[tuple]:
+    """Every place inside a JSON value, so one of them can be replaced."""
+    found = [prefix]
+    if isinstance(value, dict):
+        for k, v in value.items():
+            found += _paths(v, (*prefix, k))
+    elif isinstance(value, list):
+        for n, v in enumerate(value):
+            found += _paths(v, (*prefix, n))
+    return found
+
+
+def _replaced(value: Any, path: tuple, new: Any) -> Any:
+    if not path:
+        return new
+    copy = json.loads(json.dumps(value))
+    target = copy
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = new
+    return copy
+
+
+def _broken(valid: Any) -> st.SearchStrategy:
+    return st.one_of(
+        st.just(valid),
+        json_values,
+        st.tuples(st.sampled_from(_paths(valid)), json_values).map(lambda p: _replaced(valid, *p)),
+    )
+
+
+def _valid_state() -> tuple[dict, dict, dict]:
+    from macros.bank import load_bank
+    from practice_engine.bankdata import parse_bank
+    from tests.conftest import ROOT
+
+    bank = parse_bank(bank_json(load_bank(ROOT / "quiz_data")))
+    state = build(
+        bank,
+        [
+            ("quiz", 3, True, T0),
+            ("review", 0, "lean_hire", T0),
+            ("mock", 1, "ds", "L4", ["strong_hire", "no_hire"], T0 + DAY),
+        ],
+    )
+    fresh = finished_mock(bank, "mle", "L5", 9, ["lean_hire"])
+    part = {**fresh, "grades": fresh["grades"][:2], "position": 2}
+    return state, fresh, part
+
+
+STATE, MOCK, PART = _valid_state()
+STRATEGIES = {
+    "progress": _broken(STATE),
+    "current": _broken(STATE),
+    "incoming": _broken(STATE),
+    "mock": st.one_of(_broken(MOCK), _broken(PART)),
+    "question_id": st.one_of(st.sampled_from(["bias-variance", "nope"]), json_values),
+    "grade": st.one_of(st.sampled_from(GRADES), json_values),
+    "now_ms": st.one_of(st.integers(-5, 2**60), json_values),
+    "finished_ms": st.one_of(st.integers(-5, 2**60), json_values),
+    "tz_offset_min": st.one_of(st.integers(-2000, 2000), json_values),
+    "settings": _broken(STATE["settings"]),
+    "role": st.one_of(st.sampled_from(ROLES), json_values),
+    "level": st.one_of(st.sampled_from(LEVELS), json_values),
+    "seed": st.one_of(st.integers(), json_values),
+    "text": st.one_of(
+        json_values.map(json.dumps),
+        _broken({"format": "ml-interview-guide/progress", "version": 2, "progress": STATE}).map(
+            json.dumps
+        ),
+        st.text(max_size=30),
+    ),
+    "mode": st.one_of(st.sampled_from(["merge", "replace"]), json_values),
+    "raw": st.one_of(st.none(), _broken(STATE).map(json.dumps), st.text(max_size=30)),
+}
+
+
+@st.composite
+def requests(draw) -> tuple[str, dict]:
+    op = draw(st.sampled_from(sorted(ARGUMENTS)))
+    names = list(ARGUMENTS[op])
+    if names and draw(st.booleans()) and draw(st.booleans()):
+        names.pop(draw(st.integers(0, len(names) - 1)))  # a missing argument
+    return op, {name: draw(STRATEGIES[name]) for name in names}
+
+
+@given(request=requests())
+@settings(max_examples=1500, deadline=None)
+def test_dispatch_answers_every_practice_op_with_any_arguments(loaded, request) -> None:
+    op, args = request
+    out = json.loads(dispatch(op, json.dumps(args)))
+    assert out["ok"] in (True, False)
+    if not out["ok"]:
+        assert out["error"] and "internal error" not in out["error"], out["error"]
+
+
+def test_practice_ops_are_all_registered() -> None:
+    assert set(ARGUMENTS) <= set(OPS)
+
+
+def test_review_through_the_api_only_takes_bank_questions(loaded) -> None:
+    args = {"progress": STATE, "question_id": "retired", "grade": "lean_hire", "now_ms": T0}
+    out = json.loads(dispatch("review", json.dumps(args)))
+    assert out == {"ok": False, "error": "'retired' is not a concept question of the bank"}
+
+
+def test_a_whole_loop_through_the_api(loaded) -> None:
+    def call(op: str, **args: Any) -> Any:
+        out = json.loads(dispatch(op, json.dumps(args)))
+        assert out["ok"], out
+        return out["result"]
+
+    p = call("restore_progress", raw=None)["progress"]
+    q = call("queue", progress=p, now_ms=T0, tz_offset_min=60)
+    p = call("review", progress=p, question_id=q["new"][0], grade="strong_hire", now_ms=T0)
+    m = call("new_mock", role="re", level="L4", seed=5)
+    while m["position"] < len(m["questions"]):
+        m = call("grade_mock", mock=m, grade="lean_hire")
+    assert call("scorecard", mock=m)["signal"] == 3
+    p = call("record_mock", progress=p, mock=m, finished_ms=T0 + DAY)
+    d = call("dashboard", progress=p, now_ms=T0 + DAY, tz_offset_min=60)
+    assert d["streak_days"] == 2
+    text = json.dumps(call("export_file", progress=p, now_ms=T0 + DAY))
+    incoming = call("read_import", text=text)["incoming"]
+    empty = call("restore_progress", raw="")["progress"]
+    assert (
+        call("preview_import", current=empty, incoming=incoming, mode="merge")["mocks_added"] == 1
+    )
+    assert call("apply_import", current=empty, incoming=incoming, mode="replace") == p
+    assert call("restore_mock", mock=m) == {"mock": m, "reason": None}
+    assert call("card_info", progress=p, question_id=q["new"][0], now_ms=T0)["reviews"] >= 1
