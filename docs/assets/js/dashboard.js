@@ -1,0 +1,2 @@
+// Placeholder: the dashboard widget binds here.
+"use strict";

@@ -1,0 +1,2 @@
+// Placeholder: the flashcards widget binds here.
+"use strict";

@@ -1,0 +1,2 @@
+// Placeholder: the mock widget binds here.
+"use strict";

@@ -1,2 +1,0 @@
-// Placeholder: the practice widget binds here.
-"use strict";
