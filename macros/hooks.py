@@ -22,8 +22,10 @@ from macros.bank import BankError
 from macros.csp import with_csp
 from macros.export import write_export
 from macros.parity import json_ids, mismatches, page_ids
+from macros.render.links import page_of
 from macros.service_worker import write_service_worker
 from macros.site_bank import bank_for
+from macros.tags import page_tags
 from macros.wheels import WheelError, browser_wheels, build_engine_wheel
 
 
@@ -70,3 +72,13 @@ def on_post_build(config) -> None:
 
 def on_post_page(output: str, page, config) -> str:
     return with_csp(output)
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Tag every page that shows bank entries with their tracks, levels and roles; runs
+    before the tags plugin reads the page's metadata."""
+    bank = bank_for(_root(config) / "quiz_data")
+    on_page = [e for e in bank.entries if page_of(e, bank) == page.file.src_uri]
+    if on_page:
+        page.meta["tags"] = page_tags(on_page, bank)
+    return markdown

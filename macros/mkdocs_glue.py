@@ -49,6 +49,10 @@ def register(env) -> None:
         return listings.other_lists(_bank(env), page())
 
     @env.macro
+    def tag_index() -> str:
+        return listings.tag_index(_bank(env), page())
+
+    @env.macro
     def depth_side_by_side(question_id: str) -> str:
         return listings.depth_side_by_side(_bank(env), question_id, page())
 
@@ -79,3 +83,20 @@ def register(env) -> None:
         from .render import exercise_page
 
         return exercise_page.index(_root(env), page())
+
+    @env.macro
+    def print_pages(*sources: str) -> str:
+        from .render import print_page
+
+        docs = Path(env.conf["docs_dir"])
+
+        def render(text: str) -> str:
+            return env.env.from_string(text).render(**env.variables)
+
+        return "\n\n".join(print_page.include_page(docs, s, render) for s in sources)
+
+    @env.macro
+    def print_entries() -> str:
+        from .render import print_page
+
+        return print_page.all_entries(_bank(env), page())

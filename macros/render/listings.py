@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import html
 
-from ..bank import LEVELS, TIME_TARGETS, TYPE_LABELS, Bank, Question
+from ..bank import LEVELS, ROLES, TIME_TARGETS, TYPE_LABELS, Bank, Question
+from ..bank.models import Short
+from ..tags import entry_tags, tag_slug
 from .cards import card
 from .links import entry_href, entry_link, entry_title
 
@@ -64,6 +66,27 @@ def other_lists(bank: Bank, page: str) -> str:
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def tag_index(bank: Bank, page: str) -> str:
+    """Every full question and practice problem under each of its tags."""
+    entries = [e for e in bank.entries if not isinstance(e, Short)]
+    groups = {
+        "Tracks": [t.title for t in bank.tracks],
+        "Levels": list(LEVELS),
+        "Roles": list(ROLES.values()),
+    }
+    out = []
+    for group, tags in groups.items():
+        out.append(f"## {group}\n")
+        for tag in tags:
+            tagged = [e for e in entries if tag in entry_tags(e, bank)]
+            if not tagged:
+                continue
+            out.append(f"### {tag} {{ #{tag_slug(tag)} }}\n")
+            out += [f"- {entry_link(e, bank, page)}" for e in tagged]
+            out.append("")
+    return "\n".join(out)
 
 
 def depth_side_by_side(bank: Bank, question_id: str, page: str) -> str:
