@@ -1,49 +1,85 @@
-"""`make bench`: build the site, serve it with gzip, measure, print a markdown table."""
+"""`make bench`: build the site, serve it with gzip like GitHub Pages, measure, and print
+markdown tables. `--skip-lighthouse` leaves out the slowest part."""
 
 from __future__ import annotations
 
 import sys
 
-from benchmarks import quiz_ready
+from benchmarks import build_time, lighthouse, page_weight, quiz_ready
 from benchmarks.browser import chromium
 from benchmarks.site import served_site
 
 
-def _row(name: str, value: str, target: str, ok: bool | None) -> str:
-    mark = "" if ok is None else ("yes" if ok else "**no**")
-    return f"| {name} | {value} | {target} | {mark} |"
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in rows])
 
 
-def main() -> int:
-    rows = ["| measure | value | target | met |", "|---|---|---|---|"]
-    with served_site() as (_site, url), chromium() as browser:
-        q = quiz_ready.run(browser, url)
-        rows += [
-            _row("bare Pyodide boot in a worker (median)", f"{q['bare_s']:.2f} s", "", None),
-            _row(
-                "navigation to first answerable quiz item (median)",
-                f"{q['quiz_s']:.2f} s",
-                "",
-                None,
-            ),
-            _row("quiz-ready / bare boot", f"{q['ratio']:.2f}", "<= 1.10", q["ratio"] <= 1.10),
-            _row(
-                "longest main-thread task while Python boots (after page load)",
-                f"{q['longest_task_ms']:.0f} ms",
-                "<= 50 ms",
-                q["longest_task_ms"] <= 50,
-            ),
-            _row(
-                "longest task during page load (Material's bundle start-up; median)",
-                f"{q['load_task_ms']:.0f} ms",
-                "<= 50 ms",
-                q["load_task_ms"] <= 50,
-            ),
-        ]
-    print("\n".join(rows))
-    print(f"\n{q['rounds']} interleaved rounds, cold cache each, headless Chromium, gzip.")
+def _met(ok: bool) -> str:
+    return "yes" if ok else "**no**"
+
+
+def quiz_section(browser, url: str) -> str:
+    q = quiz_ready.run(browser, url)
+    again = quiz_ready.second_visit(browser, url)
+    rows = [
+        ["bare Pyodide boot in a worker (median, first visit)", f"{q['bare_s']:.2f} s", "", ""],
+        ["navigation to first answerable quiz item (median, first visit)",
+         f"{q['quiz_s']:.2f} s", "", ""],
+        ["quiz-ready / bare boot", f"{q['ratio']:.2f}", "<= 1.10", _met(q["ratio"] <= 1.10)],
+        ["quiz-ready on a second visit (median)", f"{again:.2f} s", "", ""],
+        ["longest main-thread task while Python boots (after load)",
+         f"{q['longest_task_ms']:.0f} ms", "<= 50 ms", _met(q["longest_task_ms"] <= 50)],
+        ["longest task during page load (Material's bundle start-up; median)",
+         f"{q['load_task_ms']:.0f} ms", "<= 50 ms", _met(q["load_task_ms"] <= 50)],
+    ]  # fmt: skip
+    note = f"{q['rounds']} interleaved rounds, cold cache each, headless Chromium, gzip."
+    return (
+        "### Quiz start-up\n\n"
+        + _table(["measure", "value", "target", "met"], rows)
+        + (f"\n\n{note}")
+    )
+
+
+def build_section(site) -> str:
+    b = build_time.run(site)
+    rows = [[
+        f"{b['ours_s']:.2f} s", f"{b['control_s']:.2f} s", f"{b['ratio']:.2f}",
+        f"{b['pages']} pages, {b['words']:,} words",
+    ]]  # fmt: skip
+    return "### Build time\n\n" + _table(
+        ["this site", "plain Material, same words", "ratio", "size"], rows
+    )
+
+
+def weight_section(browser, url: str) -> str:
+    rows = [
+        [r["page"], f"{r['read_kb']:,.0f} KiB", f"{r['python_kb']:,.0f} KiB"]
+        for r in page_weight.run(browser, url)
+    ]
+    return "### Bytes over the wire (gzip)\n\n" + _table(
+        ["page type", "reading only", "with Python started"], rows
+    )
+
+
+def lighthouse_section(url: str) -> str:
+    rows = [[r["page"], *(str(r[c]) for c in lighthouse.CATEGORIES)] for r in lighthouse.run(url)]
+    return "### Lighthouse (target 100 each)\n\n" + _table(
+        ["page type", *lighthouse.CATEGORIES], rows
+    )
+
+
+def main(argv: list[str]) -> int:
+    sections = []
+    with served_site() as (site, url), chromium() as browser:
+        sections.append(quiz_section(browser, url))
+        sections.append(weight_section(browser, url))
+        if "--skip-lighthouse" not in argv:
+            sections.append(lighthouse_section(url))
+        sections.append(build_section(site))
+    print("\n\n".join(sections))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -49,7 +49,15 @@ from tests.support.server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 PREFIX = "/x/"
-VARIANTS = ("plain", "snap-a", "snap-a-raw", "snap-a-sparse", "snap-a-sparse-raw", "snap-b")
+VARIANTS = (
+    "plain",
+    "snap-a",
+    "snap-a-raw",
+    "snap-a-sparse",
+    "snap-a-sparse-raw",
+    "snap-a-sparse+pc",
+    "snap-b",
+)
 TIMEOUT_MS = 120_000
 WATCHDOG_MS = 20_000
 
@@ -97,6 +105,25 @@ const t0 = performance.now();
 const marks = {};
 const mark = (name) => (marks[name] = Math.round(performance.now() - t0));
 
+// Time Pyodide's own wasm instantiation (streaming compile, or V8's code cache on repeat).
+// With job.precompile the worker compiles pyodide.asm.wasm itself while the snapshot
+// downloads and decompresses (loadPyodide only instantiates after it has the snapshot),
+// and Pyodide's instantiateStreaming call just instantiates that module.
+let precompiled = null;
+const instantiateStreaming = WebAssembly.instantiateStreaming;
+WebAssembly.instantiateStreaming = async (response, imports) => {
+  mark("wasm_start");
+  let result;
+  if (precompiled) {
+    const module = await precompiled;
+    result = { module, instance: await WebAssembly.instantiate(module, imports) };
+  } else {
+    result = await instantiateStreaming(response, imports);
+  }
+  mark("wasm_done");
+  return result;
+};
+
 // Sparse layout (see sparse() in snapshot_probe.py): "PYSPARS1", u32 total length,
 // u32 page size, u32 page count, a bitmap of the pages that are not all zero, those pages.
 function unsparse(buffer) {
@@ -129,12 +156,19 @@ async function bytesOf(url, gz, sparse) {
   return sparse ? unsparse(body) : body;
 }
 
+let snapshotBytes = null;
+
 async function engine(job, manifest, loadPyodide, indexURL, bankText) {
   const options = { indexURL, fullStdLib: false };
   if (job.snapshot) {
     // As unchecked as it gets: whatever the URL returns goes to Pyodide.
+    if (job.precompile) {
+      precompiled = WebAssembly.compileStreaming(fetch(new URL("pyodide.asm.wasm", indexURL)));
+      precompiled.catch(() => {});
+    }
     const snapshot = bytesOf(new URL(job.snapshot, siteRoot), job.gz, job.sparse).then((b) => {
       mark("snapshot_bytes");
+      snapshotBytes = b;
       return b;
     });
     snapshot.catch(() => {}); // loadPyodide awaits it; its rejection is reported there
@@ -178,6 +212,12 @@ self.onmessage = async (event) => {
     result.ok = true;
     result.loaded = booted.loaded;
     result.heap_bytes = booted.pyodide._module.HEAP8.length;
+    if (snapshotBytes && !result.fell_back) {
+      // Not part of READY: what checking the bytes against a published SHA-256 would cost.
+      const t = performance.now();
+      await crypto.subtle.digest("SHA-256", snapshotBytes);
+      result.sha256_ms = Math.round(performance.now() - t);
+    }
     result.answer = booted.pyodide.runPython(
       "import json; json.loads(dispatch('new_session', json.dumps({'filters': None, 'seed': 7})))['ok']",
     );
@@ -342,6 +382,14 @@ def jobs(runtime_rel: str) -> dict[str, dict]:
             "sparse": True,
             "engineInside": True,
         },
+        "snap-a-sparse+pc": {
+            "variant": "snap-a-sparse+pc",
+            "snapshot": f"{runtime_rel}/snapshot-packages.bin.sparse.gz",
+            "gz": True,
+            "sparse": True,
+            "precompile": True,
+            "engineInside": True,
+        },
         "snap-b": {
             "variant": "snap-b",
             "snapshot": f"{runtime_rel}/snapshot-stdlib.bin.gz",
@@ -406,6 +454,8 @@ STAGES = (
     ("module", "module"),
     ("snapshot_fetched", "fetched"),
     ("snapshot_bytes", "snap"),
+    ("wasm_start", "wasm0"),
+    ("wasm_done", "wasm1"),
     ("pyodide", "pyodide"),
     ("wheels", "wheels"),
     ("import", "import"),
@@ -419,7 +469,7 @@ def report(results: dict, reps: int) -> None:
         " loaded; stages = ms from worker start; transfer = bytes over the network"
     )
     head = "".join(f"{label:>8}" for _, label in STAGES)
-    print(f"  {'variant':11} {'visit':6} {'READY':>6} {head} {'transfer':>12}  heap")
+    print(f"  {'variant':17} {'visit':6} {'READY':>6} {head} {'transfer':>12}  heap")
     for variant, visits in results.items():
         for kind, runs in visits.items():
             ready = median([r["page_ms"] for r in runs])
@@ -428,8 +478,10 @@ def report(results: dict, reps: int) -> None:
             )
             transfer = median([r["transfer"] for r in runs])
             heap = median([r["heap_bytes"] for r in runs]) / 2**20
+            digest = [r["sha256_ms"] for r in runs if "sha256_ms" in r]
+            extra = f"  sha256 {median(digest):.0f} ms" if digest else ""
             print(
-                f"  {variant:11} {kind:6} {ready:6.0f} {stages} {transfer:>12,.0f}  {heap:.0f} MiB"
+                f"  {variant:17} {kind:6} {ready:6.0f} {stages} {transfer:>12,.0f}  {heap:.0f} MiB{extra}"
             )
     a = median([r["page_ms"] for r in results["snap-a"]["repeat"]])
     verdict = "yes" if a <= 600 else "no"

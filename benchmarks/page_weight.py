@@ -1,0 +1,51 @@
+"""Bytes over the wire (gzip, as GitHub Pages serves them) per page type, for a reader who
+only reads and for one who starts Python on that page."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from benchmarks.browser import new_context
+
+PAGE_TYPES = {
+    "home": "",
+    "track page": "tracks/fundamentals/",
+    "question index": "questions/",
+    "practice problem": "practice/worked/",
+    "framework": "frameworks/problem/",
+    "quiz page": "practise/quiz/",
+    "flashcards": "practise/flashcards/",
+    "exercise": "exercises/",
+}
+
+
+def _transferred(browser, url: str, start_python: bool) -> int:
+    context = new_context(browser)
+    sizes: list[int] = []
+
+    def on_finished(request) -> None:
+        s = request.sizes()
+        sizes.append(s["responseBodySize"] + s["responseHeadersSize"])
+
+    try:
+        page = context.new_page()
+        page.on("requestfinished", on_finished)
+        page.goto(url, wait_until="networkidle")
+        if start_python:
+            page.evaluate("MLGuide.py.start()")
+            page.wait_for_load_state("networkidle")
+        return sum(sizes)
+    finally:
+        context.close()
+
+
+def run(browser, base: str) -> list[dict]:
+    rows = []
+    for name, path in PAGE_TYPES.items():
+        url = urljoin(base, path)
+        rows.append({
+            "page": name,
+            "read_kb": _transferred(browser, url, False) / 1024,
+            "python_kb": _transferred(browser, url, True) / 1024,
+        })  # fmt: skip
+    return rows
