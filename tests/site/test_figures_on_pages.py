@@ -1,0 +1,18 @@
+"""Every computed figure is used on a page, with non-empty alt text and a caption."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from macros.render.figures import captions
+
+
+def test_every_figure_is_on_a_page_with_alt_text(built_site: Path) -> None:
+    pages = {p: p.read_text(encoding="utf-8") for p in built_site.rglob("*.html")}
+    for name in captions():
+        pattern = re.compile(rf'<img alt="([^"]+)"[^>]*src="[^"]*assets/figures/{name}\.svg"')
+        uses = [m for html in pages.values() for m in pattern.finditer(html)]
+        assert uses, f"figure {name} is not used on any page"
+        assert all(len(m.group(1).split()) >= 10 for m in uses), f"{name}: alt text too thin"
+        assert (built_site / "assets" / "figures" / f"{name}.svg").is_file()
