@@ -1,4 +1,122 @@
 """Page types of the practice loop (flashcards, mock round, dashboard) for the a11y and CSP
-checks: name -> (path, setup(page) or None)."""
+checks: name -> (path, setup(page) or None). The helpers that bring a widget into a state
+are shared with test_practice_loop.py."""
 
-PAGE_TYPES: dict = {}
+from __future__ import annotations
+
+import json
+
+TIMEOUT = 90_000
+FLASHCARDS = "practise/flashcards/"
+MOCK = "practise/mock/"
+DASHBOARD = "practise/dashboard/"
+DAY_MS = 86_400_000
+
+# Some study spread over the last days: self-grades (one via a mock-like lapse) and quiz
+# answers, so every part of the dashboard has something to show.
+SEED_REVIEWS = [
+    ("bias-variance", "strong_hire", -3),
+    ("bias-variance", "strong_hire", -2),
+    ("overfitting", "lean_hire", -2),
+    ("bias-variance", "didnt_know", -1),
+]
+SEED_ANSWERS = [("bias-variance-1", True, -1), ("bias-variance-2", False, 0)]
+
+SEED_JS = """async ([reviews, answers, day]) => {
+  const { py, progressStore } = MLGuide;
+  let progress = await progressStore.get();
+  const now = Date.now();
+  for (const [question_id, grade, days] of reviews) {
+    progress = await py.call("review", { progress, question_id, grade, now_ms: now + days * day });
+  }
+  for (const [item_id, correct, days] of answers) {
+    const now_ms = now + days * day - 1000;
+    progress = await py.call("record", { progress, item_id, correct, now_ms });
+  }
+  progressStore.save(progress);
+  return progress;
+}"""
+
+
+def seed_progress(page) -> dict:
+    """Write a known history through the engine (the widgets' own ops) and save it."""
+    page.wait_for_function("() => window.MLGuide && MLGuide.py.isReady", timeout=TIMEOUT)
+    return page.evaluate(SEED_JS, [SEED_REVIEWS, SEED_ANSWERS, DAY_MS])
+
+
+def dashboard_ready(page) -> None:
+    page.locator(".mlw-dash__mastery").wait_for(timeout=TIMEOUT)
+
+
+def export_text(page) -> str:
+    """The export file's text, made by the same op the Export button uses."""
+    data = page.evaluate(
+        "async () => MLGuide.py.call('export_file', "
+        "{ progress: await MLGuide.progressStore.get(), now_ms: Date.now() })"
+    )
+    return json.dumps(data, indent=2)
+
+
+def choose_file(page, name: str, text: str) -> None:
+    file_input = page.locator(".mlw-transfer__file")
+    page.wait_for_function(
+        "() => !document.querySelector('.mlw-transfer__file').disabled", timeout=TIMEOUT
+    )
+    file_input.set_input_files(
+        {"name": name, "mimeType": "application/json", "buffer": text.encode()}
+    )
+
+
+def flashcards_idle(page) -> None:
+    page.locator(".mlw-fc__start").wait_for(timeout=TIMEOUT)
+
+
+def flashcards_revealed(page) -> None:
+    page.locator(".mlw-fc__start").click(timeout=TIMEOUT)
+    page.locator(".mlw-fc__reveal").click()
+    page.locator(".mlw-fc .mlw-grades").wait_for()
+
+
+def start_mock(page, role: str = "mle", level: str = "L4") -> None:
+    mock = page.locator(".mlw-mock")
+    mock.locator("select[name=role]").select_option(role, timeout=TIMEOUT)
+    mock.locator("select[name=level]").select_option(level)
+    mock.locator("form button[type=submit]").click(timeout=TIMEOUT)
+    mock.locator(".mlw-mock__count").wait_for(timeout=TIMEOUT)
+
+
+def mock_running(page) -> None:
+    start_mock(page)
+    page.locator(".mlw-mock__probe").click()
+    page.locator(".mlw-probes li").first.wait_for()
+
+
+def mock_scorecard(page) -> None:
+    start_mock(page)
+    page.locator(".mlw-mock .mlw-grade--lean_hire").click()
+    page.locator(".mlw-mock__count", has_text="Question 2 of").wait_for()
+    page.locator(".mlw-mock__end").click()
+    page.locator(".mlw-mock__score").wait_for(timeout=TIMEOUT)
+
+
+def dashboard_with_data(page) -> None:
+    seed_progress(page)
+    page.reload()
+    dashboard_ready(page)
+    page.locator(".mlw-dash__history summary").click()  # the table, open, is checked too
+
+
+def dashboard_import_preview(page) -> None:
+    dashboard_with_data(page)
+    choose_file(page, "progress.json", export_text(page))
+    page.locator(".mlw-transfer__preview").wait_for(timeout=TIMEOUT)
+
+
+PAGE_TYPES: dict = {
+    "flashcards-idle": (FLASHCARDS, flashcards_idle),
+    "flashcards-revealed": (FLASHCARDS, flashcards_revealed),
+    "mock-running": (MOCK, mock_running),
+    "mock-scorecard": (MOCK, mock_scorecard),
+    "dashboard-data": (DASHBOARD, dashboard_with_data),
+    "dashboard-import-preview": (DASHBOARD, dashboard_import_preview),
+}
