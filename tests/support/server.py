@@ -87,7 +87,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         if not head:
-            self.wfile.write(body)
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the browser moved on (a test navigated away); nothing to report
 
 
 class _Server(http.server.ThreadingHTTPServer):
