@@ -49,7 +49,9 @@ def requests_log() -> RequestLog:
 
 @pytest.fixture
 def page(browser, requests_log: RequestLog) -> Iterator:
-    context = browser.new_context()
+    # The service worker is exercised by test_offline; elsewhere it would answer requests
+    # that tests route to simulate failures, so it is blocked.
+    context = browser.new_context(service_workers="block")
     pg = context.new_page()
     pg.on("request", lambda r: requests_log.urls.append(r.url))
     errors: list[str] = []

@@ -26,7 +26,7 @@ def quiz_error(page) -> None:
 
 def search_open(page) -> None:
     page.keyboard.press("/")  # the theme's shortcut that opens the search dialog
-    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
     page.keyboard.type("leakage", delay=30)  # real keystrokes: the theme listens for them
     page.locator(".md-search-result__item").first.wait_for(timeout=TIMEOUT)
 

@@ -28,7 +28,7 @@ def _summary(violations: list[dict]) -> list[str]:
 def test_no_axe_violations(browser, site_url: str, name: str, scheme: str) -> None:
     path, setup = PAGE_TYPES[name]
     # axe is injected by evaluate; bypass_csp lets it run without loosening the site's CSP.
-    context = browser.new_context(bypass_csp=True, color_scheme=scheme)
+    context = browser.new_context(bypass_csp=True, color_scheme=scheme, service_workers="block")
     try:
         page = context.new_page()
         page.goto(urljoin(site_url, path))

@@ -28,7 +28,7 @@ def test_every_page_has_the_policy(built_site) -> None:
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
 def test_no_csp_violation(browser, site_url: str, name: str) -> None:
     path, setup = PAGE_TYPES[name]
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     context.add_init_script(RECORD)
     messages: list[str] = []
     try:

@@ -67,7 +67,7 @@ def test_instant_navigation_reuses_the_worker(page, site_url: str) -> None:
     page.on("worker", lambda w: workers.append(w.url))
     page.goto(urljoin(site_url, "tracks/fundamentals/"))
     # started without a click: the quiz is on screen, or the browser went idle
-    page.wait_for_function("MLGuide.py.isReady", timeout=TIMEOUT)
+    page.wait_for_function("() => MLGuide.py.isReady", timeout=TIMEOUT)
     page.evaluate("window.__sameDocument = true")
     page.locator("nav a[href$='deep-learning/']").first.click()
     page.wait_for_url("**/tracks/deep-learning/")
@@ -99,7 +99,7 @@ def test_corrupted_progress_is_backed_up_and_reported(page, site_url: str) -> No
 
 
 def test_blocked_storage_works_in_memory_and_says_so(browser, site_url: str, key) -> None:
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     context.add_init_script(
         "Object.defineProperty(window, 'localStorage', {get() {"
         " throw new DOMException('blocked', 'SecurityError'); }});"
