@@ -7,6 +7,7 @@ way Pages does, so tests and benchmarks see what a reader's browser sees.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.server
 import threading
@@ -87,10 +88,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         if not head:
-            try:
+            # The browser may hang up first (a test navigated away); nothing to report.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the browser moved on (a test navigated away); nothing to report
 
 
 class _Server(http.server.ThreadingHTTPServer):
