@@ -20,6 +20,8 @@ from macros.assets import (
 )
 from macros.bank import BankError
 from macros.csp import with_csp
+from macros.editor_bundle import EditorBundleError, write_editor_bundle
+from macros.exercises import exercises_for, write_exercise_export
 from macros.export import write_export
 from macros.parity import json_ids, mismatches, page_ids
 from macros.render.links import page_of
@@ -45,6 +47,10 @@ def on_config(config):
         bank_for(_root(config) / "quiz_data")
     except BankError as exc:
         raise PluginError(str(exc)) from None
+    try:  # ExercisesError is a BankError: every problem, with its file and field
+        exercises_for(_root(config) / "quiz_data" / "exercises")
+    except BankError as exc:
+        raise PluginError(str(exc)) from None
     return config
 
 
@@ -60,6 +66,12 @@ def on_post_build(config) -> None:
     except (AssetError, WheelError) as exc:
         raise PluginError(str(exc)) from None
     write_runtime_manifest(site, pyodide_dir, wheels)
+    # Coding exercises: the checks each page fetches, and the bundled code editor.
+    write_exercise_export(exercises_for(root / "quiz_data" / "exercises"), site)
+    try:
+        write_editor_bundle(root, site)
+    except EditorBundleError as exc:
+        raise PluginError(str(exc)) from None
     problems = mismatches({e.id for e in bank.entries}, page_ids(site), json_ids(bank_json))
     if problems:
         raise PluginError("bank, pages and JSON disagree:\n  - " + "\n  - ".join(problems))

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from . import cards, dashboard, mock, progress, quiz, session_state, transfer, vocab
+from . import cards, dashboard, mock, progress, quiz, runner, session_state, transfer, vocab
 from .bankdata import BankData, BankFormatError, parse_bank
 from .checks import shown
 from .mock import record_mock, require_mock, restore_mock
@@ -124,6 +124,9 @@ OPS: dict[str, Callable[..., Any]] = {
         _bank(), current, incoming, mode
     ),
     "apply_import": transfer.apply_import,
+    # coding exercises: both answer with a report whatever the reader's code does
+    "run_code": runner.run_code,
+    "check_code": runner.check_code,
 }
 
 

@@ -1,13 +1,113 @@
-"""Placeholder: exercise pages (prompt, editor, checks, collapsed solution)."""
+"""Exercise pages: the prompt, the editor shell with Run, Check and Reset, the output and
+check-result areas, and the reference solution in a collapsed "Show solution" block.
+
+Everything is built here as Markdown plus static HTML; docs/assets/js/exercise.js swaps
+the plain <textarea> (what a reader without JavaScript sees, with the starter code) for the
+CodeMirror editor and fills the live regions as text.
+"""
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
+
+from ..exercises import Exercise, exercises_for, get_exercise
+from .links import rel_md
+
+EXERCISES_DIR = Path("quiz_data/exercises")
+PAGES_DIR = "exercises"
+NO_SCRIPT = (
+    "Running and checking your code needs JavaScript. You can still read the prompt, "
+    "edit the starter code below and compare with the solution."
+)
+KEYS_HELP = (
+    "Tab indents and Shift+Tab dedents. To leave the editor with the keyboard, press "
+    "Escape, then Tab. Your code is saved in this browser as you type."
+)
+
+
+def _attr(value: str) -> str:
+    return escape(value, quote=True)
+
+
+def _code_text(code: str) -> str:
+    """Code for a <textarea>, escaped, with newlines as character references: the HTML
+    stays on one line, so Markdown never sees a blank line (which would end the block)
+    inside it, and the browser restores every newline."""
+    return escape(code, quote=False).replace("\n", "&#10;")
+
+
+def _indent(text: str, prefix: str = "    ") -> str:
+    return "\n".join(prefix + line if line.strip() else "" for line in text.splitlines())
+
+
+def _fence(code: str) -> str:
+    """A fence longer than any run of backticks in the code, so the code cannot end it."""
+    longest = max((len(s) for s in map(str.strip, code.splitlines()) if set(s) == {"`"}), default=0)
+    ticks = "`" * max(3, longest + 1)
+    return f"{ticks}python\n{code.rstrip()}\n{ticks}"
+
+
+def _button(action: str, text: str, primary: bool) -> str:
+    kind = "md-button md-button--primary" if primary else "md-button"
+    return (
+        f'<button type="button" class="{kind} mlw-exercise__{action}" '
+        f'data-action="{action}">{text}</button>'
+    )
+
+
+def widget(exercise: Exercise) -> str:
+    """The editor shell, as one HTML block (no blank line inside)."""
+    wid = f"exercise-{exercise.id}"
+    parts = [
+        f'<section class="mlw-exercise" id="{wid}" data-exercise="{_attr(exercise.id)}" '
+        f'aria-labelledby="{wid}-title">',
+        f'<h2 class="mlw-exercise__title" id="{wid}-title">Your solution</h2>',
+        f'<p class="mlw-noscript">{escape(NO_SCRIPT)}</p>',
+        '<div class="mlw-exercise__notices"></div>',
+        '<p class="mlw-exercise__status visually-hidden" role="status" aria-live="polite"></p>',
+        f'<p class="mlw-exercise__help" id="{wid}-help">{escape(KEYS_HELP)}</p>',
+        f'<label class="mlw-exercise__label" for="{wid}-code">'
+        f"Your code for {escape(exercise.title)}</label>",
+        f'<div class="mlw-exercise__editor"><textarea id="{wid}-code" '
+        f'class="mlw-exercise__fallback" rows="16" spellcheck="false" autocapitalize="off" '
+        f'aria-describedby="{wid}-help">&#10;{_code_text(exercise.starter)}</textarea></div>',
+        '<div class="mlw-exercise__actions" hidden>',
+        _button("run", "Run", True),
+        _button("check", "Check", True),
+        _button("reset", "Reset to starter", False),
+        "</div>",
+        '<h3 class="mlw-exercise__subtitle">Output</h3>',
+        '<div class="mlw-exercise__output" aria-live="polite">'
+        '<p class="mlw-exercise__empty">Nothing run yet.</p></div>',
+        '<h3 class="mlw-exercise__subtitle">Checks</h3>',
+        '<div class="mlw-exercise__results" aria-live="polite">'
+        '<p class="mlw-exercise__empty">Not checked yet.</p></div>',
+        "</section>",
+    ]
+    return "".join(parts)
+
+
+def solution_block(exercise: Exercise) -> str:
+    """The reference solution, collapsed (pymdownx.details) until the reader opens it."""
+    return f'??? note "Show solution"\n\n{_indent(_fence(exercise.solution))}\n'
 
 
 def render(root: Path, exercise_id: str, page: str) -> str:
-    return f"<p>Exercise {exercise_id} is coming.</p>"
+    """The whole body of an exercise page, below its `# Title`."""
+    exercise = get_exercise(Path(root) / EXERCISES_DIR, exercise_id)
+    return "\n\n".join([exercise.prompt.strip(), widget(exercise), solution_block(exercise)])
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
 
 
 def index(root: Path, page: str) -> str:
-    return ""
+    """A table of every exercise, linking its page, with the function the reader writes."""
+    rows = ["| Exercise | You write |", "|---|---|"]
+    for exercise in exercises_for(Path(root) / EXERCISES_DIR):
+        title = _cell(exercise.title).replace("[", "\\[").replace("]", "\\]")
+        href = rel_md(page, f"{PAGES_DIR}/{exercise.id}.md")
+        rows.append(f"| [{title}]({href}) | `{exercise.function}` |")
+    return "\n".join(rows)

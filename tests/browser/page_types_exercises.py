@@ -1,4 +1,68 @@
 """Page types of the coding exercises for the a11y and CSP checks:
-name -> (path, setup(page) or None)."""
+name -> (path, setup(page) or None). Also the helpers that drive an exercise page, shared
+with test_exercises.py."""
 
-PAGE_TYPES: dict = {}
+from __future__ import annotations
+
+from tests.conftest import ROOT
+
+BOOT_TIMEOUT = 90_000  # a cold Pyodide boot on a busy shared machine
+EXAMPLE = "precision-recall-f1"
+EXAMPLE_PATH = f"exercises/{EXAMPLE}/"
+
+
+def exercise_file(exercise_id: str, name: str) -> str:
+    return (ROOT / "quiz_data" / "exercises" / exercise_id / name).read_text(encoding="utf-8")
+
+
+def wait_for_editor(page) -> None:
+    """The CodeMirror editor has replaced the textarea and Python has booted."""
+    page.locator(".mlw-exercise .cm-content").wait_for(timeout=BOOT_TIMEOUT)
+    page.wait_for_function("() => MLGuide.py.isReady", timeout=BOOT_TIMEOUT)
+
+
+def type_code(page, code: str) -> None:
+    """Replace the editor's text by keyboard: select all, delete, then type the new text
+    as one input (so the editor's auto-indent does not re-indent each line). Deleting
+    first matters: Chromium's own editing, replacing a selection of several lines with
+    inserted text, adds a style attribute the CSP refuses (the editor redraws anyway)."""
+    page.locator(".mlw-exercise .cm-content").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    page.keyboard.insert_text(code)
+
+
+def press(page, action: str) -> None:
+    page.locator(f".mlw-exercise__{action}").click()
+
+
+def wait_for_summary(page, area: str, text: str, timeout: int = BOOT_TIMEOUT) -> str:
+    summary = page.locator(f".mlw-exercise__{area} .mlw-exercise__summary", has_text=text)
+    summary.wait_for(timeout=timeout)
+    return summary.inner_text()
+
+
+def idle(page) -> None:
+    wait_for_editor(page)
+
+
+def after_passing_check(page) -> None:
+    wait_for_editor(page)
+    type_code(page, exercise_file(EXAMPLE, "solution.py"))
+    press(page, "check")
+    wait_for_summary(page, "results", "All ")
+
+
+def after_failing_check(page) -> None:
+    wait_for_editor(page)
+    type_code(page, exercise_file(EXAMPLE, "starter.py"))
+    press(page, "check")
+    page.locator(".mlw-result--fail").first.wait_for(timeout=BOOT_TIMEOUT)
+
+
+PAGE_TYPES: dict = {
+    "exercise-index": ("exercises/", None),
+    "exercise-idle": (EXAMPLE_PATH, idle),
+    "exercise-check-passed": (EXAMPLE_PATH, after_passing_check),
+    "exercise-check-failed": (EXAMPLE_PATH, after_failing_check),
+}

@@ -1,2 +1,272 @@
-// Placeholder: the exercise widget binds here.
+// The coding-exercise widget. The build writes the shell (prompt, a <textarea> with the
+// starter code, buttons, live regions; macros/render/exercise_page.py); this script swaps
+// the textarea for the CodeMirror editor (assets/js/editor.mjs, bundled at build time),
+// keeps the reader's code in storage, and runs it in the Python worker. Whatever the code
+// prints is shown as text, never parsed as HTML.
+//
+// Runaway code cannot be interrupted inside the worker, so every run has a time limit: the
+// client terminates the worker when it expires and starts a fresh one, and the page, whose
+// main thread never ran the code, stays responsive throughout.
 "use strict";
+
+(() => {
+  const { el, errorBox, notice } = window.MLGuide.ui;
+  const { py, store, siteRoot } = window.MLGuide;
+
+  const TIME_LIMIT_MS = 5000;
+  const STOPPED =
+    "Your code ran for more than 5 seconds and was stopped; Python was restarted.";
+  // The engine caps a run's memory (practice_engine/runner.py), so Python survives this.
+  const OUT_OF_MEMORY =
+    "Your code ran out of memory: a run may use about 512 MB. What it built has been " +
+    "freed, and Python is ready for the next run.";
+  const NOT_SAVED =
+    "This browser is not letting the guide save your code (storage is blocked or full), " +
+    "so it is kept only until you close this tab.";
+
+  let editorModule = null;
+  function loadEditor() {
+    editorModule ??= import(new URL("assets/js/editor.mjs", siteRoot).href).catch((error) => {
+      editorModule = null; // let a later page try again
+      throw error;
+    });
+    return editorModule;
+  }
+
+  const exportCache = new Map();
+  function exerciseData(id) {
+    if (!exportCache.has(id)) {
+      const url = new URL(`assets/exercises/${encodeURIComponent(id)}.json`, siteRoot);
+      const request = fetch(url)
+        .then((response) => {
+          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          return response.json();
+        })
+        .catch((error) => {
+          const failure = new Error(`The checks of this exercise could not be loaded (${error.message}).`);
+          failure.name = "ExerciseDataError"; // not Python's fault: no restart
+          throw failure;
+        });
+      request.catch(() => exportCache.delete(id));
+      exportCache.set(id, request);
+    }
+    return exportCache.get(id);
+  }
+
+  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+  class Exercise {
+    constructor(root) {
+      this.root = root;
+      this.id = root.dataset.exercise;
+      this.key = `exercise:${this.id}`;
+      this.textarea = root.querySelector("textarea");
+      this.label = root.querySelector(".mlw-exercise__label");
+      this.starter = this.textarea.defaultValue;
+      this.output = root.querySelector(".mlw-exercise__output");
+      this.results = root.querySelector(".mlw-exercise__results");
+      this.notices = root.querySelector(".mlw-exercise__notices");
+      this.status = root.querySelector(".mlw-exercise__status");
+      this.buttons = [...root.querySelectorAll(".mlw-exercise__actions button")];
+      this.editor = null;
+      this.busy = false;
+      this.warnedStorage = false;
+
+      const saved = store.read(this.key);
+      if (saved !== null) this.textarea.value = saved;
+      if (!store.persistent) this.warnStorage();
+      this.textarea.addEventListener("input", () => this.save(this.textarea.value));
+      root.querySelector(".mlw-noscript")?.remove();
+      root.querySelector(".mlw-exercise__actions").hidden = false;
+      for (const button of this.buttons) {
+        button.addEventListener("click", () => this.act(button.dataset.action));
+      }
+      this.mountEditor();
+    }
+
+    async mountEditor() {
+      try {
+        const { mountEditor } = await loadEditor();
+        if (!this.root.isConnected) return;
+        const labelText = this.label.textContent;
+        this.editor = mountEditor(this.textarea.parentElement, {
+          doc: this.textarea.value,
+          label: labelText,
+          onChange: (text) => this.save(text),
+        });
+        this.textarea.remove();
+        // The label pointed at the textarea; the editor carries the same words itself.
+        this.label.replaceWith(el("p", { class: "mlw-exercise__label", text: labelText }));
+      } catch (error) {
+        this.notices.append(
+          notice(
+            "The code editor could not be loaded, so this is a plain text box: Tab moves " +
+              `to the next control instead of indenting. (${error?.message ?? error})`,
+          ),
+        );
+      }
+    }
+
+    code() {
+      return this.editor ? this.editor.getValue() : this.textarea.value;
+    }
+
+    save(text) {
+      const wasPersistent = store.persistent;
+      if (!store.write(this.key, text) && wasPersistent) this.warnStorage();
+    }
+
+    warnStorage() {
+      if (this.warnedStorage) return;
+      this.warnedStorage = true;
+      this.notices.append(notice(NOT_SAVED));
+    }
+
+    say(text) {
+      this.status.textContent = "";
+      requestAnimationFrame(() => {
+        this.status.textContent = text;
+      });
+    }
+
+    act(action) {
+      if (action === "reset") this.reset();
+      else if (!this.busy) this.execute(action);
+    }
+
+    reset() {
+      if (this.editor) this.editor.setValue(this.starter);
+      else this.textarea.value = this.starter;
+      this.save(this.starter);
+      (this.editor ?? this.textarea).focus();
+      this.say(
+        this.editor
+          ? "Code reset to the starter. Press Ctrl+Z in the editor to get your code back."
+          : "Code reset to the starter.",
+      );
+    }
+
+    // Buttons stay focusable while busy (disabling the focused one would drop focus to
+    // the page); aria-disabled says they do nothing for now.
+    setBusy(busy) {
+      this.busy = busy;
+      for (const button of this.buttons) {
+        if (button.dataset.action === "reset") continue;
+        if (busy) button.setAttribute("aria-disabled", "true");
+        else button.removeAttribute("aria-disabled");
+      }
+    }
+
+    async execute(action) {
+      const area = action === "run" ? this.output : this.results;
+      const wasReady = py.isReady;
+      this.setBusy(true);
+      area.replaceChildren(
+        el("p", {
+          class: "mlw-exercise__pending",
+          text: wasReady ? "Running your code…" : "Starting Python in your browser…",
+        }),
+      );
+      try {
+        const code = this.code();
+        if (action === "run") {
+          this.showRun(await py.call("run_code", { code }, { timeoutMs: TIME_LIMIT_MS }));
+        } else {
+          const { checks } = await exerciseData(this.id);
+          const report = await py.call("check_code", { code, checks }, { timeoutMs: TIME_LIMIT_MS });
+          this.showCheck(report);
+        }
+      } catch (error) {
+        // A worker that died under the code (a fatal runtime error) is replaced like one
+        // that ran out of time; for those the client has already done it.
+        const crashed =
+          wasReady && !["PyTimeoutError", "ExerciseDataError"].includes(error?.name);
+        if (crashed) py.restart().catch(() => {});
+        this.showFailure(area, error, crashed, action);
+      } finally {
+        this.setBusy(false);
+      }
+    }
+
+    summary(text, bad) {
+      const kind = bad ? "mlw-exercise__summary--bad" : "mlw-exercise__summary--good";
+      return el("p", { class: `mlw-exercise__summary ${kind}`, text });
+    }
+
+    block(text, label, extra = "") {
+      return el("pre", { class: `mlw-exercise__text ${extra}`, tabindex: 0, "aria-label": label, text });
+    }
+
+    showRun(result) {
+      const lines = result.output ? result.output.replace(/\n$/, "").split("\n").length : 0;
+      let text = result.error
+        ? "Your code stopped with an error."
+        : lines
+          ? `Your code ran and printed ${plural(lines, "line")}.`
+          : "Your code ran and printed nothing.";
+      if (result.truncated) text += " Only the first 10,000 characters of output are shown.";
+      const parts = [this.summary(text, Boolean(result.error))];
+      if (result.output) parts.push(this.block(result.output, "What your code printed"));
+      if (result.error) parts.push(this.block(result.error, "The error", "mlw-exercise__text--error"));
+      if (result.memory_error) parts.push(notice(OUT_OF_MEMORY));
+      this.output.replaceChildren(...parts);
+    }
+
+    showCheck(report) {
+      const { passed, total } = report;
+      const text = report.error
+        ? "Your code could not be checked."
+        : report.ok
+          ? `All ${plural(total, "check")} passed.`
+          : `${passed} of ${plural(total, "check")} passed.`;
+      const parts = [this.summary(text, !report.ok)];
+      if (report.error) parts.push(this.block(report.error, "Why", "mlw-exercise__text--error"));
+      if (report.results.length) {
+        const items = report.results.map((r) =>
+          el(
+            "li",
+            { class: `mlw-result mlw-result--${r.ok ? "pass" : "fail"}` },
+            el("span", { class: "mlw-result__mark", text: r.ok ? "✓ Passed" : "✗ Failed" }),
+            el("span", { class: "mlw-result__name", text: `: ${r.name}` }),
+            r.ok ? null : el("code", { class: "mlw-result__message", text: r.message }),
+          ),
+        );
+        parts.push(el("ul", { class: "mlw-results", "aria-label": "Check results" }, items));
+      }
+      if (report.output) {
+        parts.push(this.block(report.output, "What your code printed during the checks"));
+      }
+      this.results.replaceChildren(...parts);
+    }
+
+    // The areas are live regions, so what is written here is announced.
+    showFailure(area, error, crashed, action) {
+      const why = error?.message ?? String(error);
+      if (error?.name === "PyTimeoutError") {
+        area.replaceChildren(this.summary(STOPPED, true));
+      } else if (crashed) {
+        const message = `Your code was stopped because Python failed (${why}); Python was restarted.`;
+        area.replaceChildren(this.summary(message, true));
+      } else {
+        // Python never started (a failed download, say) or the checks did not load.
+        area.replaceChildren(errorBox(why, () => this.execute(action)));
+      }
+    }
+  }
+
+  const instances = new Map();
+
+  function bindAll() {
+    for (const [id, widget] of instances) if (!widget.root.isConnected) instances.delete(id);
+    for (const root of document.querySelectorAll(".mlw-exercise:not([data-bound])")) {
+      root.dataset.bound = "1";
+      instances.set(root.dataset.exercise, new Exercise(root));
+    }
+  }
+
+  // For tests and the console: the widget of an exercise on the current page.
+  window.MLGuide = { ...window.MLGuide, exercises: { get: (id) => instances.get(id) } };
+
+  if (typeof document$ !== "undefined") document$.subscribe(bindAll);
+  else document.addEventListener("DOMContentLoaded", bindAll);
+})();

@@ -1,0 +1,261 @@
+"""The coding exercises in a real browser, with the real worker and the real Pyodide:
+the editor, Check on a typed solution, runaway code stopped on time while the page stays
+responsive, output shown as text, storage of the reader's code, and page parity."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from tests.browser.page_types_exercises import (
+    BOOT_TIMEOUT,
+    EXAMPLE,
+    EXAMPLE_PATH,
+    exercise_file,
+    press,
+    type_code,
+    wait_for_editor,
+    wait_for_summary,
+)
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+LIMIT_S = 5.0
+STOPPED = "Your code ran for more than 5 seconds and was stopped; Python was restarted."
+STORAGE_KEY = f"mlguide:/ml-guide/:exercise:{EXAMPLE}"
+EXERCISE_IDS = sorted(p.name for p in (ROOT / "quiz_data" / "exercises").iterdir() if p.is_dir())
+
+# Every main-thread task over 50 ms, from the first moment of every page of the context.
+LONG_TASKS = """
+window.__longTasks = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+}).observe({ type: "longtask", buffered: true });
+"""
+
+
+def open_example(page, site_url: str) -> None:
+    page.goto(urljoin(site_url, EXAMPLE_PATH))
+    wait_for_editor(page)
+
+
+def output_text(page) -> str:
+    return page.locator(".mlw-exercise__output").inner_text()
+
+
+def test_typed_solution_passes_and_is_kept_across_reloads(page, site_url: str) -> None:
+    open_example(page, site_url)
+    solution = exercise_file(EXAMPLE, "solution.py")
+    type_code(page, solution)
+    press(page, "check")
+    summary = wait_for_summary(page, "results", "All ")
+    total = len(page.locator(".mlw-result").all())
+    assert summary == f"All {total} checks passed." and total >= 5
+    assert page.locator(".mlw-result--fail").count() == 0
+    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == solution
+
+    page.reload()
+    wait_for_editor(page)
+    shown = page.evaluate(f"MLGuide.exercises.get('{EXAMPLE}').code()")
+    assert shown == solution
+
+
+def test_starter_fails_with_input_expected_and_got(page, site_url: str) -> None:
+    open_example(page, site_url)
+    press(page, "check")
+    page.locator(".mlw-result--fail").first.wait_for(timeout=BOOT_TIMEOUT)
+    summary = page.locator(".mlw-exercise__results .mlw-exercise__summary").inner_text()
+    assert summary.startswith("0 of ")
+    message = page.locator(".mlw-result--fail .mlw-result__message").first.inner_text()
+    assert message.startswith("precision_recall_f1(y_true=[1, 0, 1], y_pred=[1, 1, 0])")
+    assert "-> expected (0.5, 0.5, 0.5), got NotImplementedError" in message
+
+
+def test_a_syntax_error_and_a_traceback_are_shown(page, site_url: str) -> None:
+    open_example(page, site_url)
+    type_code(page, "print('before')\ndef f(:\n")
+    press(page, "run")
+    wait_for_summary(page, "output", "error")
+    assert "SyntaxError on line 2" in output_text(page)
+    type_code(page, "print('before')\nx = 1 / 0\n")
+    press(page, "run")
+    page.locator(".mlw-exercise__output", has_text="ZeroDivisionError").wait_for()
+    text = output_text(page)
+    assert "before" in text and "line 2" in text and "practice_engine" not in text
+
+
+# The memory bomb meets the engine's memory cap (about 512 MB) long before the time
+# limit: Python raises MemoryError, frees what was built, and the same worker goes on.
+OUT_OF_MEMORY = "Your code ran out of memory"
+
+
+@pytest.mark.parametrize(
+    ("code", "told", "workers"),
+    [
+        ("while True: pass", STOPPED, 2),
+        ("import time; time.sleep(600)", STOPPED, 2),
+        ("x = []\nwhile True: x.append(bytearray(10**8))", OUT_OF_MEMORY, 1),
+        ("while True: print(1)", STOPPED, 2),
+    ],
+    ids=["busy-loop", "sleep", "memory-bomb", "print-loop"],
+)
+def test_runaway_code_is_stopped_and_the_page_stays_responsive(
+    page, site_url: str, code: str, told: str, workers: int
+) -> None:
+    page.context.add_init_script(LONG_TASKS)
+    open_example(page, site_url)
+    type_code(page, code)
+    run = page.locator(".mlw-exercise__run")
+    run.scroll_into_view_if_needed()  # the click below must not scroll the page
+    started_ms = page.evaluate("performance.now()")
+    started = time.monotonic()
+    run.click()
+    stopped = page.locator(".mlw-exercise__output", has_text=told)
+    stopped.wait_for(timeout=int((LIMIT_S + 5) * 1000))
+    elapsed = time.monotonic() - started
+    stopped_ms = page.evaluate("performance.now()")
+    assert elapsed <= LIMIT_S + 2, f"stopped after {elapsed:.1f} s"
+
+    # No main-thread task over 100 ms from the click until the reader is told.
+    long_tasks = page.evaluate("window.__longTasks")
+    during = [(round(s - started_ms), round(d)) for s, d in long_tasks]
+    during = [(s, d) for s, d in during if 0 <= s <= stopped_ms - started_ms]
+    worst = max((d for _, d in during), default=0)
+    assert worst <= 100, f"a main-thread task took {worst} ms (start, ms): {during}"
+
+    # The editor takes input at once, and the next run works on the fresh worker.
+    type_code(page, "print(6 * 7)\n")
+    press(page, "run")
+    page.locator(".mlw-exercise__output pre", has_text="42").wait_for(timeout=BOOT_TIMEOUT)
+    assert page.evaluate("MLGuide.py.workersStarted") == workers
+
+
+def test_check_has_the_same_time_limit(page, site_url: str) -> None:
+    open_example(page, site_url)
+    type_code(page, "def precision_recall_f1(y_true, y_pred):\n    while True:\n        pass\n")
+    started = time.monotonic()
+    press(page, "check")
+    page.locator(".mlw-exercise__results", has_text=STOPPED).wait_for(timeout=10_000)
+    assert time.monotonic() - started <= LIMIT_S + 2
+    type_code(page, exercise_file(EXAMPLE, "solution.py"))
+    press(page, "check")
+    wait_for_summary(page, "results", "All ")
+
+
+def test_a_crashed_worker_is_replaced_and_the_reader_told(page, site_url: str) -> None:
+    """`os.abort()` is fatal to Pyodide: the worker answers with an error instead of a
+    report, and the page restarts it and says so."""
+    open_example(page, site_url)
+    type_code(page, "import os\nos.abort()\n")
+    press(page, "run")
+    summary = page.locator(".mlw-exercise__output .mlw-exercise__summary--bad")
+    summary.wait_for(timeout=BOOT_TIMEOUT)
+    text = summary.inner_text()
+    assert text.startswith("Your code was stopped because Python failed"), text
+    assert text.endswith("Python was restarted."), text
+    type_code(page, "print(6 * 7)\n")
+    press(page, "run")
+    page.locator(".mlw-exercise__output pre", has_text="42").wait_for(timeout=BOOT_TIMEOUT)
+    assert page.evaluate("MLGuide.py.workersStarted") == 2
+
+
+def test_printed_html_is_shown_as_text(page, site_url: str) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    open_example(page, site_url)
+    html = "<img src=x onerror=alert(1)>"
+    type_code(page, f"print('{html}')\n")
+    press(page, "run")
+    pre = page.locator(".mlw-exercise__output pre")
+    pre.wait_for(timeout=BOOT_TIMEOUT)
+    assert pre.inner_text().rstrip("\n") == html
+    assert page.locator(".mlw-exercise img").count() == 0
+    assert page.locator("img[src=x]").count() == 0
+    assert dialogs == []
+
+
+def test_long_output_is_capped(page, site_url: str) -> None:
+    open_example(page, site_url)
+    type_code(page, "for i in range(100_000):\n    print(i)\n")
+    press(page, "run")
+    pre = page.locator(".mlw-exercise__output pre")
+    pre.wait_for(timeout=BOOT_TIMEOUT)
+    text = pre.inner_text()
+    assert text.endswith("[output truncated]") and len(text) < 10_100
+    assert "10,000 characters" in output_text(page)
+
+
+def test_keyboard_tab_indents_and_escape_then_tab_leaves(page, site_url: str) -> None:
+    open_example(page, site_url)
+    content = page.locator(".mlw-exercise .cm-content")
+    assert content.get_attribute("aria-label") == (
+        "Your code for Precision, recall and F1 from raw predictions"
+    )
+    type_code(page, "x = 1")
+    page.keyboard.press("Home")
+    page.keyboard.press("Tab")
+    assert page.evaluate(f"MLGuide.exercises.get('{EXAMPLE}').code()") == "    x = 1"
+    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "run"
+
+
+def test_reset_brings_back_the_starter_and_undo_brings_back_the_code(page, site_url: str) -> None:
+    open_example(page, site_url)
+    starter = exercise_file(EXAMPLE, "starter.py")
+    type_code(page, "print('mine')\n")
+    press(page, "reset")
+    get_code = f"MLGuide.exercises.get('{EXAMPLE}').code()"
+    assert page.evaluate(get_code) == starter
+    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == starter
+    # the editor lives in a shadow root: the document sees its host as the focused element
+    focused = "document.activeElement.shadowRoot?.activeElement?.classList.contains('cm-content')"
+    assert page.evaluate(focused)
+    page.wait_for_function(
+        "() => document.querySelector('.mlw-exercise__status').textContent.includes('reset')"
+    )
+    page.keyboard.press("Control+z")
+    assert page.evaluate(get_code) == "print('mine')\n"
+
+
+def test_blocked_storage_keeps_code_in_memory_and_says_so(browser, site_url: str) -> None:
+    context = browser.new_context()
+    context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() {"
+        " throw new DOMException('blocked', 'SecurityError'); }});"
+    )
+    page = context.new_page()
+    try:
+        page.goto(urljoin(site_url, EXAMPLE_PATH))
+        wait_for_editor(page)
+        assert "kept only until you close this tab" in page.locator(".mlw-notice").inner_text()
+        type_code(page, "print('kept')\n")
+        assert page.evaluate(f"MLGuide.store.read('exercise:{EXAMPLE}')") == "print('kept')\n"
+    finally:
+        context.close()
+
+
+def test_every_exercise_has_its_page_its_export_and_a_nav_entry(built_site: Path) -> None:
+    docs = ROOT / "docs" / "exercises"
+    pages = sorted(p.stem for p in docs.glob("*.md") if p.stem != "index")
+    assert pages == EXERCISE_IDS
+    built = sorted(p.parent.name for p in (built_site / "exercises").glob("*/index.html"))
+    assert built == EXERCISE_IDS
+    exported = sorted(p.stem for p in (built_site / "assets" / "exercises").glob("*.json"))
+    assert exported == EXERCISE_IDS
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    index = (built_site / "exercises" / "index.html").read_text(encoding="utf-8")
+    for exercise_id in EXERCISE_IDS:
+        assert f": exercises/{exercise_id}.md\n" in nav, exercise_id
+        assert f'href="{exercise_id}/"' in index, exercise_id
+        page_md = (docs / f"{exercise_id}.md").read_text(encoding="utf-8")
+        assert f'{{{{ exercise("{exercise_id}") }}}}' in page_md
+        html = (built_site / "exercises" / exercise_id / "index.html").read_text()
+        assert f'data-exercise="{exercise_id}"' in html and "Show solution" in html
+        record = json.loads((built_site / "assets/exercises" / f"{exercise_id}.json").read_text())
+        assert set(record) == {"id", "title", "starter", "checks"}
+        assert record["checks"] == exercise_file(exercise_id, "checks.py")
