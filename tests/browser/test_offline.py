@@ -22,14 +22,20 @@ def _controlled(page) -> None:
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=TIMEOUT)
 
 
+def _first_visit(context, url: str):
+    """A page of `context` controlled by the service worker, as after a first visit."""
+    page = context.new_page()
+    page.goto(url)
+    page.evaluate("navigator.serviceWorker.ready")
+    page.reload()
+    _controlled(page)
+    return page
+
+
 def test_offline_after_first_visit(browser, site_url: str, built_site: Path) -> None:
     context = browser.new_context(service_workers="allow")
     try:
-        page = context.new_page()
-        page.goto(site_url)
-        page.evaluate("navigator.serviceWorker.ready")
-        page.reload()
-        _controlled(page)
+        page = _first_visit(context, site_url)
         page.goto(urljoin(site_url, "practise/quiz/"))
         kept = page.evaluate("MLGuide.py.start().then(() => MLGuide.offline.keepRuntime())")
         assert kept["ok"], kept
@@ -57,11 +63,7 @@ def test_a_new_build_replaces_the_old_cache(browser, built_site: Path, tmp_path:
     with serve(site, prefix="/ml-guide/") as url:
         context = browser.new_context(service_workers="allow")
         try:
-            page = context.new_page()
-            page.goto(url)
-            page.evaluate("navigator.serviceWorker.ready")
-            page.reload()
-            _controlled(page)
+            page = _first_visit(context, url)
             old = page.evaluate("caches.keys()")
             assert len(old) == 1
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import ast
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,12 +18,12 @@ import pytest
 from macros.wheels import build_engine_wheel
 from practice_engine.exercises import run_checks, values_match
 from tests.conftest import ROOT
+from tests.support.pyodide import run_in_pyodide
 
 EXERCISES = ROOT / "quiz_data" / "exercises"
 IDS = sorted(p.name for p in EXERCISES.iterdir() if p.is_dir())
 FILES = ("prompt.md", "starter.py", "solution.py", "checks.py")
 SCRIPT = Path(__file__).with_name("pyodide_script.py")
-RUNNER = ROOT / "tests" / "support" / "run_in_pyodide.mjs"
 
 REPORT_KEYS = {"ok", "passed", "total", "results", "error"}
 
@@ -439,20 +437,10 @@ def test_the_parity_script_on_cpython() -> None:
 @pytest.mark.node
 def test_every_solution_passes_inside_pyodide_as_on_cpython(tmp_path: Path) -> None:
     """Only the engine wheel is loaded: the harness needs nothing beyond the stdlib."""
-    node = shutil.which("node")
-    assert node, "Node is required for the Pyodide tests"
     input_file = tmp_path / "exercises.json"
     input_file.write_text(exercise_input(), encoding="utf-8")
     expected = run_cpython(input_file.read_text(encoding="utf-8"))
-    proc = subprocess.run(
-        [node, str(RUNNER), str(SCRIPT), str(input_file), str(build_engine_wheel(ROOT))],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    actual = json.loads(proc.stdout)
+    actual = json.loads(run_in_pyodide(SCRIPT, input_file, [build_engine_wheel(ROOT)]))
     assert actual == json.loads(expected)
     assert all(r["ok"] for r in actual["solutions"].values())
     probes = actual["probes"]

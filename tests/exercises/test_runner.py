@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -18,11 +16,11 @@ from macros.wheels import build_engine_wheel
 from practice_engine import runner
 from practice_engine.api import dispatch
 from tests.conftest import ROOT
+from tests.support.pyodide import run_in_pyodide
 
 RUN_KEYS = {"ok", "output", "truncated", "error", "memory_error"}
 CHECK_KEYS = {"ok", "passed", "total", "results", "error", "output", "truncated"}
 TOY_CHECKS = 'FUNCTION = "double"\nCASES = [{"name": "two", "args": [2], "expected": 4}]\n'
-RUNNER = ROOT / "tests" / "support" / "run_in_pyodide.mjs"
 
 
 def run(code: str) -> dict:
@@ -182,21 +180,11 @@ OUTPUT = json.dumps({
 
 @pytest.mark.node
 def test_in_pyodide_a_memory_bomb_meets_the_cap_and_python_goes_on(tmp_path: Path) -> None:
-    node = shutil.which("node")
-    assert node, "Node is required for the Pyodide tests"
     script = tmp_path / "memory.py"
     script.write_text(PYODIDE_SCRIPT, encoding="utf-8")
     empty = tmp_path / "input.json"
     empty.write_text("{}", encoding="utf-8")
-    proc = subprocess.run(
-        [node, str(RUNNER), str(script), str(empty), str(build_engine_wheel(ROOT))],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    found = json.loads(proc.stdout)
+    found = json.loads(run_in_pyodide(script, empty, [build_engine_wheel(ROOT)]))
     assert found["bomb"] == [True, "MemoryError"]
     assert found["after"] == "50\n" and found["grow_restored"]
     assert found["heap_mb"] < found["headroom_mb"] + 256  # never near the 4 GB of wasm32

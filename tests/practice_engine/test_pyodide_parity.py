@@ -6,8 +6,6 @@ and typing_extensions wheels the site ships."""
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,10 +13,10 @@ import pytest
 from macros.export import bank_json, dumps
 from macros.wheels import browser_wheels, build_engine_wheel
 from tests.conftest import ROOT
+from tests.support.pyodide import run_in_pyodide
 
 pytestmark = pytest.mark.node
 SCRIPT = Path(__file__).with_name("parity_script.py")
-RUNNER = ROOT / "tests" / "support" / "run_in_pyodide.mjs"
 
 
 def run_cpython(bank_text: str) -> str:
@@ -27,25 +25,11 @@ def run_cpython(bank_text: str) -> str:
     return namespace["OUTPUT"]
 
 
-def run_pyodide(bank_file: Path, wheels: list[Path]) -> str:
-    node = shutil.which("node")
-    assert node, "Node is required for the Pyodide tests"
-    proc = subprocess.run(
-        [node, str(RUNNER), str(SCRIPT), str(bank_file), *map(str, wheels)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return proc.stdout
-
-
 def test_engine_parity_over_the_real_bank(real_bank, tmp_path: Path) -> None:
     bank_file = tmp_path / "bank.json"
     bank_file.write_text(dumps(bank_json(real_bank)))
     expected = run_cpython(bank_file.read_text())
-    actual = run_pyodide(bank_file, [*browser_wheels(ROOT), build_engine_wheel(ROOT)])
+    actual = run_in_pyodide(SCRIPT, bank_file, [*browser_wheels(ROOT), build_engine_wheel(ROOT)])
     assert json.loads(actual) == json.loads(expected)
     report = json.loads(actual)
     assert report["verdicts"] and all(report["verdicts"].values())
