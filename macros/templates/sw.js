@@ -1,8 +1,9 @@
 // Service worker of the ML interview guide, written by the build (macros/service_worker.py).
 // Offline after the first visit: pages and assets are cached at install; the Python runtime
 // is cached once the reader has used it. One cache per build: a new build installs beside
-// the old one and takes over only when no page of the old build is open, then deletes the
-// old cache, so a page never mixes assets of two builds.
+// the old one and takes over when no page of the old build is open, or when the reader
+// accepts the update a page offers, then deletes the old cache, so a page never mixes
+// assets of two builds.
 "use strict";
 
 const VERSION = "__VERSION__";
@@ -38,7 +39,9 @@ async function respond(request) {
   if (hit) return hit;
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === "basic" && keep(request.url)) {
+    // `caches.has`: once a newer build has taken over and deleted this cache, an old
+    // worker finishing a request must not bring it back.
+    if (response.ok && response.type === "basic" && keep(request.url) && (await caches.has(CACHE))) {
       await cache.put(request, response.clone());
     }
     return response;
@@ -70,6 +73,12 @@ async function cacheRuntime() {
 }
 
 self.addEventListener("message", (event) => {
+  // The reader chose to update (offline.js): take over now instead of waiting for every
+  // page of the old build to close; the page that asked reloads itself.
+  if (event.data?.type === "skip-waiting") {
+    self.skipWaiting();
+    return;
+  }
   if (event.data?.type !== "cache-runtime") return;
   const reply = event.ports?.[0];
   event.waitUntil(

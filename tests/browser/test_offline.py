@@ -4,10 +4,12 @@ the old one without ever serving a page from one build with assets from another.
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from playwright.sync_api import expect
 
 from macros.service_worker import write_service_worker
 from tests.browser.quiz_helpers import answer_current, answer_key
@@ -57,7 +59,40 @@ def test_offline_after_first_visit(browser, site_url: str, built_site: Path) -> 
         context.close()
 
 
-def test_a_new_build_replaces_the_old_cache(browser, built_site: Path, tmp_path: Path) -> None:
+def _eventually(page, script: str, arg=None, timeout_s: float = 60):
+    """Poll an async page expression until it is truthy (wait_for_function does not await)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        value = page.evaluate(script, arg)
+        if value:
+            return value
+        page.wait_for_timeout(200)
+    raise AssertionError(f"still false after {timeout_s} s: {script}")
+
+
+def _new_build(site: Path, mark: str) -> None:
+    """What a redeploy looks like to a reader: one page, one stylesheet and sw.js change."""
+    faq = site / "study" / "faq" / "index.html"
+    faq.write_text(faq.read_text().replace("</article>", f"<p>{mark}</p></article>"))
+    css = site / "assets" / "css" / "guide.css"
+    css.write_text(css.read_text() + f"\n/* {mark} */\n")
+    write_service_worker(site)
+
+
+WAITING = """() => navigator.serviceWorker.getRegistration()
+  .then(r => r.update().then(() => !!r.waiting))"""
+CACHED_FAQ = """async () => {
+  const keys = await caches.keys();
+  if (keys.length !== 1) return null;
+  const hit = await (await caches.open(keys[0])).match(new URL("study/faq/", MLGuide.siteRoot));
+  return hit ? [keys[0], await hit.text()] : null;
+}"""
+CSS = "() => fetch(new URL('assets/css/guide.css', MLGuide.siteRoot)).then(r => r.text())"
+
+
+def test_a_new_build_waits_then_replaces_the_old_cache(
+    browser, built_site: Path, tmp_path: Path
+) -> None:
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
     with serve(site, prefix="/ml-guide/") as url:
@@ -67,30 +102,34 @@ def test_a_new_build_replaces_the_old_cache(browser, built_site: Path, tmp_path:
             old = page.evaluate("caches.keys()")
             assert len(old) == 1
 
-            # A new build: one page and one stylesheet change, and so does sw.js.
-            faq = site / "study" / "faq" / "index.html"
-            faq.write_text(faq.read_text().replace("</article>", "<p>NEW-BUILD</p></article>"))
-            css = site / "assets" / "css" / "guide.css"
-            css.write_text(css.read_text() + "\n/* NEW-BUILD */\n")
-            write_service_worker(site)
-
-            page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
-            # The open page keeps the old build, page and assets alike.
+            _new_build(site, "SECOND-BUILD")
+            _eventually(page, WAITING)
+            # While the new build waits, open pages keep the old one, page and assets alike,
+            # and say that a new version is ready.
             page.goto(urljoin(url, "study/faq/"))
-            assert "NEW-BUILD" not in page.content()
-            old_css = page.evaluate("fetch('../../assets/css/guide.css').then(r => r.text())")
-            assert "NEW-BUILD" not in old_css
-            page.close()
+            assert "SECOND-BUILD" not in page.content()
+            assert "SECOND-BUILD" not in page.evaluate(CSS)
+            notice = page.locator(".mlw-update")
+            expect(notice).to_contain_text("A new version of the guide is ready")
 
-            # With no page of the old build open, the new one takes over, alone.
+            # The reader accepts: the page reloads from the new build, whose cache is alone.
+            notice.get_by_role("button").click()
+            expect(page.locator("article")).to_contain_text("SECOND-BUILD", timeout=TIMEOUT)
+            key, html = _eventually(page, CACHED_FAQ)
+            assert key != old[0] and "SECOND-BUILD" in html
+            assert "SECOND-BUILD" in page.evaluate(CSS)
+            expect(page.locator(".mlw-update")).to_have_count(0)
+
+            # Without the reader's click, the next build takes over once no page of the
+            # current one is open.
+            _new_build(site, "THIRD-BUILD")
+            _eventually(page, WAITING)
+            page.close()
             page = context.new_page()
             page.goto(urljoin(url, "study/faq/"))
-            page.wait_for_function(
-                "old => caches.keys().then(k => k.length === 1 && k[0] !== old)",
-                arg=old[0],
-                timeout=TIMEOUT,
-                polling=200,
-            )
-            assert page.evaluate("caches.keys()") != old
+            page.reload()
+            expect(page.locator("article")).to_contain_text("THIRD-BUILD", timeout=TIMEOUT)
+            newest, html = _eventually(page, CACHED_FAQ)
+            assert newest not in (old[0], key) and "THIRD-BUILD" in html
         finally:
             context.close()
