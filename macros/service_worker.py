@@ -12,6 +12,9 @@ TEMPLATE = Path(__file__).with_name("templates") / "sw.js"
 RUNTIME_DIRS = ("assets/pyodide/", "assets/py/")
 SKIP_SUFFIXES = (".map", ".gz", ".woff", ".ttf", ".whl")
 SKIP_NAMES = ("sw.js", "sitemap.xml", "bank.schema.json")
+# Cached by the worker the first time a page fetches them, like any other response: the
+# code editor (~370 KB) only matters to readers who open an exercise.
+ON_FIRST_USE = ("assets/js/editor.mjs",)
 
 
 def _url_of(rel: str) -> str:
@@ -32,7 +35,8 @@ def site_files(site: Path) -> tuple[list[str], list[str]]:
             if rel.endswith(".whl") or "/pyodide/" in f"/{rel}":
                 runtime.append(rel)
             continue
-        if rel.endswith(SKIP_SUFFIXES) or path.name in SKIP_NAMES or rel.startswith("bench"):
+        skip = rel.endswith(SKIP_SUFFIXES) or path.name in SKIP_NAMES or rel in ON_FIRST_USE
+        if skip or rel.startswith("bench"):
             continue
         precache.append(_url_of(rel))
     return precache, runtime
