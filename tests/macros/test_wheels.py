@@ -1,0 +1,51 @@
+"""The engine wheel says what it needs: every third-party module the engine imports is a
+declared dependency, and is one of the wheels the browser loads beside it."""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+from macros.wheels import ENGINE, build_engine_wheel
+
+ROOT = Path(__file__).resolve().parents[2]
+# Modules Pyodide itself provides; the engine imports them only when running there.
+PYODIDE_BUILTINS = {"js", "pyodide", "pyodide_js"}
+
+
+def _third_party_imports() -> set[str]:
+    found = set()
+    for path in (ROOT / ENGINE).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                found.add(node.module.split(".")[0])
+    return {
+        name for name in found if name not in sys.stdlib_module_names | PYODIDE_BUILTINS | {ENGINE}
+    }
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[ ;<>=!~\[]", requirement, maxsplit=1)[0].lower().replace("-", "_")
+
+
+def test_engine_wheel_declares_what_the_engine_imports() -> None:
+    with zipfile.ZipFile(build_engine_wheel(ROOT)) as wheel:
+        (meta,) = [n for n in wheel.namelist() if n.endswith(".dist-info/METADATA")]
+        text = wheel.read(meta).decode()
+    declared = {_name(line.split(":", 1)[1].strip()) for line in text.splitlines()
+                if line.startswith("Requires-Dist:")}  # fmt: skip
+    assert declared == _third_party_imports() == {"fsrs"}
+
+
+def test_declared_dependencies_are_pinned_for_the_browser() -> None:
+    pinned = {
+        _name(line)
+        for line in (ROOT / "requirements-browser.txt").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    assert _third_party_imports() <= pinned
