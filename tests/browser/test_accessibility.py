@@ -7,12 +7,10 @@ from urllib.parse import urljoin
 
 import pytest
 
+from tests.browser.axe_helpers import AXE, RULES
 from tests.browser.page_types import PAGE_TYPES
-from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
-AXE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text()
-RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def _summary(violations: list[dict]) -> list[str]:

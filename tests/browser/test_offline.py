@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.service_worker import write_service_worker
+from tests.browser.axe_helpers import AXE, RULES
 from tests.browser.quiz_helpers import answer_current, answer_key
 from tests.support.server import serve
 
@@ -96,7 +97,8 @@ def test_a_new_build_waits_then_replaces_the_old_cache(
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
     with serve(site, prefix="/ml-guide/") as url:
-        context = browser.new_context(service_workers="allow")
+        # bypass_csp only so that axe can be injected to check the update notice.
+        context = browser.new_context(service_workers="allow", bypass_csp=True)
         try:
             page = _first_visit(context, url)
             old = page.evaluate("caches.keys()")
@@ -111,6 +113,11 @@ def test_a_new_build_waits_then_replaces_the_old_cache(
             assert "SECOND-BUILD" not in page.evaluate(CSS)
             notice = page.locator(".mlw-update")
             expect(notice).to_contain_text("A new version of the guide is ready")
+            page.evaluate(AXE)
+            found = page.evaluate(
+                "rules => axe.run('.mlw-update', {runOnly: {type: 'tag', values: rules}})", RULES
+            )
+            assert found["violations"] == []
 
             # The reader accepts: the page reloads from the new build, whose cache is alone.
             notice.get_by_role("button").click()
