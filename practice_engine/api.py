@@ -15,7 +15,7 @@ from typing import Any
 from . import cards, dashboard, mock, progress, quiz, runner, session_state, transfer, vocab
 from .bankdata import BankData, BankFormatError, parse_bank
 from .checks import shown
-from .mock import record_mock, require_mock, restore_mock
+from .mock import record_mock, require_mock, restore_mock, restore_round
 
 _state: dict[str, BankData] = {}
 
@@ -69,6 +69,12 @@ def _restore_mock(mock: Any) -> dict[str, Any]:
     return {"mock": found, "reason": reason}
 
 
+def _restore_round(raw: Any) -> dict[str, Any]:
+    """The running round the page saved, or None; `reason` says why a stored one is unusable."""
+    saved, reason = restore_round(raw)
+    return {"round": saved, "reason": reason}
+
+
 def _constants() -> dict[str, Any]:
     """The fixed vocabulary, so the page shows the engine's words instead of copying them."""
     low, high = vocab.NEW_PER_DAY_RANGE
@@ -114,6 +120,7 @@ OPS: dict[str, Callable[..., Any]] = {
     "scorecard": mock.scorecard,
     "record_mock": _record_mock,
     "restore_mock": _restore_mock,
+    "restore_round": _restore_round,
     # dashboard, export and import
     "dashboard": lambda progress, now_ms, tz_offset_min: dashboard.dashboard(
         _bank(), progress, now_ms, tz_offset_min

@@ -15,14 +15,15 @@ walkthrough, its track in the bank's track order); the round never goes down in 
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from typing import Any
 
 from .bankdata import BankData, Entry
 from .cards import require_grade, review
-from .checks import keys_reason, shown
-from .clock import is_int, require_time
+from .checks import keys_reason, nesting_problem, shown
+from .clock import is_int, is_time, require_time
 from .progress import require_progress
 from .quiz import QuizError
 from .vocab import GRADE_LABELS, GRADE_STEPS, LEVELS, ROLES, SIGNAL_LABELS
@@ -34,6 +35,10 @@ TYPE_RANK = {"explain": 0, "compare": 1, "handle": 2, "walkthrough": 3}
 MOCK_KEYS = ("version", "id", "role", "level", "seed", "clock_seconds")
 MOCK_KEYS += ("questions", "grades", "position")
 QUESTION_KEYS = ("id", "title", "url", "time_target", "target_seconds", "followups")
+# A running round as the page saves it between visits: the round, the two clocks as the
+# times they started (so a reload neither resets nor pauses them) and the probes shown.
+SAVED_VERSION = 1
+SAVED_KEYS = ("version", "mock", "started_ms", "question_started_ms", "probes")
 
 
 def target_seconds(time_target: str | None) -> int | None:
@@ -166,6 +171,47 @@ def restore_mock(mock: Any) -> tuple[dict[str, Any] | None, str | None]:
     """(mock, None) when a saved round can go on, else (None, reason); never raises."""
     problem = mock_problem(mock)
     return (None, problem) if problem else (mock, None)
+
+
+def saved_problem(saved: Any) -> str | None:
+    """None when `saved` is a running round as the page stores it, else why not. Whether
+    its time has run out is the page's call: the engine never reads the clock."""
+    if not isinstance(saved, dict):
+        return "the saved round is not an object"
+    why = keys_reason(saved, SAVED_KEYS)
+    if why:
+        return f"the saved round has {why}"
+    if not is_int(saved["version"]) or saved["version"] != SAVED_VERSION:
+        return f"the saved round has version {shown(saved['version'])}, expected {SAVED_VERSION}"
+    found, problem = restore_mock(saved["mock"])
+    if found is None:
+        return problem
+    started, asked = saved["started_ms"], saved["question_started_ms"]
+    if not (is_time(started) and is_time(asked) and started <= asked):
+        return "the saved round's clocks are not times, or its question began before the round"
+    qs, position = found["questions"], found["position"]
+    followups = qs[position]["followups"] if position < len(qs) else []
+    if not is_int(saved["probes"]) or not 0 <= saved["probes"] <= len(followups):
+        return f"the saved round shows {shown(saved['probes'])} probes of {len(followups)}"
+    return None
+
+
+def restore_round(raw: Any) -> tuple[dict[str, Any] | None, str | None]:
+    """A running round from stored text: (saved, None) when it can go on, (None, None) when
+    nothing is stored, else (None, reason); never raises, like restore_progress."""
+    if raw is None or raw == "":
+        return None, None
+    if not isinstance(raw, str):
+        return None, "the saved round is not text"
+    problem = nesting_problem(raw)
+    if problem:
+        return None, f"the saved round is unusable: {problem}"
+    try:
+        saved = json.loads(raw)
+    except (ValueError, RecursionError) as exc:
+        return None, f"the saved round is not valid JSON ({exc})"
+    problem = saved_problem(saved)
+    return (None, problem) if problem else (saved, None)
 
 
 def grade_mock(mock: dict[str, Any], grade: str) -> dict[str, Any]:

@@ -1,12 +1,13 @@
 // The mock round: the engine picks 6-8 questions for a role and level; this file runs the
 // 45-minute round clock and a per-question clock, reveals the interviewer's follow-up
 // probes one at a time, collects a self-grade per question, and shows the scorecard. A
-// round with every question graded is recorded into the reader's progress.
+// round with every question graded is recorded into the reader's progress. The running
+// round is saved after every change, so a reload or a visit elsewhere resumes it.
 "use strict";
 
 (() => {
-  const { el, richText, errorBox } = window.MLGuide.ui;
-  const { py, progressStore, practice } = window.MLGuide;
+  const { el, richText, errorBox, notice } = window.MLGuide.ui;
+  const { py, progressStore, practice, store } = window.MLGuide;
   const { Countdown, mmss, announcer, ready, errorText, showNotices, gradeButtons } = practice;
   const WARN_AT_SECONDS = 5 * 60;
   const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0];
@@ -33,6 +34,7 @@
         this.constants = constants;
         showNotices(this.root);
         this.fieldset.disabled = false;
+        if (await this.resume()) return;
         const minutes = constants.mock_clock_seconds / 60;
         this.body.replaceChildren(el("p", {
           text: `Choose your role and level above, then start. The round lasts ${minutes} minutes.`,
@@ -40,6 +42,32 @@
       } catch (error) {
         this.fail(error, () => this.load());
       }
+    }
+
+    // A round saved on an earlier visit goes on where it was, its clock having run on
+    // meanwhile; the reader is told if one was saved but cannot be used.
+    async resume() {
+      const { round, problem } = await store.mockRound.load();
+      if (problem) this.root.querySelector(".mlw-notices").append(notice(problem));
+      if (!round) return false;
+      const left = this.begin(round);
+      if (left <= 0 || this.mock.position >= this.mock.questions.length) {
+        await this.finish(left <= 0 ? "time" : "complete");
+        return true;
+      }
+      this.showQuestion(false); // no focus on page load: the live region says where we are
+      this.say(`Your unfinished round is back: question ${this.mock.position + 1} of ` +
+        `${this.mock.questions.length}, ${mmss(left)} left on the round clock.`);
+      return true;
+    }
+
+    // The running round, saved after every change. A widget left by instant navigation
+    // must not overwrite the round a fresh one on the same page has resumed.
+    save() {
+      if (!this.root.isConnected) return;
+      store.mockRound.save({
+        mock: this.mock, started_ms: this.startedMs, question_started_ms: this.askedMs, probes: this.shown,
+      });
     }
 
     async start() {
@@ -52,38 +80,60 @@
       } catch (error) {
         return this.fail(error, () => this.start());
       }
-      this.mode = "running";
+      const now = Date.now();
+      this.begin({ mock: this.mock, started_ms: now, question_started_ms: now, probes: 0 });
+      this.showQuestion();
+      this.save();
+      this.say(`The round has started: ${this.mock.questions.length} questions, ${mmss(this.mock.clock_seconds)} on the clock.`);
+    }
+
+    // Sets up a round, new or saved, and starts its clock from the time it began; returns
+    // the seconds left (never more than the round's, should the computer's clock go back).
+    begin({ mock, started_ms: startedMs, question_started_ms: askedMs, probes }) {
+      Object.assign(this, { mock, startedMs, askedMs, shown: probes, mode: "running" });
       this.fieldset.disabled = true; // one round at a time; the scorecard enables it again
-      this.warned = false;
-      this.clockValue = el("span", { class: "mlw-mock__clock-value", text: mmss(this.mock.clock_seconds) });
+      const left = Math.min(mock.clock_seconds, mock.clock_seconds - (Date.now() - startedMs) / 1000);
+      this.warned = left <= WARN_AT_SECONDS; // a resumed round low on time says so once, on resume
+      this.clockValue = el("span", { class: "mlw-mock__clock-value", text: mmss(left) });
       this.stage = el("div", { class: "mlw-mock__stage" });
+      const button = (cls, text, onclick) => el("button", { type: "button", class: `md-button ${cls}`, text, onclick });
       this.body.replaceChildren(
         el("p", { class: "mlw-mock__clock" }, "Round clock: ", this.clockValue, " left"),
         this.stage,
-        el("p", {}, el("button", {
-          type: "button", class: "md-button mlw-mock__end",
-          text: "End the round now", onclick: () => this.finish("ended"),
-        })),
+        el("p", {}, button("mlw-mock__end", "End the round now", () => this.finish("ended")), " ",
+          button("mlw-mock__discard", "Discard this round", () => this.discard())),
       );
-      this.clock = new Countdown(this.mock.clock_seconds, {
-        root: this.root,
-        onTick: (left) => this.onClock(left),
-        onEnd: () => this.finish("time"),
-      }).start();
-      this.showQuestion();
-      this.say(`The round has started: ${this.mock.questions.length} questions, ${mmss(this.mock.clock_seconds)} on the clock.`);
+      if (left > 0) {
+        this.clock = new Countdown(left, {
+          root: this.root, onTick: (s) => this.onClock(s), onEnd: () => this.finish("time"),
+        }).start();
+      }
+      return left;
     }
 
     onClock(left) {
       this.clockValue.textContent = mmss(left);
+      this.clockValue.parentElement.classList.toggle("is-low", left <= WARN_AT_SECONDS);
       if (!this.warned && left <= WARN_AT_SECONDS && left > 0) {
         this.warned = true;
-        this.clockValue.parentElement.classList.add("is-low");
         this.say("5 minutes left in the round.");
       }
     }
 
-    showQuestion() {
+    // Nothing is scored or recorded; the saved round goes, and the setup form is next.
+    discard() {
+      if (this.mode !== "running" && this.mode !== "grading") return;
+      this.mode = "idle";
+      this.stopClocks();
+      store.mockRound.clear();
+      this.fieldset.disabled = false;
+      this.body.replaceChildren(el("p", { class: "mlw-mock__discarded",
+        text: "Round discarded: nothing was scored or saved. Choose your role and level above to start another." }));
+      this.form.elements.role.focus();
+      this.say("Round discarded.");
+    }
+
+    showQuestion(focus = true) {
       const m = this.mock;
       const q = m.questions[m.position];
       const n = m.position + 1;
@@ -97,7 +147,7 @@
         el("p", { id: labelId, class: "mlw-mock__ask", text: "When you have answered, grade your whole answer:" }),
         gradeButtons(this.constants.grades, labelId, (g) => this.grade(g)),
       );
-      heading.focus();
+      if (focus) heading.focus();
     }
 
     // Counts down from the question's time target, then counts how far over it you are.
@@ -107,7 +157,7 @@
       const value = el("span", { class: "mlw-mock__target-value", text: mmss(target) });
       const line = el("p", { class: "mlw-mock__target" }, `Time target ${q.time_target}: `, value);
       this.questionTimer?.stop();
-      this.questionTimer = new Countdown(target, {
+      this.questionTimer = new Countdown(target - (Date.now() - this.askedMs) / 1000, {
         root: this.root,
         onTick: (left) => {
           value.textContent = left > 0 ? `${mmss(left)} left` : `${mmss(-left)} over the target`;
@@ -125,23 +175,27 @@
         return box;
       }
       const button = el("button", { type: "button", class: "md-button mlw-mock__probe" });
+      const noMore = () => el("p", { class: "mlw-mock__no-more", text: "No more probes." });
       const label = () => `Next probe (${list.children.length + 1} of ${followups.length})`;
+      const reveal = (n) => list.append(el("li", { tabindex: -1 }, richText(followups[n])));
+      for (let n = 0; n < this.shown; n += 1) reveal(n); // those shown before a reload
       button.textContent = label();
       button.addEventListener("click", () => {
         const shown = list.children.length;
-        const text = followups[shown];
-        list.append(el("li", { tabindex: -1 }, richText(text)));
-        this.say(`Probe ${shown + 1} of ${followups.length}: ${text.replaceAll("`", "")}`);
+        reveal(shown);
+        this.shown = shown + 1;
+        this.save();
+        this.say(`Probe ${shown + 1} of ${followups.length}: ${followups[shown].replaceAll("`", "")}`);
         if (shown + 1 < followups.length) {
           button.textContent = label();
           return;
         }
         // The last probe: the button has nothing left to do, so focus goes to the probe
         // itself rather than being dropped on the body.
-        button.replaceWith(el("p", { class: "mlw-mock__no-more", text: "No more probes." }));
+        button.replaceWith(noMore());
         list.lastElementChild.focus();
       });
-      box.append(el("p", {}, button));
+      box.append(this.shown < followups.length ? el("p", {}, button) : noMore());
       return box;
     }
 
@@ -159,8 +213,8 @@
         return this.say(`The grade was not saved: ${errorText(error)}`);
       }
       if (this.mode !== "grading") return; // the clock ran out while Python was busy
-      this.mock = graded;
-      this.mode = "running";
+      Object.assign(this, { mock: graded, mode: "running", askedMs: Date.now(), shown: 0 });
+      this.save();
       if (this.mock.position >= this.mock.questions.length) return this.finish("complete");
       this.showQuestion();
       this.say(`Graded: ${g.label}. Question ${this.mock.position + 1} of ${this.mock.questions.length}.`);
@@ -172,7 +226,8 @@
     }
 
     async finish(reason) {
-      if (this.mode !== "running" && this.mode !== "grading") return;
+      // "error": the Retry of a scorecard that failed (the saved round is kept until then)
+      if (!["running", "grading", "error"].includes(this.mode)) return;
       this.mode = "finished";
       this.stopClocks();
       this.fieldset.disabled = false;
@@ -181,10 +236,14 @@
         ended: "You ended the round early.",
         time: "Time is up: the round is over.",
       }[reason];
-      if (!this.mock.grades.length) return this.showEmpty(why);
+      if (!this.mock.grades.length) {
+        store.mockRound.clear();
+        return this.showEmpty(why);
+      }
       try {
         const card = await py.call("scorecard", { mock: this.mock });
         const saved = reason === "complete" ? await this.record() : null;
+        store.mockRound.clear(); // only now: a reload before this point finishes the round again
         this.showScorecard(card, why, saved);
         this.say(`${why} Overall signal ${card.signal} of 5: ${card.signal_label}.`);
       } catch (error) {
@@ -195,6 +254,9 @@
     // Only a fully graded round can be recorded (the engine refuses a partial one). The
     // sentence for the scorecard; a failure to save must not hide the scorecard.
     async record() {
+      const done = "Saved to your progress: each grade now schedules that question as a flashcard.";
+      // A reload between recording and clearing the saved round finishes it a second time.
+      if (this.progress.mocks.some((m) => m.id === this.mock.id)) return done;
       try {
         this.progress = await py.call("record_mock", {
           progress: this.progress, mock: this.mock, finished_ms: Date.now(),
@@ -204,7 +266,7 @@
       }
       progressStore.save(this.progress);
       showNotices(this.root);
-      return "Saved to your progress: each grade now schedules that question as a flashcard.";
+      return done;
     }
 
     showEmpty(why) {

@@ -84,5 +84,32 @@
     },
   };
 
+  // The running mock round (mock.js), saved after every change so that a reload or a visit
+  // elsewhere resumes it. Its clocks are saved as the times they started, so time away
+  // counts. The engine checks it on load (op restore_round), as it checks progress.
+  const ROUND = "mock-round";
+  const ROUND_VERSION = 1; // the engine's mock.SAVED_VERSION
+  store.mockRound = {
+    save(state) {
+      return store.write(ROUND, JSON.stringify({ version: ROUND_VERSION, ...state }));
+    },
+    clear() {
+      store.remove(ROUND);
+    },
+    // { round } to resume; { round: null } when none is saved; { round: null, problem } when
+    // the engine refused it: it is then kept under a backup key, and `problem` says where.
+    async load() {
+      const raw = store.read(ROUND);
+      if (raw === null) return { round: null };
+      const { round, reason } = await window.MLGuide.py.call("restore_round", { raw });
+      if (!reason) return { round };
+      const key = store.backup(ROUND, raw);
+      store.remove(ROUND);
+      const problem = `Your unfinished mock round could not be read (${reason}). ` +
+        `A copy was kept in this browser under "${key}", and you can start a new round.`;
+      return { round: null, problem };
+    },
+  };
+
   window.MLGuide = { ...(window.MLGuide ?? {}), store };
 })();
