@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import build_time, lighthouse, page_weight, quiz_ready
+from benchmarks import build_time, lighthouse, page_weight, quiz_ready, snapshot
 from benchmarks.browser import chromium
 from benchmarks.site import served_site
 
@@ -38,6 +38,19 @@ def quiz_section(browser, url: str) -> str:
         "### Quiz start-up\n\n"
         + _table(["measure", "value", "target", "met"], rows)
         + (f"\n\n{note}")
+    )
+
+
+def snapshot_section(site) -> str:
+    results = snapshot.run(site, reps=5, strategies=("packages", "stdlib"))
+    note = (
+        "Quiz page, navigation to the first answerable item; medians of 5 interleaved runs,"
+        " fresh on-disk profile each, gzip. Repeat visit: runtime in the service worker."
+    )
+    return (
+        "### Memory snapshot (issue #9)\n\n"
+        + _table(snapshot.HEADER, snapshot.rows(results))
+        + f"\n\n{note}"
     )
 
 
@@ -74,8 +87,9 @@ def main(argv: list[str]) -> int:
     with served_site() as (site, url), chromium() as browser:
         sections.append(quiz_section(browser, url))
         sections.append(weight_section(browser, url))
+        sections.append(snapshot_section(site))
         if "--skip-lighthouse" not in argv:
-            sections.append(lighthouse_section(url))
+            sections.append(lighthouse_section(url, _runs(argv)))
         sections.append(build_section(site))
     print("\n\n".join(sections))
     return 0

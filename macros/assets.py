@@ -100,3 +100,16 @@ def write_runtime_manifest(site_dir: Path, pyodide_dir: Path, wheels: list[Path]
     data = runtime_manifest(site_dir, pyodide_dir, wheels)
     path.write_text(json.dumps(data, sort_keys=True, indent=1) + "\n", encoding="utf-8")
     return path
+
+
+def read_runtime_manifest(site_dir: Path) -> dict:
+    path = site_dir / "assets" / "quiz" / "runtime.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def add_to_runtime_manifest(site_dir: Path, **fields: object) -> Path:
+    """Add fields written by a later build step (the memory snapshot's record)."""
+    path = site_dir / "assets" / "quiz" / "runtime.json"
+    data = {**read_runtime_manifest(site_dir), **fields}
+    path.write_text(json.dumps(data, sort_keys=True, indent=1) + "\n", encoding="utf-8")
+    return path

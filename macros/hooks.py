@@ -27,6 +27,7 @@ from macros.parity import json_ids, mismatches, page_ids
 from macros.render.links import page_of
 from macros.service_worker import write_service_worker
 from macros.site_bank import bank_for
+from macros.snapshot import SnapshotError, enabled, write_snapshot
 from macros.tags import page_tags
 from macros.wheels import WheelError, browser_wheels, build_engine_wheel
 
@@ -66,6 +67,11 @@ def on_post_build(config) -> None:
     except (AssetError, WheelError) as exc:
         raise PluginError(str(exc)) from None
     write_runtime_manifest(site, pyodide_dir, wheels)
+    if enabled(config["extra"].get("python_snapshot")):  # before the service worker lists it
+        try:
+            write_snapshot(site, root)
+        except SnapshotError as exc:
+            raise PluginError(str(exc)) from None
     # Coding exercises: the checks each page fetches, and the bundled code editor.
     write_exercise_export(exercises_for(root / "quiz_data" / "exercises"), site)
     try:

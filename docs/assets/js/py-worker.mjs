@@ -1,51 +1,148 @@
-// The Python worker: boots Pyodide from the site's own files, installs the engine wheel,
-// loads the bank, and answers JSON requests. Every message in and out is a JSON string.
+// The Python worker: boots Pyodide from the site's own files, loads the bank, and answers
+// JSON requests. Every message in and out is a JSON string.
 //
-//   in:  {"id": 1, "op": "boot"} | {"id": 2, "op": "call", "name": "view", "args": {...}}
-//   out: {"id": 1, "ok": true, "result": ...} | {"id": 1, "ok": false, "error": "..."}
+//   in:  {"id": 1, "op": "boot", "skipSnapshot": "why"?} | {"id": 2, "op": "call", "name": "view", "args": {...}}
+//   out: {"id": 1, "ok": true, "result": {..., "boot": "snapshot" | "plain", "fallback_reason": ...}}
+//        {"id": 1, "ok": false, "error": "..."}
 //        {"type": "progress", "loaded": n, "total": n}
+//        {"type": "alive", "phase": "snapshot" | "plain"}   about every second while booting
+//
+// Two ways to boot. When the manifest lists a memory snapshot (made at build time by
+// macros/snapshot.py), the worker restores Python from it with the engine already
+// imported; otherwise, or when the snapshot is missing, altered, for another runtime or
+// fails to restore, it boots plainly and installs the engine wheels. The reader sees no
+// difference but the speed; the boot result says which way was taken, and why.
+//
+// A damaged snapshot can hang the wasm inside the restore, where no timer of this worker
+// ever fires again. So only bytes with the published length and SHA-256 are restored, and
+// the "alive" messages let the page notice a stuck restore and start a fresh worker
+// with `skipSnapshot` (py-client.js).
 
 const siteRoot = new URL("../../", import.meta.url);
 const manifestURL = new URL("assets/quiz/runtime.json", siteRoot);
+const ALIVE_MS = 1000;
 
 let dispatch = null;
 let booting = null;
 
 const post = (message) => self.postMessage(JSON.stringify(message));
+const abs = (rel) => new URL(rel, siteRoot).href;
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
 // Count the bytes of everything Pyodide fetches, so the page can show real progress. The
 // counting reads a clone: the original response goes to Pyodide untouched, so the browser
 // still compiles the wasm while it streams in (a wrapped body would cost ~0.7 s here).
-function countingFetch(total) {
+// `expect` names the files this boot still needs; a file fetched again (the plain boot
+// after a failed restore) counts once, and bytes of a file given up on (an abandoned
+// snapshot) stay in both the count and the total, since they were downloaded.
+function byteMeter() {
   const plainFetch = self.fetch.bind(self);
-  let loaded = 0;
+  const expected = new Map();
+  const seen = new Map();
   let lastPost = 0;
+  const totals = () => {
+    let loaded = 0;
+    let total = sum([...expected.values()]);
+    for (const [url, n] of seen) {
+      loaded += expected.has(url) ? Math.min(n, expected.get(url)) : n;
+      if (!expected.has(url)) total += n;
+    }
+    return { loaded, total };
+  };
   const report = (force) => {
     const now = Date.now();
     if (force || now - lastPost > 80) {
       lastPost = now;
-      post({ type: "progress", loaded: Math.min(loaded, total), total });
+      post({ type: "progress", ...totals() });
     }
   };
-  const count = async (body) => {
+  const count = async (url, body) => {
     const reader = body.getReader();
+    let n = 0;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      loaded += value.byteLength;
+      n += value.byteLength;
+      seen.set(url, Math.max(seen.get(url) ?? 0, n));
       report(false);
     }
     report(true);
   };
-  self.fetch = async (input, init) => {
+  const fetch = async (input, init) => {
     const response = await plainFetch(input, init);
-    if (response.ok && response.body) count(response.clone().body).catch(() => {});
+    const url = new URL(input.url ?? input, siteRoot).href;
+    if (response.ok && response.body) count(url, response.clone().body).catch(() => {});
     return response;
   };
-  return plainFetch;
+  self.fetch = fetch;
+  return {
+    fetch,
+    plainFetch,
+    expect(files) {
+      expected.clear();
+      for (const [url, bytes] of files) expected.set(url, bytes);
+      report(true);
+    },
+    done() {
+      const { total } = totals();
+      post({ type: "progress", loaded: total, total });
+    },
+  };
 }
 
-async function boot() {
+const hex = (buffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, "0")).join("");
+
+async function inflate(bytes, encoding) {
+  if (encoding === "identity") return bytes;
+  if (encoding !== "gzip") throw new Error(`snapshot encoding ${encoding} is not supported`);
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Response(stream).arrayBuffer();
+}
+
+// The snapshot's bytes, only if they are exactly the ones the build published. The hash
+// covers the compressed file (7 MB to hash, not 31), and runs while it inflates.
+async function verifiedSnapshot(fetch, snap, signal) {
+  const response = await fetch(abs(snap.file), { signal });
+  if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
+  const packed = await response.arrayBuffer();
+  if (packed.byteLength !== snap.bytes) {
+    throw new Error(`snapshot: ${packed.byteLength} bytes, the manifest says ${snap.bytes}`);
+  }
+  const raw = inflate(packed, snap.encoding);
+  raw.catch(() => {}); // awaited below, after the hash says whether it is worth reporting
+  if (hex(await crypto.subtle.digest("SHA-256", packed)) !== snap.sha256) {
+    throw new Error("snapshot: SHA-256 differs from the manifest");
+  }
+  const bytes = new Uint8Array(await raw);
+  if (bytes.byteLength !== snap.raw_bytes) throw new Error("snapshot: wrong length once inflated");
+  return bytes;
+}
+
+async function installWheels(pyodide, wheels) {
+  await Promise.all(wheels.warm());
+  await pyodide.loadPackage(wheels.urls, { messageCallback: () => {} });
+}
+
+// Restore from the snapshot; any failure is thrown for the caller to fall back on.
+async function restore(loadPyodide, version, indexURL, snap, bytes, wheels) {
+  if (snap.pyodide !== version) {
+    throw new Error(`snapshot is for Pyodide ${snap.pyodide}, the runtime is ${version}`);
+  }
+  const pyodide = await loadPyodide({ indexURL, fullStdLib: false, _loadSnapshot: bytes });
+  if (snap.strategy !== "packages") await installWheels(pyodide, wheels);
+  return pyodide;
+}
+
+// The files each way of booting fetches, as [absolute URL, bytes], for the progress bar.
+function filesOf(manifest, snap) {
+  const wheelURLs = manifest.wheels.map(abs);
+  const plain = Object.entries(manifest.sizes).map(([rel, n]) => [abs(rel), n]);
+  if (!snap) return { plain, first: plain };
+  const keep = snap.strategy === "packages" ? ([url]) => !wheelURLs.includes(url) : () => true;
+  return { plain, first: [...plain.filter(keep), [abs(snap.file), snap.bytes]] };
+}
+
+async function boot({ skipSnapshot = null } = {}) {
   const t0 = performance.now();
   const timings = {};
   const mark = (name) => {
@@ -54,32 +151,76 @@ async function boot() {
   const manifestResponse = await fetch(manifestURL);
   if (!manifestResponse.ok) throw new Error(`runtime manifest: HTTP ${manifestResponse.status}`);
   const manifest = await manifestResponse.json();
-  const total = Object.values(manifest.sizes).reduce((a, b) => a + b, 0);
-  const plainFetch = countingFetch(total);
-  const indexURL = new URL(manifest.pyodide.dir, siteRoot).href;
-  const wheelURLs = manifest.wheels.map((w) => new URL(w, siteRoot).href);
-  // Fetch the bank and warm the HTTP cache for the wheels while Python boots.
-  const bankText = plainFetch(new URL(manifest.bank, siteRoot)).then((r) => {
+  const snap = skipSnapshot ? null : (manifest.snapshot ?? null);
+  const state = {
+    phase: snap ? "snapshot" : "plain",
+    reason: manifest.snapshot && skipSnapshot ? `skipped: ${skipSnapshot}` : null,
+  };
+  const beat = () => post({ type: "alive", phase: state.phase });
+  beat(); // at once: on a repeat visit the restore starts well within the first second
+  const alive = setInterval(beat, ALIVE_MS);
+  try {
+    return await bootWith(manifest, snap, state, mark, timings);
+  } finally {
+    clearInterval(alive);
+  }
+}
+
+async function bootWith(manifest, snap, state, mark, timings) {
+  const files = filesOf(manifest, snap);
+  const meter = byteMeter();
+  meter.expect(files.first);
+  const indexURL = abs(manifest.pyodide.dir);
+  // Fetch the bank, and the snapshot or the wheels, while Python boots.
+  const bankText = meter.plainFetch(abs(manifest.bank)).then((r) => {
     if (!r.ok) throw new Error(`question bank: HTTP ${r.status}`);
     return r.text();
   });
   bankText.catch(() => {}); // awaited below; a failure is reported there, not as unhandled
-  const warm = wheelURLs.map((u) => plainFetch(u).then((r) => r.arrayBuffer()).catch(() => null));
-  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+  let warmed = null;
+  const wheels = {
+    urls: manifest.wheels.map(abs),
+    warm: () => (warmed ??= wheels.urls.map((u) => meter.plainFetch(u).then((r) => r.arrayBuffer()).catch(() => null))),
+  };
+  const abort = new AbortController();
+  const bytes = snap ? verifiedSnapshot(meter.fetch, snap, abort.signal) : null;
+  bytes?.catch(() => {}); // loadPyodide awaits it; a rejection is reported there
+  if (!snap) wheels.warm();
+  const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
   mark("module");
-  const pyodide = await loadPyodide({ indexURL, fullStdLib: false });
-  mark("pyodide");
-  await Promise.all(warm);
-  await pyodide.loadPackage(wheelURLs, { messageCallback: () => {} });
-  mark("wheels");
-  pyodide.runPython("from practice_engine.api import dispatch");
+  let pyodide = null;
+  if (snap) {
+    try {
+      pyodide = await restore(loadPyodide, version, indexURL, snap, bytes, wheels);
+      mark("pyodide");
+      dispatch = engine(pyodide);
+    } catch (error) {
+      abort.abort();
+      pyodide = dispatch = null;
+      state.reason = String(error?.message ?? error).split("\n")[0].slice(0, 300);
+      state.phase = "plain";
+      post({ type: "alive", phase: state.phase });
+      meter.expect(files.plain);
+    }
+  }
+  if (!pyodide) {
+    pyodide = await loadPyodide({ indexURL, fullStdLib: false });
+    mark("pyodide");
+    await installWheels(pyodide, wheels);
+    mark("wheels");
+    dispatch = engine(pyodide);
+  }
   mark("import");
-  dispatch = pyodide.globals.get("dispatch");
   const loaded = JSON.parse(dispatch("load_bank", JSON.stringify({ text: await bankText })));
   if (!loaded.ok) throw new Error(loaded.error);
   mark("bank");
-  post({ type: "progress", loaded: total, total });
-  return { pyodide: manifest.pyodide.version, timings, ...loaded.result };
+  meter.done();
+  return { pyodide: version, boot: state.phase, fallback_reason: state.reason, timings, ...loaded.result };
+}
+
+function engine(pyodide) {
+  pyodide.runPython("from practice_engine.api import dispatch");
+  return pyodide.globals.get("dispatch");
 }
 
 self.onmessage = async (event) => {
@@ -92,7 +233,7 @@ self.onmessage = async (event) => {
   const { id, op } = message;
   try {
     if (op === "boot") {
-      booting ??= boot();
+      booting ??= boot({ skipSnapshot: message.skipSnapshot ?? null });
       post({ id, ok: true, result: await booting });
     } else if (op === "call") {
       if (!dispatch) throw new Error("Python is not ready yet");
