@@ -19,6 +19,7 @@ from macros.assets import (
     write_runtime_manifest,
 )
 from macros.bank import BankError
+from macros.bundle import BundleError, bundle
 from macros.csp import with_csp
 from macros.editor_bundle import EditorBundleError, write_editor_bundle
 from macros.exercises import exercises_for, write_exercise_export
@@ -100,3 +101,11 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if on_page:
         page.meta["tags"] = page_tags(on_page, bank)
     return markdown
+
+
+def on_files(files, config):
+    """Pages link one stylesheet and one script of ours, joined from the listed sources."""
+    try:
+        return bundle(files, config)
+    except BundleError as exc:
+        raise PluginError(str(exc)) from None
