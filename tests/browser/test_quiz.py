@@ -66,7 +66,8 @@ def test_instant_navigation_reuses_the_worker(page, site_url: str) -> None:
     workers = []
     page.on("worker", lambda w: workers.append(w.url))
     page.goto(urljoin(site_url, "tracks/fundamentals/"))
-    # started without a click: the quiz is on screen, or the browser went idle
+    # started without a click: the quiz came near the screen
+    page.locator(".mlw-quiz").scroll_into_view_if_needed()
     page.wait_for_function("() => MLGuide.py.isReady", timeout=TIMEOUT)
     page.evaluate("window.__sameDocument = true")
     page.locator("nav a[href$='deep-learning/']").first.click()

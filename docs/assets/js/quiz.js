@@ -291,19 +291,28 @@
     }
   }
 
-  // Warm Python up when a quiz scrolls into view, or when the browser is idle.
+  // Warm Python up when a quiz comes near the screen, or when the reader reaches for it
+  // (pointer over it, keyboard focus in it). Not when the browser is idle: on a page read
+  // for its text that downloaded Pyodide (13 MB) and competed with the page's own start-up
+  // for the CPU. Practice pages start Python from the head (overrides/main.html) instead.
   function warmUp(root) {
-    const go = () => py.start().catch(() => {});
-    if ("IntersectionObserver" in window) {
-      const observer = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          observer.disconnect();
-          go();
-        }
-      });
-      observer.observe(root);
-    }
-    (window.requestIdleCallback ?? ((f) => setTimeout(f, 2000)))(go, { timeout: 5000 });
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      observer?.disconnect();
+      root.removeEventListener("pointerenter", go);
+      root.removeEventListener("focusin", go);
+      py.start().catch(() => {});
+    };
+    // Half a screen of margin: booting takes a few seconds, so start before it is on screen.
+    const observer = "IntersectionObserver" in window
+      ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && go(),
+        { rootMargin: "50% 0px" })
+      : null;
+    observer?.observe(root);
+    root.addEventListener("pointerenter", go);
+    root.addEventListener("focusin", go);
   }
 
   function bindAll() {
