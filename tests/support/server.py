@@ -41,6 +41,10 @@ COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt",
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
+    # Keep-alive, as Pages (HTTP/2) reuses its connection: with HTTP/1.0 every request
+    # would pay a connection set-up that readers never do. Every response has a length.
+    protocol_version = "HTTP/1.1"
+
     def __init__(self, *args, root: Path, prefix: str, gzip_on: bool, **kw) -> None:
         self.root, self.prefix, self.gzip_on = root, prefix, gzip_on
         super().__init__(*args, **kw)
