@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from playwright.sync_api import expect
 
 from macros.snapshot import write_snapshot
 from tests.browser.quiz_helpers import answer_current, answer_key, take_quiz
@@ -203,7 +204,8 @@ def test_a_bad_snapshot_falls_back_to_a_plain_boot(page, snap_site, manifest, ca
     quiz = page.locator(".mlw-quiz").first
     quiz.locator(".mlw-start").click()
     answer_current(page, quiz, answer_key(site), True)
-    assert "Correct." in quiz.locator("[role=status]").inner_text()
+    # The live region is filled a moment after the feedback appears (so it is announced).
+    expect(quiz.locator("[role=status]")).to_contain_text("Correct.")
 
 
 def test_a_restore_that_hangs_is_abandoned_for_a_plain_boot(page, snap_site, manifest) -> None:
