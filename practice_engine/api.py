@@ -42,6 +42,12 @@ def _restore_session(data: Any) -> dict[str, Any]:
     return {"session": session, "reason": reason}
 
 
+def _restore_saved_session(raw: Any) -> dict[str, Any]:
+    """The quiz session a page stored, or None; `reason` says why a stored one is unusable."""
+    session, reason = session_state.restore_saved_session(_bank(), raw)
+    return {"session": session, "reason": reason}
+
+
 def _restore_progress(raw: str | None) -> dict[str, Any]:
     state, reason = progress.restore_progress(raw)
     return {"progress": state, "reason": reason}
@@ -103,6 +109,7 @@ OPS: dict[str, Callable[..., Any]] = {
     "finished": quiz.finished,
     "score": lambda session: quiz.score(_bank(), session),
     "restore_session": _restore_session,
+    "restore_saved_session": _restore_saved_session,
     # progress
     "restore_progress": _restore_progress,
     "record": progress.record,

@@ -3,9 +3,11 @@ fresh start and the reason, never an exception."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .bankdata import BankData
+from .checks import nesting_problem
 from .quiz import SESSION_VERSION, QuizError, normalise_filters
 
 
@@ -26,10 +28,15 @@ def _check(bank: BankData, s: Any) -> str | None:
     if not isinstance(items, list) or not isinstance(answers, list):
         return "saved session items or answers are not lists"
     for slot in items:
-        item = bank.item(slot.get("item")) if isinstance(slot, dict) else None
+        item_id = slot.get("item") if isinstance(slot, dict) else None
+        item = bank.item(item_id) if isinstance(item_id, str) else None
         if item is None:
             return "saved session refers to an item that is not in the bank"
-        if sorted(slot.get("order", [])) != list(range(len(item.options))):
+        order = slot.get("order")
+        # Checked before sorting: a stored order of mixed types would make sorted() raise.
+        if not isinstance(order, list) or not all(type(i) is int for i in order):
+            return f"saved session has a bad option order for {item.id!r}"
+        if sorted(order) != list(range(len(item.options))):
             return f"saved session has a bad option order for {item.id!r}"
     if not isinstance(position, int) or isinstance(position, bool):
         return "saved session position is not an integer"
@@ -47,3 +54,21 @@ def restore_session(bank: BankData, data: Any) -> tuple[dict[str, Any] | None, s
     """(session, None) when `data` is a usable session for this bank, else (None, reason)."""
     reason = _check(bank, data)
     return (None, reason) if reason else (data, None)
+
+
+def restore_saved_session(bank: BankData, raw: Any) -> tuple[dict[str, Any] | None, str | None]:
+    """A session from the text the page stored, parsed here so the page never parses
+    storage: (session, None) to resume, (None, None) when nothing is stored, else
+    (None, reason); never raises, like restore_progress and restore_round."""
+    if raw is None or raw == "":
+        return None, None
+    if not isinstance(raw, str):
+        return None, "the saved quiz is not text"
+    problem = nesting_problem(raw)
+    if problem:
+        return None, f"the saved quiz is unusable: {problem}"
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError) as exc:
+        return None, f"the saved quiz is not valid JSON ({exc})"
+    return restore_session(bank, data)

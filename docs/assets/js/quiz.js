@@ -1,15 +1,17 @@
 // The quiz widget. All logic (selection, shuffling, grading, score, validation of saved
 // progress) runs in Python in the worker; this file only draws what the engine returns,
-// as text, and handles the keyboard: number keys pick, Enter submits, N goes on.
+// as text, and handles the keyboard: number keys pick, Enter submits, N goes on. The
+// running quiz is saved after every change, one slot per widget, so a reload or a visit
+// elsewhere resumes it; a finished quiz clears its slot.
 "use strict";
 
 (() => {
   const { el, richText, progressBar, errorBox, notice } = window.MLGuide.ui;
-  const py = window.MLGuide.py;
-  const progressStore = window.MLGuide.progressStore;
+  const { py, progressStore, store } = window.MLGuide;
 
   const list = (value) => (value ? value.split(",").filter(Boolean) : []);
   const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0];
+  const button = (cls, text, onclick) => el("button", { type: "button", class: `md-button ${cls}`, text, onclick });
 
   class Quiz {
     constructor(root) {
@@ -18,27 +20,26 @@
       this.status = root.querySelector(".mlw-quiz__status");
       this.notices = root.querySelector(".mlw-quiz__notices");
       this.form = root.querySelector("form.mlw-quiz__filters");
+      // The widget's id names its saved slot: the build derives it from the widget's
+      // tracks and filters (macros/render/widgets.py), so it is the same on every visit.
+      this.slot = root.id;
       this.mode = "idle";
       this.session = null;
       this.view = null;
       root.addEventListener("keydown", (event) => this.onKey(event));
-      if (this.form) {
-        this.form.addEventListener("submit", (event) => {
-          event.preventDefault();
-          this.start();
-        });
-      }
-      this.showIdle();
+      this.form?.addEventListener("submit", (event) => {
+        event.preventDefault();
+        this.start();
+      });
+      // Python boots on load only when there is a quiz to resume (see warmUp below).
+      if (store.quizSession.has(this.slot)) this.resume();
+      else this.showIdle();
     }
 
     filters() {
       if (!this.form) {
-        return {
-          tracks: list(this.root.dataset.tracks),
-          levels: list(this.root.dataset.levels),
-          roles: list(this.root.dataset.roles),
-          count: Number(this.root.dataset.count || 5),
-        };
+        const { tracks, levels, roles, count } = this.root.dataset;
+        return { tracks: list(tracks), levels: list(levels), roles: list(roles), count: Number(count || 5) };
       }
       const data = new FormData(this.form);
       return {
@@ -64,24 +65,18 @@
     showIdle() {
       this.mode = "idle";
       if (this.form) {
-        this.body.replaceChildren(
-          el("p", { text: "Choose what to practise above, then start." }),
-        );
+        this.body.replaceChildren(el("p", { text: "Choose what to practise above, then start." }));
         return;
       }
       const count = this.root.dataset.count || 5;
       this.body.replaceChildren(
         el("p", { text: `${count} questions drawn at random from this page's topics.` }),
-        el("button", {
-          type: "button",
-          class: "md-button md-button--primary mlw-start",
-          text: "Start quiz",
-          onclick: () => this.start(),
-        }),
+        button("md-button--primary mlw-start", "Start quiz", () => this.start()),
       );
     }
 
-    async start() {
+    // Boots Python with a progress bar, then loads the reader's progress.
+    async boot() {
       this.mode = "loading";
       const bar = progressBar("Loading Python for the quiz");
       this.body.replaceChildren(el("p", { text: "Loading Python in your browser…" }), bar.root);
@@ -90,68 +85,95 @@
         await py.start();
         this.progress = await progressStore.get();
         this.showNotices();
-        this.session = await py.call("new_session", { filters: this.filters(), seed: newSeed() });
-        await this.showQuestion();
-      } catch (error) {
-        this.fail(error);
       } finally {
         unsubscribe();
       }
     }
 
-    async showQuestion() {
+    async start() {
+      try {
+        await this.boot();
+        this.session = await py.call("new_session", { filters: this.filters(), seed: newSeed() });
+        this.save();
+        await this.showQuestion();
+      } catch (error) {
+        this.fail(error);
+      }
+    }
+
+    // A quiz saved on an earlier visit goes on where it was; the reader is told, and told
+    // why when the engine refused the saved one (it no longer fits the bank, say).
+    async resume() {
+      try {
+        await this.boot();
+        const { session, problem } = await store.quizSession.load(this.slot);
+        if (problem) this.notices.append(notice(problem));
+        if (!session) return this.showIdle();
+        this.session = session;
+        // Saved after an answer, before going on: its feedback was seen, so go on.
+        if (session.answers.length > session.position) {
+          this.session = await py.call("advance", { session });
+          this.save();
+        }
+        if (await py.call("finished", { session: this.session })) return await this.showScore(false);
+        await this.showQuestion(false); // no focus jump on page load: the live region says it
+        const done = this.session.answers.length;
+        this.say(`Your unfinished quiz is back: question ${this.view.index + 1} of ` +
+          `${this.view.total}, ${done} answer${done === 1 ? "" : "s"} kept.`);
+      } catch (error) {
+        this.fail(error, () => this.resume());
+      }
+    }
+
+    // After every change. A widget left behind by instant navigation must not overwrite
+    // the session a fresh one on the same page has resumed.
+    save() {
+      if (this.root.isConnected) store.quizSession.save(this.slot, this.session);
+    }
+
+    // Drops the saved quiz (answers already given stay in the reader's progress).
+    startOver() {
+      if (this.mode !== "question" && this.mode !== "feedback") return;
+      store.quizSession.clear(this.slot);
+      this.say("The unfinished quiz was discarded.");
+      if (!this.form) return this.start();
+      this.showIdle();
+      this.form.querySelector("input, select")?.focus();
+    }
+
+    async showQuestion(focus = true) {
       this.view = await py.call("view", { session: this.session });
       const stats = await py.call("item_stats", { progress: this.progress, item_id: this.view.item });
       const v = this.view;
       const type = v.multiple ? "checkbox" : "radio";
       const name = `q-${this.root.id}-${v.index}`;
       const options = v.options.map((text, i) =>
-        el(
-          "li",
-          {},
-          el(
-            "label",
-            { class: "mlw-option" },
-            el("input", { type, name, value: i, "data-index": i }),
-            el("span", { class: "mlw-option__key", text: `${i + 1}.` }),
-            el("span", {}, richText(text)),
-          ),
-        ),
+        el("li", {}, el("label", { class: "mlw-option" },
+          el("input", { type, name, value: i, "data-index": i }),
+          el("span", { class: "mlw-option__key", text: `${i + 1}.` }),
+          el("span", {}, richText(text)))),
       );
       const history = stats.attempts
         ? `Answered before: ${stats.attempts} time${stats.attempts > 1 ? "s" : ""}, ${stats.correct} correct.`
         : "New to you.";
-      const heading = el("h3", {
-        class: "mlw-question__count",
-        tabindex: -1,
-        text: `Question ${v.index + 1} of ${v.total}`,
-      });
+      const heading = el("h3", { class: "mlw-question__count", tabindex: -1, text: `Question ${v.index + 1} of ${v.total}` });
       this.body.replaceChildren(
         heading,
-        el(
-          "fieldset",
-          { class: "mlw-question" },
+        el("fieldset", { class: "mlw-question" },
           el("legend", {}, richText(v.stem)),
           el("p", { class: "mlw-hint", text: v.multiple ? "Select all that apply." : "Pick one." }),
-          el("ol", { class: "mlw-options" }, options),
-        ),
+          el("ol", { class: "mlw-options" }, options)),
         el("p", { class: "mlw-history", text: `${v.track_title} · ${history}` }),
-        el("button", {
-          type: "button",
-          class: "md-button md-button--primary mlw-submit",
-          text: "Submit",
-          onclick: () => this.submit(),
-        }),
+        button("md-button--primary mlw-submit", "Submit", () => this.submit()),
         el("p", { class: "mlw-keys", text: "Keys: 1–9 pick, Enter submits, N next." }),
+        el("p", {}, button("mlw-quiz__over", "Start over", () => this.startOver())),
       );
       this.mode = "question";
-      heading.focus();
+      if (focus) heading.focus();
     }
 
     chosen() {
-      return [...this.body.querySelectorAll(".mlw-options input:checked")].map((i) =>
-        Number(i.dataset.index),
-      );
+      return [...this.body.querySelectorAll(".mlw-options input:checked")].map((i) => Number(i.dataset.index));
     }
 
     async submit() {
@@ -165,11 +187,9 @@
       try {
         const { session, feedback } = await py.call("grade", { session: this.session, chosen });
         this.session = session;
+        this.save();
         this.progress = await py.call("record", {
-          progress: this.progress,
-          item_id: this.view.item,
-          correct: feedback.correct,
-          now_ms: Date.now(),
+          progress: this.progress, item_id: this.view.item, correct: feedback.correct, now_ms: Date.now(),
         });
         progressStore.save(this.progress);
         this.showNotices();
@@ -182,38 +202,25 @@
     showFeedback(feedback) {
       for (const input of this.body.querySelectorAll(".mlw-options input")) input.disabled = true;
       const items = feedback.options.map((o) =>
-        el(
-          "li",
-          { class: o.correct ? "mlw-fb mlw-fb--right" : "mlw-fb mlw-fb--wrong" },
+        el("li", { class: o.correct ? "mlw-fb mlw-fb--right" : "mlw-fb mlw-fb--wrong" },
           el("span", { class: "mlw-fb__mark", text: o.correct ? "✓ Correct option" : "✗ Wrong option" }),
           o.chosen ? el("span", { class: "mlw-fb__chosen", text: " (your pick)" }) : null,
           el("span", { class: "mlw-fb__text" }, ": ", richText(o.text)),
-          el("span", { class: "mlw-fb__why" }, " ", richText(o.why)),
-        ),
+          el("span", { class: "mlw-fb__why" }, " ", richText(o.why))),
       );
       const right = feedback.options.filter((o) => o.correct).map((o) => o.text);
-      const verdict = feedback.correct
-        ? "Correct."
-        : `Not quite. The right answer: ${right.join("; ")}.`;
+      const verdict = feedback.correct ? "Correct." : `Not quite. The right answer: ${right.join("; ")}.`;
       const last = this.session.position + 1 >= this.session.items.length;
-      const next = el("button", {
-        type: "button",
-        class: "md-button md-button--primary mlw-next",
-        text: last ? "See your score" : "Next question",
-        onclick: () => this.next(),
-      });
+      const next = button("md-button--primary mlw-next", last ? "See your score" : "Next question", () => this.next());
       const link = el("a", { href: new URL(feedback.url, window.MLGuide.siteRoot).href });
       link.append(...richText(feedback.title));
       this.body.querySelector(".mlw-submit")?.remove();
       this.body.querySelector(".mlw-keys")?.before(
-        el(
-          "div",
-          { class: "mlw-feedback" },
+        el("div", { class: "mlw-feedback" },
           el("p", { class: feedback.correct ? "mlw-verdict mlw-verdict--right" : "mlw-verdict mlw-verdict--wrong", text: verdict }),
           el("ul", { class: "mlw-fb-list" }, items),
           el("p", {}, "Read the full answer: ", link),
-          next,
-        ),
+          next),
       );
       this.mode = "feedback";
       this.say(verdict);
@@ -224,6 +231,7 @@
       if (this.mode !== "feedback") return;
       try {
         this.session = await py.call("advance", { session: this.session });
+        this.save();
         if (await py.call("finished", { session: this.session })) await this.showScore();
         else await this.showQuestion();
       } catch (error) {
@@ -231,39 +239,33 @@
       }
     }
 
-    async showScore() {
+    async showScore(focus = true) {
       const s = await py.call("score", { session: this.session });
+      store.quizSession.clear(this.slot); // only once scored: a reload before this scores it again
       const rows = s.by_track.map((r) =>
         el("tr", {}, el("th", { scope: "row", text: r.title }), el("td", { text: `${r.correct} / ${r.answered}` })),
       );
       const heading = el("h3", { tabindex: -1, class: "mlw-score", text: `Score: ${s.correct} of ${s.total}` });
       this.body.replaceChildren(
         heading,
-        el(
-          "table",
-          { class: "mlw-score-table" },
+        el("table", { class: "mlw-score-table" },
           el("caption", { text: "By track" }),
           el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Track" }), el("th", { scope: "col", text: "Correct" }))),
-          el("tbody", {}, rows),
-        ),
-        el("button", {
-          type: "button",
-          class: "md-button md-button--primary",
-          text: "New quiz",
-          onclick: () => (this.form ? this.form.querySelector("button")?.focus() : this.start()),
-        }),
+          el("tbody", {}, rows)),
+        button("md-button--primary", "New quiz",
+          () => (this.form ? this.form.querySelector("button")?.focus() : this.start())),
       );
       this.mode = "done";
       this.say(`Quiz finished: ${s.correct} of ${s.total} correct.`);
-      heading.focus();
+      if (focus) heading.focus();
     }
 
-    fail(error) {
+    fail(error, retry = () => this.start()) {
       this.mode = "error";
       const message = error?.name === "PyTimeoutError"
         ? "Python took too long and was restarted."
         : String(error?.message ?? error);
-      this.body.replaceChildren(errorBox(message, () => this.start()));
+      this.body.replaceChildren(errorBox(message, retry));
       this.say(`Error: ${message}`);
     }
 

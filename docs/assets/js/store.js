@@ -111,5 +111,35 @@
     },
   };
 
+  // A running quiz (quiz.js), one slot per quiz widget, named by the widget's id (built
+  // from its tracks and whether it has filters, so it is the same on every visit). Saved
+  // after every change; the session carries the engine's own version (quiz.SESSION_VERSION)
+  // and the engine checks it against the current bank on load (op restore_saved_session).
+  const quizSlot = (id) => `quiz-session:${id}`;
+  store.quizSession = {
+    save(id, session) {
+      return store.write(quizSlot(id), JSON.stringify(session));
+    },
+    clear(id) {
+      store.remove(quizSlot(id));
+    },
+    has(id) {
+      return store.read(quizSlot(id)) !== null;
+    },
+    // { session } to resume; { session: null } when none is saved; { session: null, problem }
+    // when the engine refused it: it is then kept under a backup key, and `problem` says why.
+    async load(id) {
+      const raw = store.read(quizSlot(id));
+      if (raw === null) return { session: null };
+      const { session, reason } = await window.MLGuide.py.call("restore_saved_session", { raw });
+      if (!reason) return { session };
+      const key = store.backup(quizSlot(id), raw);
+      store.remove(quizSlot(id));
+      const problem = `Your unfinished quiz could not be resumed (${reason}). ` +
+        `A copy was kept in this browser under "${key}", and you can start a new quiz.`;
+      return { session: null, problem };
+    },
+  };
+
   window.MLGuide = { ...(window.MLGuide ?? {}), store };
 })();
