@@ -9,9 +9,10 @@ strict enough that nothing accepted here can make the scheduler fail later.
 
 from __future__ import annotations
 
+import json
 import math
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from fsrs import Card
 
@@ -46,6 +47,33 @@ def nesting_problem(text: str) -> str | None:
     if "[]" in shape or len(shape) - len(shape.rstrip("[")) > MAX_NESTING:
         return f"the data is nested more than {MAX_NESTING} levels deep"
     return None
+
+
+class Stored(NamedTuple):
+    """What the page kept in storage, parsed: `present` is False when nothing was kept."""
+
+    present: bool
+    data: Any = None
+    reason: str | None = None
+
+
+def parse_stored(raw: Any, what: str) -> Stored:
+    """Stored text as JSON, or the reason it cannot be used; never raises.
+
+    Every store (progress, a running mock round, a quiz session) reads the page's storage
+    the same way, and the depth check must come before json.loads (see nesting_problem).
+    `what` names the store in the reason, e.g. "stored progress"."""
+    if raw is None or raw == "":
+        return Stored(present=False)
+    if not isinstance(raw, str):
+        return Stored(True, reason=f"{what} is not text")
+    nested = nesting_problem(raw)
+    if nested:
+        return Stored(True, reason=f"{what} is unusable: {nested}")
+    try:
+        return Stored(True, json.loads(raw))
+    except (ValueError, RecursionError) as exc:
+        return Stored(True, reason=f"{what} is not valid JSON ({exc})")
 
 
 def shown(value: Any) -> str:

@@ -15,14 +15,13 @@ walkthrough, its track in the bank's track order); the round never goes down in 
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from typing import Any
 
 from .bankdata import BankData, Entry
 from .cards import require_grade, review
-from .checks import keys_reason, nesting_problem, shown
+from .checks import keys_reason, parse_stored, shown
 from .clock import is_int, is_time, require_time
 from .progress import require_progress
 from .quiz import QuizError
@@ -199,17 +198,10 @@ def saved_problem(saved: Any) -> str | None:
 def restore_round(raw: Any) -> tuple[dict[str, Any] | None, str | None]:
     """A running round from stored text: (saved, None) when it can go on, (None, None) when
     nothing is stored, else (None, reason); never raises, like restore_progress."""
-    if raw is None or raw == "":
-        return None, None
-    if not isinstance(raw, str):
-        return None, "the saved round is not text"
-    problem = nesting_problem(raw)
-    if problem:
-        return None, f"the saved round is unusable: {problem}"
-    try:
-        saved = json.loads(raw)
-    except (ValueError, RecursionError) as exc:
-        return None, f"the saved round is not valid JSON ({exc})"
+    stored = parse_stored(raw, "the saved round")
+    if not stored.present or stored.reason:
+        return None, stored.reason
+    saved = stored.data
     problem = saved_problem(saved)
     return (None, problem) if problem else (saved, None)
 

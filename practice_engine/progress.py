@@ -17,10 +17,9 @@ text up, tell the reader, and carry on.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from .checks import nesting_problem, progress_problem, progress_v1_problem, shown
+from .checks import parse_stored, progress_problem, progress_v1_problem, shown
 from .clock import is_int
 from .quiz import QuizError
 from .vocab import DEFAULT_SETTINGS
@@ -81,18 +80,10 @@ def upgrade(data: Any, where: str = "progress") -> tuple[dict[str, Any] | None, 
 def restore_progress(raw: str | None) -> tuple[dict[str, Any], str | None]:
     """Progress from stored text: (progress, None) when valid (version 1 is migrated, which
     is not an error), (empty, reason) when not. Nothing stored is not an error."""
-    if raw is None or raw == "":
-        return empty_progress(), None
-    if not isinstance(raw, str):
-        return empty_progress(), "stored progress is not text"
-    nested = nesting_problem(raw)
-    if nested:
-        return empty_progress(), f"stored progress is unusable: {nested}"
-    try:
-        data = json.loads(raw)
-    except (ValueError, RecursionError) as exc:
-        return empty_progress(), f"stored progress is not valid JSON ({exc})"
-    state, reason = upgrade(data)
+    stored = parse_stored(raw, "stored progress")
+    if not stored.present or stored.reason:
+        return empty_progress(), stored.reason
+    state, reason = upgrade(stored.data)
     return (state, None) if state is not None else (empty_progress(), reason)
 
 

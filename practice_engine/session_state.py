@@ -3,11 +3,10 @@ fresh start and the reason, never an exception."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .bankdata import BankData
-from .checks import nesting_problem
+from .checks import parse_stored
 from .quiz import SESSION_VERSION, QuizError, normalise_filters
 
 
@@ -60,15 +59,7 @@ def restore_saved_session(bank: BankData, raw: Any) -> tuple[dict[str, Any] | No
     """A session from the text the page stored, parsed here so the page never parses
     storage: (session, None) to resume, (None, None) when nothing is stored, else
     (None, reason); never raises, like restore_progress and restore_round."""
-    if raw is None or raw == "":
-        return None, None
-    if not isinstance(raw, str):
-        return None, "the saved quiz is not text"
-    problem = nesting_problem(raw)
-    if problem:
-        return None, f"the saved quiz is unusable: {problem}"
-    try:
-        data = json.loads(raw)
-    except (ValueError, RecursionError) as exc:
-        return None, f"the saved quiz is not valid JSON ({exc})"
-    return restore_session(bank, data)
+    stored = parse_stored(raw, "the saved quiz")
+    if not stored.present or stored.reason:
+        return None, stored.reason
+    return restore_session(bank, stored.data)
