@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from tests.browser.navigation import at
 from tests.browser.page_types_practice import MOCK, TIMEOUT, start_mock
 from tests.browser.quiz_helpers import STORAGE_KEY
 
@@ -118,10 +119,10 @@ def test_a_visit_to_another_page_and_back_resumes_the_round(page, site_url: str)
     before = graded_once_with_a_probe(page, site_url)
     # Material's instant navigation: the page is swapped in place, the worker stays
     page.locator("a[href$='dashboard/']").first.click()
-    page.wait_for_url(re.compile(r"dashboard/$"))
+    page.wait_for_url(at("dashboard/"))
     assert page.locator(".mlw-mock").count() == 0
     page.go_back()
-    page.wait_for_url(re.compile(r"mock/$"))
+    page.wait_for_url(at("mock/"))
     assert question_shown(page, 2) == before["prompt"]
     assert page.locator(".mlw-mock .mlw-probes li").all_inner_texts() == before["probes"]
     status_says(page, "Your unfinished round is back")
