@@ -91,6 +91,19 @@ def keys_reason(data: dict[str, Any], expected: tuple[str, ...]) -> str | None:
     return f"unknown keys {shown(extra)}" if extra else None
 
 
+def record_problem(data: Any, keys: tuple[str, ...], version: int, what: str) -> str | None:
+    """The checks every stored record starts with: an object, exactly `keys`, and the
+    version this engine writes. `what` names the record, e.g. "the mock round"."""
+    if not isinstance(data, dict):
+        return f"{what} is not an object"
+    why = keys_reason(data, keys)
+    if why:
+        return f"{what} has {why}"
+    if not is_int(data["version"]) or data["version"] != version:
+        return f"{what} has version {shown(data['version'])}, expected {version}"
+    return None
+
+
 def keys_problem(data: dict[str, Any], expected: tuple[str, ...], where: str) -> str | None:
     reason = keys_reason(data, expected)
     if reason is None:

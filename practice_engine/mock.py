@@ -21,7 +21,7 @@ from typing import Any
 
 from .bankdata import BankData, Entry
 from .cards import require_grade, review
-from .checks import keys_reason, parse_stored, shown
+from .checks import keys_reason, parse_stored, record_problem, shown
 from .clock import is_int, is_time, require_time
 from .progress import require_progress
 from .quiz import QuizError
@@ -131,13 +131,9 @@ def _question_problem(q: Any) -> str | None:
 
 def mock_problem(mock: Any) -> str | None:
     """None when `mock` is a round this engine made (possibly part-way), else why not."""
-    if not isinstance(mock, dict):
-        return "the mock round is not an object"
-    why = keys_reason(mock, MOCK_KEYS)
+    why = record_problem(mock, MOCK_KEYS, MOCK_VERSION, "the mock round")
     if why:
-        return f"the mock round has {why}"
-    if not is_int(mock["version"]) or mock["version"] != MOCK_VERSION:
-        return f"the mock round has version {shown(mock['version'])}, expected {MOCK_VERSION}"
+        return why
     if mock["role"] not in ROLES or mock["level"] not in LEVELS or not is_int(mock["seed"]):
         return "the mock round has an unknown role or level, or a bad seed"
     if mock["id"] != f"mock-{mock['seed']}" or not is_int(mock["clock_seconds"]):
@@ -175,13 +171,9 @@ def restore_mock(mock: Any) -> tuple[dict[str, Any] | None, str | None]:
 def saved_problem(saved: Any) -> str | None:
     """None when `saved` is a running round as the page stores it, else why not. Whether
     its time has run out is the page's call: the engine never reads the clock."""
-    if not isinstance(saved, dict):
-        return "the saved round is not an object"
-    why = keys_reason(saved, SAVED_KEYS)
+    why = record_problem(saved, SAVED_KEYS, SAVED_VERSION, "the saved round")
     if why:
-        return f"the saved round has {why}"
-    if not is_int(saved["version"]) or saved["version"] != SAVED_VERSION:
-        return f"the saved round has version {shown(saved['version'])}, expected {SAVED_VERSION}"
+        return why
     found, problem = restore_mock(saved["mock"])
     if found is None:
         return problem
