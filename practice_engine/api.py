@@ -13,16 +13,18 @@ from collections.abc import Callable
 from typing import Any
 
 from . import cards, dashboard, mock, progress, quiz, runner, session_state, transfer, vocab
-from .bankdata import BankData, BankFormatError, parse_bank
-from .checks import shown
+from .bankdata import BankData, parse_bank
+from .errors import EngineError
 from .mock import record_mock, require_mock, restore_mock, restore_round
+from .state import MockRound, Progress
+from .validate import shown
 
 _state: dict[str, BankData] = {}
 
 
 def _bank() -> BankData:
     if "bank" not in _state:
-        raise quiz.QuizError("the question bank is not loaded yet")
+        raise EngineError("the question bank is not loaded yet")
     return _state["bank"]
 
 
@@ -32,7 +34,7 @@ def _load_bank(text: str) -> dict[str, Any]:
     return {"entries": len(bank.entries), "items": len(bank.items)}
 
 
-def _grade(session: dict, chosen: list[int]) -> dict[str, Any]:
+def _grade(session: Any, chosen: list[int]) -> dict[str, Any]:
     new, feedback = quiz.grade(_bank(), session, chosen)
     return {"session": new, "feedback": feedback}
 
@@ -53,20 +55,20 @@ def _restore_progress(raw: str | None) -> dict[str, Any]:
     return {"progress": state, "reason": reason}
 
 
-def _review(progress: dict, question_id: str, grade: str, now_ms: int) -> dict[str, Any]:
+def _review(progress: Progress, question_id: str, grade: str, now_ms: int) -> Progress:
     """Only the bank's concept questions can be graded from the page."""
     if cards.require_question_id(question_id) not in cards.question_ids(_bank()):
-        raise quiz.QuizError(f"{shown(question_id)} is not a concept question of the bank")
+        raise EngineError(f"{shown(question_id)} is not a concept question of the bank")
     return cards.review(progress, question_id, grade, now_ms)
 
 
-def _record_mock(progress: dict, mock: dict, finished_ms: int) -> dict[str, Any]:
+def _record_mock(progress: Progress, mock: MockRound, finished_ms: int) -> Progress:
     """A round recorded from the page must ask only this bank's concept questions, since
     each of its grades becomes a flashcard review."""
     known = set(cards.question_ids(_bank()))
     stray = [q["id"] for q in require_mock(mock)["questions"] if q["id"] not in known]
     if stray:
-        raise quiz.QuizError(f"{shown(stray[0])} is not a concept question of the bank")
+        raise EngineError(f"{shown(stray[0])} is not a concept question of the bank")
     return record_mock(progress, mock, finished_ms)
 
 
@@ -82,19 +84,14 @@ def _restore_round(raw: Any) -> dict[str, Any]:
 
 
 def _constants() -> dict[str, Any]:
-    """The fixed vocabulary, so the page shows the engine's words instead of copying them."""
-    low, high = vocab.NEW_PER_DAY_RANGE
+    """The words and numbers of the vocabulary the widgets show once Python is up, so the
+    page shows the engine's own instead of copying them. (What a page needs before Python
+    starts, the build writes into its HTML from the same module.)"""
     return {
         "grades": [{"id": g, "label": vocab.GRADE_LABELS[g]} for g in vocab.GRADES],
-        "roles": list(vocab.ROLES),
-        "levels": list(vocab.LEVELS),
-        "schedules": list(vocab.SCHEDULES),
         "signal_labels": {str(k): v for k, v in vocab.SIGNAL_LABELS.items()},
-        "default_settings": dict(vocab.DEFAULT_SETTINGS),
-        "new_per_day_range": [low, high],
-        "checkpoint_days": list(cards.CHECKPOINT_DAYS),
-        "mock_clock_seconds": mock.CLOCK_SECONDS,
-        "import_formats": {"format": transfer.FORMAT, "version": progress.PROGRESS_VERSION},
+        "new_per_day_range": list(vocab.NEW_PER_DAY_RANGE),
+        "mock_clock_seconds": vocab.MOCK_CLOCK_SECONDS,
     }
 
 
@@ -149,12 +146,12 @@ def dispatch(op: str, args_json: str) -> str:
     try:
         fn = OPS.get(op)
         if fn is None:
-            raise quiz.QuizError(f"unknown operation {op!r}")
+            raise EngineError(f"unknown operation {op!r}")
         args = json.loads(args_json) if args_json else {}
         if not isinstance(args, dict):
-            raise quiz.QuizError("arguments must be a JSON object")
+            raise EngineError("arguments must be a JSON object")
         return json.dumps({"ok": True, "result": fn(**args)})
-    except (quiz.QuizError, BankFormatError) as exc:
+    except EngineError as exc:
         return json.dumps({"ok": False, "error": str(exc)})
     except (TypeError, KeyError, ValueError, AttributeError, IndexError) as exc:
         return json.dumps({"ok": False, "error": f"bad request to {op!r}: {exc}"})

@@ -9,11 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-SUPPORTED_EXPORT = 1
-
-
-class BankFormatError(ValueError):
-    """The export is not a bank this engine understands."""
+from .errors import EngineError
+from .vocab import BANK_EXPORT_VERSION
 
 
 @dataclass(frozen=True)
@@ -107,10 +104,10 @@ def _entry(raw: dict[str, Any]) -> Entry:
 
 
 def parse_bank(data: dict[str, Any]) -> BankData:
-    """Turn the export into objects; raise BankFormatError naming what is wrong."""
-    if not isinstance(data, dict) or data.get("version") != SUPPORTED_EXPORT:
+    """Turn the export into objects; raise EngineError naming what is wrong."""
+    if not isinstance(data, dict) or data.get("version") != BANK_EXPORT_VERSION:
         got = data.get("version") if isinstance(data, dict) else type(data).__name__
-        raise BankFormatError(f"bank export version {got!r}; expected {SUPPORTED_EXPORT}")
+        raise EngineError(f"bank export version {got!r}; expected {BANK_EXPORT_VERSION}")
     try:
         entries = tuple(_entry(e) for e in data["entries"])
         return BankData(
@@ -120,4 +117,4 @@ def parse_bank(data: dict[str, Any]) -> BankData:
             levels=tuple(data["levels"]),
         )
     except (KeyError, TypeError) as exc:
-        raise BankFormatError(f"bank export is malformed: {exc!r}") from None
+        raise EngineError(f"bank export is malformed: {exc!r}") from None

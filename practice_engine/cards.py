@@ -14,12 +14,11 @@ card in both modes, so switching modes loses nothing.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from fsrs import Card, Rating, Scheduler
 
 from .bankdata import BankData
-from .checks import settings_problem, shown
 from .clock import (
     DAY_MS,
     day_start_ms,
@@ -30,9 +29,11 @@ from .clock import (
     to_datetime,
     to_ms,
 )
+from .errors import EngineError
 from .progress import require_progress
-from .quiz import QuizError
-from .vocab import GRADES
+from .state import Progress, Settings
+from .validate import settings_problem, shown
+from .vocab import CHECKPOINT_DAYS, GRADES
 
 RATINGS: dict[str, Rating] = {
     "strong_hire": Rating.Good,
@@ -41,18 +42,17 @@ RATINGS: dict[str, Rating] = {
     "didnt_know": Rating.Again,
 }
 SCHEDULER = Scheduler(enable_fuzzing=False)
-CHECKPOINT_DAYS: tuple[int, ...] = (3, 7, 14, 21)
 
 
 def require_grade(grade: Any) -> str:
     if not isinstance(grade, str) or grade not in GRADES:
-        raise QuizError(f"unknown grade {shown(grade)}; grades are {', '.join(GRADES)}")
+        raise EngineError(f"unknown grade {shown(grade)}; grades are {', '.join(GRADES)}")
     return grade
 
 
 def require_question_id(question_id: Any) -> str:
     if not isinstance(question_id, str) or not question_id:
-        raise QuizError("question_id must be a non-empty string")
+        raise EngineError("question_id must be a non-empty string")
     return question_id
 
 
@@ -70,7 +70,7 @@ def _reviewed_card(old: dict[str, Any] | None, grade: str, now_ms: int) -> dict[
     return dict(card.to_dict())
 
 
-def review(progress: dict[str, Any], question_id: str, grade: str, now_ms: int) -> dict[str, Any]:
+def review(progress: Progress, question_id: str, grade: str, now_ms: int) -> Progress:
     """A new progress with `question_id` self-graded at `now_ms`: its card rescheduled and the
     review kept in time order. The same review twice (same question, grade and time) is a
     retried call and changes nothing, so a double click cannot count twice."""
@@ -86,7 +86,7 @@ def review(progress: dict[str, Any], question_id: str, grade: str, now_ms: int) 
     return {**progress, "cards": {**progress["cards"], question_id: card}, "reviews": reviews}
 
 
-def review_span(progress: dict[str, Any], question_id: str) -> tuple[int, int] | None:
+def review_span(progress: Progress, question_id: str) -> tuple[int, int] | None:
     """(first, last) review time of a question, None if never reviewed. A card without
     reviews (possible only in a hand-made file) counts as reviewed at its last_review."""
     times = [t for q, _, t in progress["reviews"] if q == question_id]
@@ -108,7 +108,7 @@ def checkpoint_due(first_ms: int, last_ms: int, offset_min: int) -> int | None:
     return None
 
 
-def due_ms(progress: dict[str, Any], question_id: str, offset_min: int) -> int | None:
+def due_ms(progress: Progress, question_id: str, offset_min: int) -> int | None:
     """When a reviewed card is due in the current schedule; None if never reviewed or done."""
     card = progress["cards"].get(question_id)
     if progress["settings"]["schedule"] == "fsrs":
@@ -118,7 +118,7 @@ def due_ms(progress: dict[str, Any], question_id: str, offset_min: int) -> int |
     return checkpoint_due(*span, offset_min) if span else None
 
 
-def _new_today(progress: dict[str, Any], now_ms: int, offset_min: int) -> int:
+def _new_today(progress: Progress, now_ms: int, offset_min: int) -> int:
     """Questions first reviewed today (local day): what today's new-card allowance used."""
     today = local_day(now_ms, offset_min)
     first: dict[str, int] = {}
@@ -127,13 +127,11 @@ def _new_today(progress: dict[str, Any], now_ms: int, offset_min: int) -> int:
     return sum(1 for t in first.values() if local_day(t, offset_min) == today)
 
 
-def _is_reviewed(progress: dict[str, Any], question_id: str) -> bool:
+def _is_reviewed(progress: Progress, question_id: str) -> bool:
     return question_id in progress["cards"] or review_span(progress, question_id) is not None
 
 
-def queue(
-    bank: BankData, progress: dict[str, Any], now_ms: int, tz_offset_min: int
-) -> dict[str, Any]:
+def queue(bank: BankData, progress: Progress, now_ms: int, tz_offset_min: int) -> dict[str, Any]:
     """What to study now. "due": cards due at `now_ms`, most overdue first; "new": never
     reviewed questions in the bank's order, as many as today's allowance (new_per_day minus
     the questions first reviewed today, a mock round's included) still permits. Only the
@@ -149,7 +147,7 @@ def queue(
     new = [q for q in ids if not _is_reviewed(progress, q)][: max(0, allowance)]
     later = [d for d in scheduled.values() if d > now_ms]
     return {
-        "due": sorted((q for q, d in scheduled.items() if d <= now_ms), key=scheduled.get),
+        "due": sorted((q for q, d in scheduled.items() if d <= now_ms), key=scheduled.__getitem__),
         "new": new,
         "due_later_today": sum(1 for d in later if d < tomorrow),
         "new_left_today": len(new),
@@ -166,7 +164,7 @@ def retrievability(card: dict[str, Any] | None, now_ms: int) -> float:
 
 
 def card_info(
-    progress: dict[str, Any], question_id: str, now_ms: int, tz_offset_min: int = 0
+    progress: Progress, question_id: str, now_ms: int, tz_offset_min: int = 0
 ) -> dict[str, Any]:
     """One card as the page shows it. interval_days is the gap from the last review to the
     due time (fractional while FSRS is still in its minute-long learning steps); due_ms and
@@ -193,13 +191,13 @@ def card_info(
     }
 
 
-def set_settings(progress: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
+def set_settings(progress: Progress, settings: dict[str, Any]) -> Progress:
     """A new progress with some settings changed; keys left out keep their value."""
     require_progress(progress)
     if not isinstance(settings, dict):
-        raise QuizError('settings must be an object such as {"new_per_day": 5}')
+        raise EngineError('settings must be an object such as {"new_per_day": 5}')
     merged = {**progress["settings"], **settings}
     problem = settings_problem(merged, "settings")
     if problem:
-        raise QuizError(problem)
-    return {**progress, "settings": merged}
+        raise EngineError(problem)
+    return {**progress, "settings": cast(Settings, merged)}

@@ -9,9 +9,9 @@ reproducible and the same in CPython and Pyodide. Day numbers are whole days sin
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeGuard
 
-from .quiz import QuizError
+from .errors import EngineError
 
 DAY_MS = 86_400_000
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -22,25 +22,25 @@ MAX_MS = 221_845_392_000_000
 MAX_OFFSET_MIN = 14 * 60
 
 
-def is_int(value: Any) -> bool:
+def is_int(value: Any) -> TypeGuard[int]:
     """True for a JSON whole number; bool is excluded because True == 1 in Python."""
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def is_time(value: Any) -> bool:
+def is_time(value: Any) -> TypeGuard[int]:
     return is_int(value) and 0 <= value <= MAX_MS
 
 
 def require_time(value: Any, name: str) -> int:
-    """`value` as a time, or a QuizError naming the argument (the page sent a bad time)."""
+    """`value` as a time, or an EngineError naming the argument (the page sent a bad time)."""
     if not is_time(value):
-        raise QuizError(f"{name} must be a whole number of milliseconds since 1970 (UTC)")
+        raise EngineError(f"{name} must be a whole number of milliseconds since 1970 (UTC)")
     return value
 
 
 def require_offset(value: Any) -> int:
     if not is_int(value) or abs(value) > MAX_OFFSET_MIN:
-        raise QuizError(
+        raise EngineError(
             "tz_offset_min must be the reader's offset from UTC in whole minutes, "
             f"from -{MAX_OFFSET_MIN} to {MAX_OFFSET_MIN} (local minus UTC)"
         )

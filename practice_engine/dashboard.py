@@ -14,6 +14,7 @@ from .bankdata import BankData, Entry
 from .cards import queue, retrievability
 from .clock import day_label, local_day, require_offset, require_time
 from .progress import require_progress
+from .state import Progress
 
 HISTORY_DAYS = 28
 STUDY_COUNT = 3
@@ -23,7 +24,7 @@ def _concepts(bank: BankData, track: str) -> list[Entry]:
     return [e for e in bank.entries if e.kind == "question" and e.track == track]
 
 
-def _quiz_totals(bank: BankData, progress: dict[str, Any], track: str) -> tuple[int, int]:
+def _quiz_totals(bank: BankData, progress: Progress, track: str) -> tuple[int, int]:
     """(answers, correct) over the quiz items of a track's entries; items no longer in the
     bank belong to no track."""
     answers = correct = 0
@@ -35,7 +36,7 @@ def _quiz_totals(bank: BankData, progress: dict[str, Any], track: str) -> tuple[
     return answers, correct
 
 
-def _track_row(bank: BankData, progress: dict[str, Any], track: dict, now_ms: int) -> dict:
+def _track_row(bank: BankData, progress: Progress, track: dict, now_ms: int) -> dict:
     questions = _concepts(bank, track["id"])
     recall = [retrievability(progress["cards"].get(e.id), now_ms) for e in questions]
     answers, correct = _quiz_totals(bank, progress, track["id"])
@@ -50,7 +51,7 @@ def _track_row(bank: BankData, progress: dict[str, Any], track: dict, now_ms: in
     }
 
 
-def _activity(progress: dict[str, Any], offset_min: int) -> dict[int, list[int]]:
+def _activity(progress: Progress, offset_min: int) -> dict[int, list[int]]:
     """Per local day: [reviews, quiz answers, quiz correct]."""
     days: dict[int, list[int]] = {}
     for _, _, t in progress["reviews"]:
@@ -88,7 +89,7 @@ def _history(activity: dict[int, list[int]], today: int) -> list[dict[str, Any]]
     return rows
 
 
-def _weakest(bank: BankData, progress: dict[str, Any], rows: list[dict], now_ms: int) -> Any:
+def _weakest(bank: BankData, progress: Progress, rows: list[dict], now_ms: int) -> Any:
     """The track with the lowest mastery; ties go to the lower quiz accuracy (a track with
     no quiz answers counts 0: nothing practised is no evidence of strength), then to the
     bank's order. Tracks without concept questions have nothing to study and are skipped.
@@ -119,7 +120,7 @@ def _weakest(bank: BankData, progress: dict[str, Any], rows: list[dict], now_ms:
 
 
 def dashboard(
-    bank: BankData, progress: dict[str, Any], now_ms: int, tz_offset_min: int
+    bank: BankData, progress: Progress, now_ms: int, tz_offset_min: int
 ) -> dict[str, Any]:
     """Everything the dashboard page shows, computed from the progress at `now_ms`."""
     require_progress(progress)

@@ -49,8 +49,16 @@ REL_TOL = 1e-6
 ABS_TOL = 1e-9
 MAX_SHOWN = 300  # characters of one value shown in a message
 MAX_FRAMES = 4  # frames of the reader's code shown in a traceback
+CASE_KEYS = ("name", "args", "kwargs", "expected", "raises")
 
-__all__ = ["run_checks", "values_match"]
+__all__ = [
+    "case_problems",
+    "checks_namespace",
+    "checks_problems",
+    "load_checks",
+    "run_checks",
+    "values_match",
+]
 
 
 # --- comparing values -----------------------------------------------------------------------
@@ -259,25 +267,61 @@ def _report(results: list[dict], total: int, error: str | None) -> dict[str, Any
     return {"ok": ok, "passed": passed, "total": total, "results": results, "error": error}
 
 
-def _load_checks(checks_code: str) -> dict[str, Any]:
-    namespace: dict[str, Any] = {"__name__": "__exercise_checks__"}
-    exec(compile(checks_code, CHECKS_FILE, "exec"), namespace)
-    if not isinstance(namespace.get("FUNCTION"), str):
-        raise ValueError("FUNCTION must be the name of a function, as a string")
-    cases = namespace.get("CASES")
-    if not isinstance(cases, list):
-        raise ValueError("CASES must be a list")
+def case_problems(cases: Any) -> list[tuple[str, str]]:
+    """Every problem with an exercise's CASES as (where, what) pairs, where is the path
+    inside checks.py ("CASES[2].args"). The build reports them all with the file's name;
+    the harness refuses broken checks with the first."""
+    if not isinstance(cases, list) or not cases:
+        got = "nothing" if cases is None else repr(cases)[:40]
+        return [("CASES", f"must be a non-empty list of cases, got {got}")]
+    problems = []
     for n, case in enumerate(cases):
-        if not isinstance(case, dict) or not isinstance(case.get("name"), str):
-            raise ValueError(f"case {n} must be a dict with a 'name'")
+        where = f"CASES[{n}]"
+        if not isinstance(case, dict):
+            problems.append((where, f"expected a dict, got {type(case).__name__}"))
+            continue
+        if not isinstance(case.get("name"), str) or not case["name"]:
+            problems.append((f"{where}.name", "required: a non-empty string"))
         if ("expected" in case) == ("raises" in case):
-            raise ValueError(f"case {case['name']!r} needs exactly one of 'expected', 'raises'")
-        unknown = set(case) - {"name", "args", "kwargs", "expected", "raises"}
+            problems.append((where, "needs exactly one of 'expected' and 'raises'"))
+        unknown = sorted(set(case) - set(CASE_KEYS), key=str)
         if unknown:
-            raise ValueError(f"case {case['name']!r} has unknown keys {sorted(unknown)}")
-    extra = namespace.get("extra_checks")
-    if extra is not None and not callable(extra):
-        raise ValueError("extra_checks must be a function")
+            problems.append((where, f"unknown key(s) {unknown}"))
+        if not isinstance(case.get("args", []), list):
+            problems.append((f"{where}.args", "must be a list"))
+        if not isinstance(case.get("kwargs", {}), dict):
+            problems.append((f"{where}.kwargs", "must be a dict"))
+    return problems
+
+
+def checks_problems(namespace: dict[str, Any]) -> list[tuple[str, str]]:
+    """Every problem with the names a loaded checks.py defines: FUNCTION, CASES and the
+    optional extra_checks, as (where, what) pairs; empty when the checks can run."""
+    problems = []
+    function = namespace.get("FUNCTION")
+    if not isinstance(function, str) or not function.isidentifier():
+        problems.append(("FUNCTION", f"must name the function to write, got {function!r}"))
+    problems += case_problems(namespace.get("CASES"))
+    if "extra_checks" in namespace and not callable(namespace["extra_checks"]):
+        problems.append(("extra_checks", "must be a function"))
+    return problems
+
+
+def checks_namespace(checks_code: str, filename: str = CHECKS_FILE) -> dict[str, Any]:
+    """The names checks.py defines, after running it (the exercise's own file, never the
+    reader's code); raises whatever running it raises."""
+    namespace: dict[str, Any] = {"__name__": "__exercise_checks__"}
+    exec(compile(checks_code, filename, "exec"), namespace)
+    return namespace
+
+
+def load_checks(checks_code: str) -> dict[str, Any]:
+    """checks.py's names, or ValueError naming its first problem."""
+    namespace = checks_namespace(checks_code)
+    problems = checks_problems(namespace)
+    if problems:
+        where, what = problems[0]
+        raise ValueError(f"{where} {what}")
     return namespace
 
 
@@ -380,7 +424,7 @@ def run_checks(user_code: str, checks_code: str) -> dict[str, Any]:
 
 def _run(user_code: str, checks_code: str) -> dict[str, Any]:
     try:
-        checks = _load_checks(checks_code)
+        checks = load_checks(checks_code)
     except Exception as exc:
         return _report([], 0, f"The checks of this exercise are broken: {_exc_line(exc)}")
     name = checks["FUNCTION"]

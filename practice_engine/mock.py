@@ -16,36 +16,37 @@ walkthrough, its track in the bank's track order); the round never goes down in 
 from __future__ import annotations
 
 import random
-import re
 from typing import Any
 
 from .bankdata import BankData, Entry
 from .cards import require_grade, review
-from .checks import keys_reason, parse_stored, record_problem, shown
 from .clock import is_int, is_time, require_time
+from .errors import EngineError
 from .progress import require_progress
-from .quiz import QuizError
-from .vocab import GRADE_LABELS, GRADE_STEPS, LEVELS, ROLES, SIGNAL_LABELS
+from .records import Record, register
+from .state import MockQuestion, MockRecord, MockRound, Progress, SavedRound
+from .validate import keys_reason, record_problem, shown
+from .vocab import (
+    GRADE_LABELS,
+    GRADE_STEPS,
+    LEVELS,
+    MOCK_CLOCK_SECONDS,
+    MOCK_QUESTIONS,
+    MOCK_VERSION,
+    ROLES,
+    SAVED_ROUND_VERSION,
+    SIGNAL_LABELS,
+    TYPE_DEPTH,
+    target_seconds,
+)
 
-MOCK_VERSION = 1
-CLOCK_SECONDS = 45 * 60
-MIN_QUESTIONS, MAX_QUESTIONS = 6, 8
-TYPE_RANK = {"explain": 0, "compare": 1, "handle": 2, "walkthrough": 3}
-MOCK_KEYS = ("version", "id", "role", "level", "seed", "clock_seconds")
+MIN_QUESTIONS, MAX_QUESTIONS = MOCK_QUESTIONS
+MOCK_KEYS: tuple[str, ...] = ("version", "id", "role", "level", "seed", "clock_seconds")
 MOCK_KEYS += ("questions", "grades", "position")
 QUESTION_KEYS = ("id", "title", "url", "time_target", "target_seconds", "followups")
 # A running round as the page saves it between visits: the round, the two clocks as the
 # times they started (so a reload neither resets nor pauses them) and the probes shown.
-SAVED_VERSION = 1
 SAVED_KEYS = ("version", "mock", "started_ms", "question_started_ms", "probes")
-
-
-def target_seconds(time_target: str | None) -> int | None:
-    """The upper bound of a time target in seconds: "2-3 min" -> 180, "5 min" -> 300."""
-    found = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+))?\s*min\s*", time_target or "")
-    if not found:
-        return None
-    return int(found.group(2) or found.group(1)) * 60
 
 
 def depth(bank: BankData, entry: Entry) -> tuple[int, int, int]:
@@ -54,7 +55,7 @@ def depth(bank: BankData, entry: Entry) -> tuple[int, int, int]:
     levels = [LEVELS.index(lv) for lv in entry.levels if lv in LEVELS]
     return (
         min(levels, default=len(LEVELS)),
-        TYPE_RANK.get(entry.type or "", len(TYPE_RANK)),
+        TYPE_DEPTH.index(entry.type) if entry.type in TYPE_DEPTH else len(TYPE_DEPTH),
         tracks.index(entry.track) if entry.track in tracks else len(tracks),
     )
 
@@ -72,28 +73,29 @@ def candidates(bank: BankData, role: str, level: str) -> list[Entry]:
     return mine
 
 
-def _question(entry: Entry) -> dict[str, Any]:
+def _question(entry: Entry) -> MockQuestion:
+    known = entry.type in TYPE_DEPTH
     return {
         "id": entry.id,
         "title": entry.title,
         "url": entry.url,
         "time_target": entry.time_target,
-        "target_seconds": target_seconds(entry.time_target),
+        "target_seconds": target_seconds(entry.type) if known else None,  # type: ignore[arg-type]
         "followups": list(entry.followups),
     }
 
 
-def new_mock(bank: BankData, role: str, level: str, seed: int) -> dict[str, Any]:
+def new_mock(bank: BankData, role: str, level: str, seed: int) -> MockRound:
     """A fresh mock round (see the module docstring for how it is chosen and ordered)."""
     if not isinstance(role, str) or role not in ROLES:
-        raise QuizError(f"unknown role {shown(role)}; roles are {', '.join(ROLES)}")
+        raise EngineError(f"unknown role {shown(role)}; roles are {', '.join(ROLES)}")
     if not isinstance(level, str) or level not in LEVELS:
-        raise QuizError(f"unknown level {shown(level)}; levels are {', '.join(LEVELS)}")
+        raise EngineError(f"unknown level {shown(level)}; levels are {', '.join(LEVELS)}")
     if not is_int(seed):
-        raise QuizError("seed must be an integer")
+        raise EngineError("seed must be an integer")
     pool = candidates(bank, role, level)
     if not pool:
-        raise QuizError(f"the bank has no concept question for the role {role!r}")
+        raise EngineError(f"the bank has no concept question for the role {role!r}")
     rng = random.Random(seed)
     count = rng.randint(MIN_QUESTIONS, MAX_QUESTIONS)
     picked = rng.sample(pool, min(count, len(pool)))
@@ -105,7 +107,7 @@ def new_mock(bank: BankData, role: str, level: str, seed: int) -> dict[str, Any]
         "role": role,
         "level": level,
         "seed": seed,
-        "clock_seconds": CLOCK_SECONDS,
+        "clock_seconds": MOCK_CLOCK_SECONDS,
         "questions": [_question(e) for e in picked],
         "grades": [],
         "position": 0,
@@ -155,23 +157,15 @@ def mock_problem(mock: Any) -> str | None:
     return None
 
 
-def require_mock(mock: Any) -> dict[str, Any]:
-    problem = mock_problem(mock)
-    if problem:
-        raise QuizError(problem)
-    return mock
-
-
-def restore_mock(mock: Any) -> tuple[dict[str, Any] | None, str | None]:
-    """(mock, None) when a saved round can go on, else (None, reason); never raises."""
-    problem = mock_problem(mock)
-    return (None, problem) if problem else (mock, None)
+MOCK: Record[MockRound] = register(Record("mock", mock_problem, stored_as="the mock round"))
+require_mock = MOCK.require
+restore_mock = MOCK.restore
 
 
 def saved_problem(saved: Any) -> str | None:
     """None when `saved` is a running round as the page stores it, else why not. Whether
     its time has run out is the page's call: the engine never reads the clock."""
-    why = record_problem(saved, SAVED_KEYS, SAVED_VERSION, "the saved round")
+    why = record_problem(saved, SAVED_KEYS, SAVED_ROUND_VERSION, "the saved round")
     if why:
         return why
     found, problem = restore_mock(saved["mock"])
@@ -187,23 +181,20 @@ def saved_problem(saved: Any) -> str | None:
     return None
 
 
-def restore_round(raw: Any) -> tuple[dict[str, Any] | None, str | None]:
-    """A running round from stored text: (saved, None) when it can go on, (None, None) when
-    nothing is stored, else (None, reason); never raises, like restore_progress."""
-    stored = parse_stored(raw, "the saved round")
-    if not stored.present or stored.reason:
-        return None, stored.reason
-    saved = stored.data
-    problem = saved_problem(saved)
-    return (None, problem) if problem else (saved, None)
+SAVED_ROUND: Record[SavedRound] = register(
+    Record("saved_round", saved_problem, stored_as="the saved round")
+)
+# A running round from stored text: (saved, None) when it can go on, (None, None) when
+# nothing is stored, else (None, reason); never raises, like restore_progress.
+restore_round = SAVED_ROUND.restore_stored
 
 
-def grade_mock(mock: dict[str, Any], grade: str) -> dict[str, Any]:
+def grade_mock(mock: MockRound, grade: str) -> MockRound:
     """The round with the current question graded and the next one current."""
     require_mock(mock)
     require_grade(grade)
     if mock["position"] >= len(mock["questions"]):
-        raise QuizError("every question of this mock round is graded; see the scorecard")
+        raise EngineError("every question of this mock round is graded; see the scorecard")
     return {**mock, "grades": [*mock["grades"], grade], "position": mock["position"] + 1}
 
 
@@ -216,7 +207,7 @@ def signal(grades: list[str]) -> int:
     every grade is strong_hire: a self-grade cannot show more than trade-offs, so only a
     flawless round earns "teach the interviewer"."""
     if not grades:
-        raise QuizError("grade at least one question first")
+        raise EngineError("grade at least one question first")
     if all(g == "strong_hire" for g in grades):
         return 5
     total, n = sum(GRADE_STEPS[g] for g in grades), len(grades)
@@ -241,7 +232,7 @@ def _summary(grades: list[str], total: int, value: int) -> str:
     )
 
 
-def scorecard(mock: dict[str, Any]) -> dict[str, Any]:
+def scorecard(mock: MockRound) -> dict[str, Any]:
     """Every question with its grade (None if not reached) and the round's signal."""
     require_mock(mock)
     grades = mock["grades"]
@@ -258,7 +249,7 @@ def scorecard(mock: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def record_mock(progress: dict[str, Any], mock: dict[str, Any], finished_ms: int) -> dict[str, Any]:
+def record_mock(progress: Progress, mock: MockRound, finished_ms: int) -> Progress:
     """A new progress with a finished round stored and each of its grades reviewed, so a mock
     round feeds the flashcard schedule like any other self-grade. A round is recorded once:
     recording the same id again is refused rather than counting its grades twice."""
@@ -266,11 +257,11 @@ def record_mock(progress: dict[str, Any], mock: dict[str, Any], finished_ms: int
     require_mock(mock)
     require_time(finished_ms, "finished_ms")
     if mock["position"] < len(mock["questions"]):
-        raise QuizError("grade every question of the mock round before recording it")
+        raise EngineError("grade every question of the mock round before recording it")
     if any(m["id"] == mock["id"] for m in progress["mocks"]):
-        raise QuizError(f"the mock round {mock['id']!r} is already recorded")
+        raise EngineError(f"the mock round {mock['id']!r} is already recorded")
     ids = [q["id"] for q in mock["questions"]]
-    stored = {
+    stored: MockRecord = {
         "id": mock["id"],
         "role": mock["role"],
         "level": mock["level"],

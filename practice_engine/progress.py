@@ -17,47 +17,42 @@ text up, tell the reader, and carry on.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from .checks import parse_stored, progress_problem, progress_v1_problem, shown
 from .clock import is_int
-from .quiz import QuizError
-from .vocab import DEFAULT_SETTINGS
+from .records import Record, register
+from .state import Progress, Settings
+from .validate import parse_stored, progress_problem, progress_v1_problem, shown
+from .vocab import DEFAULT_SETTINGS, MAX_HISTORY, PROGRESS_VERSION
 
-PROGRESS_VERSION = 2
-MAX_HISTORY = 100  # answers kept per item; older ones add nothing to a study plan
+PROGRESS: Record[Progress] = register(
+    Record(
+        "progress",
+        progress_problem,
+        stored_as="stored progress",
+        refused="the progress passed in is not valid: {}",
+    )
+)
+require_progress = PROGRESS.require
 
 
-def empty_progress() -> dict[str, Any]:
+def empty_progress() -> Progress:
     return {
         "version": PROGRESS_VERSION,
         "quiz": {},
         "cards": {},
         "reviews": [],
         "mocks": [],
-        "settings": dict(DEFAULT_SETTINGS),
+        "settings": cast(Settings, dict(DEFAULT_SETTINGS)),
     }
 
 
-def has_study_data(progress: dict[str, Any]) -> bool:
+def has_study_data(progress: Progress) -> bool:
     """True once anything was answered, graded or recorded (settings alone do not count)."""
     return any(progress[k] for k in ("quiz", "cards", "reviews", "mocks"))
 
 
-def check_progress(data: Any) -> str | None:
-    """None when `data` is a valid version-2 progress dict, else the first reason it is not."""
-    return progress_problem(data, "progress")
-
-
-def require_progress(data: Any) -> dict[str, Any]:
-    """`data` if it is a valid progress, else a QuizError: ops never work on bad state."""
-    problem = check_progress(data)
-    if problem:
-        raise QuizError(f"the progress passed in is not valid: {problem}")
-    return data
-
-
-def upgrade(data: Any, where: str = "progress") -> tuple[dict[str, Any] | None, str | None]:
+def upgrade(data: Any, where: str = "progress") -> tuple[Progress | None, str | None]:
     """(version-2 progress, None) from a valid version 1 or 2, else (None, reason).
     Version 1 keeps its quiz history; everything that did not exist then starts empty."""
     if not isinstance(data, dict):
@@ -68,7 +63,7 @@ def upgrade(data: Any, where: str = "progress") -> tuple[dict[str, Any] | None, 
         return (None, problem) if problem else ({**empty_progress(), "quiz": data["quiz"]}, None)
     if is_int(version) and version == PROGRESS_VERSION:
         problem = progress_problem(data, where)
-        return (None, problem) if problem else (data, None)
+        return (None, problem) if problem else (cast(Progress, data), None)
     if is_int(version) and version > PROGRESS_VERSION:
         return None, (
             f"{where} has version {version}, newer than this page supports "
@@ -77,17 +72,17 @@ def upgrade(data: Any, where: str = "progress") -> tuple[dict[str, Any] | None, 
     return None, f"{where} has version {shown(version)}, expected 1 or {PROGRESS_VERSION}"
 
 
-def restore_progress(raw: str | None) -> tuple[dict[str, Any], str | None]:
+def restore_progress(raw: str | None) -> tuple[Progress, str | None]:
     """Progress from stored text: (progress, None) when valid (version 1 is migrated, which
     is not an error), (empty, reason) when not. Nothing stored is not an error."""
-    stored = parse_stored(raw, "stored progress")
+    stored = parse_stored(raw, PROGRESS.stored_as)
     if not stored.present or stored.reason:
         return empty_progress(), stored.reason
     state, reason = upgrade(stored.data)
     return (state, None) if state is not None else (empty_progress(), reason)
 
 
-def record(progress: dict[str, Any], item_id: str, correct: bool, now_ms: int) -> dict[str, Any]:
+def record(progress: Progress, item_id: str, correct: bool, now_ms: int) -> Progress:
     """A new progress with one more answer for `item_id` (timestamps come from the page).
     The history stays in time order, and an answer identical to one already stored (same
     time, same verdict) is a retried call, so it is not counted twice."""
@@ -99,7 +94,7 @@ def record(progress: dict[str, Any], item_id: str, correct: bool, now_ms: int) -
     return {**progress, "quiz": {**progress["quiz"], item_id: history[-MAX_HISTORY:]}}
 
 
-def item_stats(progress: dict[str, Any], item_id: str) -> dict[str, int]:
+def item_stats(progress: Progress, item_id: str) -> dict[str, int]:
     history = progress["quiz"].get(item_id, [])
     return {
         "attempts": len(history),

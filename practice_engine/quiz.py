@@ -4,36 +4,32 @@ keep the score. Sessions are plain dicts so the page can hold them and hand them
 from __future__ import annotations
 
 import random
-from typing import Any
+from typing import Any, cast
 
 from .bankdata import BankData, Item
-
-SESSION_VERSION = 1
-MAX_COUNT = 50
-
-
-class QuizError(ValueError):
-    """A request the quiz cannot honour (bad filter, bad answer); the message says why."""
+from .errors import EngineError
+from .state import Answer, Filters, QuizSession, Slot
+from .vocab import QUIZ_MAX_COUNT, SESSION_VERSION
 
 
-def normalise_filters(raw: dict[str, Any] | None) -> dict[str, Any]:
+def normalise_filters(raw: dict[str, Any] | None) -> Filters:
     raw = raw or {}
     out: dict[str, Any] = {}
     for key in ("tracks", "levels", "roles"):
         values = raw.get(key) or []
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            raise QuizError(f"filter {key!r} must be a list of strings")
+            raise EngineError(f"filter {key!r} must be a list of strings")
         out[key] = sorted(set(values))
     count = raw.get("count", 10)
-    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_COUNT:
-        raise QuizError(f"count must be a whole number from 1 to {MAX_COUNT}")
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= QUIZ_MAX_COUNT:
+        raise EngineError(f"count must be a whole number from 1 to {QUIZ_MAX_COUNT}")
     out["count"] = count
-    return out
+    return cast(Filters, out)
 
 
-def select_items(bank: BankData, filters: dict[str, Any]) -> list[Item]:
+def select_items(bank: BankData, filters: Filters) -> list[Item]:
     """Items whose entry matches every non-empty filter, in a stable order."""
-    chosen = []
+    chosen: list[Item] = []
     for entry in bank.entries:
         if filters["tracks"] and entry.track not in filters["tracks"]:
             continue
@@ -45,17 +41,17 @@ def select_items(bank: BankData, filters: dict[str, Any]) -> list[Item]:
     return sorted(chosen, key=lambda i: i.id)
 
 
-def new_session(bank: BankData, filters: dict[str, Any] | None, seed: int) -> dict[str, Any]:
+def new_session(bank: BankData, filters: dict[str, Any] | None, seed: int) -> QuizSession:
     """A session of up to `count` items; the same seed and bank give the same session."""
     f = normalise_filters(filters)
     if isinstance(seed, bool) or not isinstance(seed, int):
-        raise QuizError("seed must be an integer")
+        raise EngineError("seed must be an integer")
     pool = select_items(bank, f)
     if not pool:
-        raise QuizError("no quiz item matches these filters; widen the tracks, levels or roles")
+        raise EngineError("no quiz item matches these filters; widen the tracks, levels or roles")
     rng = random.Random(seed)
     rng.shuffle(pool)
-    items = []
+    items: list[Slot] = []
     for item in pool[: f["count"]]:
         order = list(range(len(item.options)))
         rng.shuffle(order)
@@ -70,17 +66,17 @@ def new_session(bank: BankData, filters: dict[str, Any] | None, seed: int) -> di
     }
 
 
-def _current(bank: BankData, session: dict[str, Any]) -> tuple[Item, list[int]]:
+def _current(bank: BankData, session: QuizSession) -> tuple[Item, list[int]]:
     if session["position"] >= len(session["items"]):
-        raise QuizError("the quiz is over; start a new one")
+        raise EngineError("the quiz is over; start a new one")
     slot = session["items"][session["position"]]
     item = bank.item(slot["item"])
     if item is None:
-        raise QuizError(f"item {slot['item']!r} is no longer in the bank")
+        raise EngineError(f"item {slot['item']!r} is no longer in the bank")
     return item, slot["order"]
 
 
-def view(bank: BankData, session: dict[str, Any]) -> dict[str, Any]:
+def view(bank: BankData, session: QuizSession) -> dict[str, Any]:
     """What the page shows for the current item: text only, options in display order."""
     item, order = _current(bank, session)
     entry = bank.entry(item.entry_id)
@@ -100,28 +96,28 @@ def view(bank: BankData, session: dict[str, Any]) -> dict[str, Any]:
 
 
 def grade(
-    bank: BankData, session: dict[str, Any], chosen: list[int]
-) -> tuple[dict[str, Any], dict[str, Any]]:
+    bank: BankData, session: QuizSession, chosen: list[int]
+) -> tuple[QuizSession, dict[str, Any]]:
     """Grade the current item; `chosen` are indices in display order. Returns the new
     session and the feedback: every option with its explanation, and the link to the card."""
     item, order = _current(bank, session)
     if len(session["answers"]) > session["position"]:
-        raise QuizError("this item is already answered; go on to the next")
+        raise EngineError("this item is already answered; go on to the next")
     if not isinstance(chosen, list) or not all(
         isinstance(c, int) and not isinstance(c, bool) for c in chosen
     ):
-        raise QuizError("the answer must be a list of option numbers")
+        raise EngineError("the answer must be a list of option numbers")
     picked = sorted(set(chosen))
     if not picked:
-        raise QuizError("pick at least one option")
+        raise EngineError("pick at least one option")
     if any(not 0 <= c < len(order) for c in picked):
-        raise QuizError(f"options are numbered 1 to {len(order)}")
+        raise EngineError(f"options are numbered 1 to {len(order)}")
     if not item.multiple and len(picked) > 1:
-        raise QuizError("this question has one answer; pick only one option")
+        raise EngineError("this question has one answer; pick only one option")
     original = {order[c] for c in picked}
     correct = original == set(item.correct_indices)
-    answer = {"item": item.id, "chosen": sorted(original), "correct": correct}
-    new = {**session, "answers": [*session["answers"], answer]}
+    answer: Answer = {"item": item.id, "chosen": sorted(original), "correct": correct}
+    new: QuizSession = {**session, "answers": [*session["answers"], answer]}
     entry = bank.entry(item.entry_id)
     feedback = {
         "correct": correct,
@@ -140,17 +136,17 @@ def grade(
     return new, feedback
 
 
-def advance(session: dict[str, Any]) -> dict[str, Any]:
+def advance(session: QuizSession) -> QuizSession:
     if len(session["answers"]) <= session["position"]:
-        raise QuizError("answer this item before going on")
+        raise EngineError("answer this item before going on")
     return {**session, "position": session["position"] + 1}
 
 
-def finished(session: dict[str, Any]) -> bool:
+def finished(session: QuizSession) -> bool:
     return session["position"] >= len(session["items"])
 
 
-def score(bank: BankData, session: dict[str, Any]) -> dict[str, Any]:
+def score(bank: BankData, session: QuizSession) -> dict[str, Any]:
     """Correct answers overall and per track, in the bank's track order."""
     by_track: dict[str, dict[str, Any]] = {}
     for answer in session["answers"]:

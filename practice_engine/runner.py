@@ -23,6 +23,7 @@ import contextlib
 import io
 import random
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 # The harness already knows how to show the reader's own frames; one format for both.
@@ -67,7 +68,7 @@ class CappedText(io.TextIOBase):
 
 
 @contextlib.contextmanager
-def _captured(buffer: CappedText):
+def _captured(buffer: CappedText) -> Iterator[CappedText]:
     """Route print() and tracebacks written by the reader into `buffer`; give `input()`
     an empty stdin so it fails at once instead of waiting for a prompt no one sees.
     Also put back the process-wide state a script may change."""
@@ -84,7 +85,7 @@ def _captured(buffer: CappedText):
 
 
 @contextlib.contextmanager
-def _memory_cap():
+def _memory_cap() -> Iterator[None]:
     """In Pyodide, let a run allocate only about MEMORY_HEADROOM more bytes.
 
     Left alone, `while True: x.append(bytearray(10**8))` grows the WebAssembly memory to

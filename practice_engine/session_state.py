@@ -6,11 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from .bankdata import BankData
-from .checks import parse_stored
-from .quiz import SESSION_VERSION, QuizError, normalise_filters
+from .errors import EngineError
+from .quiz import normalise_filters
+from .records import Record, register
+from .state import QuizSession
+from .vocab import SESSION_VERSION
 
 
-def _check(bank: BankData, s: Any) -> str | None:
+def session_problem(s: Any, bank: BankData) -> str | None:
+    """None when `s` is a session this engine made and it fits `bank`, else why not."""
     if not isinstance(s, dict):
         return "saved session is not an object"
     if s.get("version") != SESSION_VERSION:
@@ -19,7 +23,7 @@ def _check(bank: BankData, s: Any) -> str | None:
         return "saved session has missing or unknown keys"
     try:
         normalise_filters(s["filters"])
-    except QuizError as exc:
+    except EngineError as exc:
         return f"saved session filters: {exc}"
     if not isinstance(s["seed"], int) or isinstance(s["seed"], bool):
         return "saved session seed is not an integer"
@@ -49,17 +53,17 @@ def _check(bank: BankData, s: Any) -> str | None:
     return None
 
 
-def restore_session(bank: BankData, data: Any) -> tuple[dict[str, Any] | None, str | None]:
+SESSION: Record[QuizSession] = register(
+    Record("session", session_problem, stored_as="the saved quiz")
+)
+
+
+def restore_session(bank: BankData, data: Any) -> tuple[QuizSession | None, str | None]:
     """(session, None) when `data` is a usable session for this bank, else (None, reason)."""
-    reason = _check(bank, data)
-    return (None, reason) if reason else (data, None)
+    return SESSION.restore(data, bank)
 
 
-def restore_saved_session(bank: BankData, raw: Any) -> tuple[dict[str, Any] | None, str | None]:
-    """A session from the text the page stored, parsed here so the page never parses
-    storage: (session, None) to resume, (None, None) when nothing is stored, else
-    (None, reason); never raises, like restore_progress and restore_round."""
-    stored = parse_stored(raw, "the saved quiz")
-    if not stored.present or stored.reason:
-        return None, stored.reason
-    return restore_session(bank, stored.data)
+def restore_saved_session(bank: BankData, raw: Any) -> tuple[QuizSession | None, str | None]:
+    """A session from the text the page stored: (session, None) to resume, (None, None)
+    when nothing is stored, else (None, reason); never raises."""
+    return SESSION.restore_stored(raw, bank)

@@ -11,23 +11,23 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from .bankdata import BankData
-from .checks import nesting_problem, shown
 from .clock import is_int, is_time, parse_when, require_time, to_ms
-from .progress import MAX_HISTORY, PROGRESS_VERSION, has_study_data, require_progress, upgrade
-from .quiz import QuizError
+from .errors import EngineError
+from .progress import has_study_data, require_progress, upgrade
+from .state import Progress
+from .validate import nesting_problem, shown
+from .vocab import MAX_HISTORY, MAX_IMPORT_CHARS, PROGRESS_FORMAT, PROGRESS_VERSION
 
-FORMAT = "ml-interview-guide/progress"
 FILE_KEYS = ("format", "version", "exported_ms", "progress")
-MAX_IMPORT_CHARS = 5 * 1024 * 1024
 MODES = ("merge", "replace")
 
 
-def export_file(progress: dict[str, Any], now_ms: int) -> dict[str, Any]:
+def export_file(progress: Progress, now_ms: int) -> dict[str, Any]:
     """The file's content; the page serialises it and offers it for download."""
     require_progress(progress)
     require_time(now_ms, "now_ms")
     return {
-        "format": FORMAT,
+        "format": PROGRESS_FORMAT,
         "version": PROGRESS_VERSION,
         "exported_ms": now_ms,
         "progress": progress,
@@ -40,11 +40,11 @@ def _file_problem(data: Any) -> str | None:
         return "the file is JSON but not an object; it is not a progress export"
     if "format" not in data:
         return 'the file has no "format"; it is not a progress export of this guide'
-    if data["format"] != FORMAT:
-        return f'the file\'s "format" is {shown(data["format"])}, expected {FORMAT!r}'
-    version = data.get("version")
+    if data["format"] != PROGRESS_FORMAT:
+        return f'the file\'s "format" is {shown(data["format"])}, expected {PROGRESS_FORMAT!r}'
     if "version" not in data:
         return 'the file has no "version"'
+    version = data["version"]
     if not is_int(version):
         return f'the file\'s "version" must be a whole number, not {shown(version)}'
     if version > PROGRESS_VERSION:
@@ -90,9 +90,9 @@ def read_import(text: str) -> dict[str, Any]:
     if problem:
         return _reject(problem)
     incoming, problem = upgrade(data["progress"])
-    return (
-        _reject(problem) if incoming is None else {"ok": True, "error": None, "incoming": incoming}
-    )
+    if incoming is None:
+        return _reject(problem or "the file's progress is not valid")
+    return {"ok": True, "error": None, "incoming": incoming}
 
 
 def _union(first: list, second: list, key: Callable[[Any], Hashable]) -> list:
@@ -132,7 +132,7 @@ def _merge_cards(current: dict, incoming: dict) -> dict:
     return merged
 
 
-def merge(current: dict[str, Any], incoming: dict[str, Any]) -> dict[str, Any]:
+def merge(current: Progress, incoming: Progress) -> Progress:
     """The union of two progresses. Settings stay the current ones, except that a progress
     with nothing studied yet (a new browser, or just cleared) takes the file's, so that
     export, clear and merge-import restore the reader's state exactly."""
@@ -151,26 +151,26 @@ def merge(current: dict[str, Any], incoming: dict[str, Any]) -> dict[str, Any]:
 
 def _require_mode(mode: Any) -> str:
     if not isinstance(mode, str) or mode not in MODES:
-        raise QuizError(f"mode must be one of {', '.join(MODES)}")
+        raise EngineError(f"mode must be one of {', '.join(MODES)}")
     return mode
 
 
-def apply_import(current: dict[str, Any], incoming: dict[str, Any], mode: str) -> dict[str, Any]:
+def apply_import(current: Progress, incoming: Progress, mode: str) -> Progress:
     """The progress after importing: "merge" unites both, "replace" takes the file's as is."""
     require_progress(current)
     require_progress(incoming)
     return incoming if _require_mode(mode) == "replace" else merge(current, incoming)
 
 
-def _answers(progress: dict) -> set[tuple[str, int, int]]:
+def _answers(progress: Progress) -> set[tuple[str, int, int]]:
     return {(item, t, c) for item, history in progress["quiz"].items() for t, c in history}
 
 
-def _reviews(progress: dict) -> set[tuple[str, str, int]]:
-    return {tuple(r) for r in progress["reviews"]}  # type: ignore[misc]
+def _reviews(progress: Progress) -> set[tuple[str, str, int]]:
+    return {(q, g, t) for q, g, t in progress["reviews"]}
 
 
-def _counts(before: dict, after: dict) -> dict[str, int]:
+def _counts(before: Progress, after: Progress) -> dict[str, int]:
     """How much of `before` is missing from `after`."""
     return {
         "quiz_answers": len(_answers(before) - _answers(after)),
@@ -180,7 +180,7 @@ def _counts(before: dict, after: dict) -> dict[str, int]:
     }
 
 
-def _unknown(bank: BankData, incoming: dict) -> tuple[list[str], list[str]]:
+def _unknown(bank: BankData, incoming: Progress) -> tuple[list[str], list[str]]:
     """Ids in the file that the bank no longer has: kept, but not shown until they return."""
     questions = {e.id for e in bank.entries if e.kind == "question"}
     ids = set(incoming["cards"]) | {r[0] for r in incoming["reviews"]}
@@ -190,7 +190,7 @@ def _unknown(bank: BankData, incoming: dict) -> tuple[list[str], list[str]]:
 
 
 def preview_import(
-    bank: BankData, current: dict[str, Any], incoming: dict[str, Any], mode: str
+    bank: BankData, current: Progress, incoming: Progress, mode: str
 ) -> dict[str, Any]:
     """What apply_import would change, counted on its actual result, so the preview and the
     import can never disagree."""

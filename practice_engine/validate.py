@@ -1,4 +1,5 @@
-"""Validation of progress data, with messages that say what is wrong and where.
+"""Validation of stored state, with messages that say what is wrong and where: the shared
+checks every stored record starts with, and progress, part by part.
 
 Progress comes from places the engine does not control (localStorage, an imported file,
 the page), so every part is checked before use. Each `*_problem` function returns None
@@ -17,7 +18,7 @@ from typing import Any, NamedTuple
 from fsrs import Card
 
 from .clock import is_int, is_time, parse_when
-from .vocab import GRADES, LEVELS, NEW_PER_DAY_RANGE, ROLES, SCHEDULES
+from .vocab import GRADES, LEVELS, NEW_PER_DAY_RANGE, PROGRESS_VERSION, ROLES, SCHEDULES
 
 PROGRESS_KEYS = ("version", "quiz", "cards", "reviews", "mocks", "settings")
 CARD_KEYS = ("card_id", "state", "step", "stability", "difficulty", "due", "last_review")
@@ -278,12 +279,13 @@ def progress_v1_problem(data: Any, where: str) -> str | None:
     )
 
 
-def progress_problem(data: Any, where: str) -> str | None:
-    """A version-2 progress, part by part, stopping at the first problem."""
+def progress_problem(data: Any, where: str = "progress") -> str | None:
+    """A current progress (version PROGRESS_VERSION), part by part, stopping at the first
+    problem."""
     if not isinstance(data, dict):
         return f"{where} is not an object"
-    if not is_int(data.get("version")) or data["version"] != 2:
-        return f"{where}.version is {shown(data.get('version'))}, expected 2"
+    if not is_int(data.get("version")) or data["version"] != PROGRESS_VERSION:
+        return f"{where}.version is {shown(data.get('version'))}, expected {PROGRESS_VERSION}"
     return (
         keys_problem(data, PROGRESS_KEYS, where)
         or quiz_problem(data["quiz"], f"{where}.quiz")

@@ -1,24 +1,71 @@
-"""The fixed words of the practice loop: grades, roles, levels, schedules and the grading
-spectrum. Kept in one small module so validation, scheduling and mock rounds agree on them
-and the page can ask for them instead of copying them."""
+"""The guide's fixed words and numbers: levels, roles, question types and their time
+targets, grades and rubric labels, schedules, limits, file formats and versions.
+
+This is their one home. The engine validates and schedules with them; the build imports
+this module (build -> engine, never the reverse) to validate the bank and to write what
+the browser needs into the pages and the JSON export, so no other file, in Python or in
+JavaScript, spells them out again. Standard library only: it runs in Pyodide too.
+"""
 
 from __future__ import annotations
 
+# --- who is asked: levels, lowest first, and the five role families ----------------------
+
+LEVELS: tuple[str, ...] = ("L3", "L4", "L5", "L6+")
+ROLE_LABELS: dict[str, str] = {
+    "mle": "ML engineer",
+    "ds": "Data scientist",
+    "re": "Research engineer",
+    "as": "Applied scientist",
+    "ai": "AI / LLM engineer",
+}
+ROLES: tuple[str, ...] = tuple(ROLE_LABELS)
+
+# --- what is asked: question types and their time targets -----------------------------------
+
+TYPE_LABELS: dict[str, str] = {
+    "explain": "Explain a concept",
+    "handle": "How would you handle it",
+    "compare": "Compare",
+    "walkthrough": "Walk me through it",
+}
+QUESTION_TYPES: tuple[str, ...] = tuple(TYPE_LABELS)
+# The order a mock round asks them in at the same level, shallowest first.
+TYPE_DEPTH: tuple[str, ...] = ("explain", "compare", "handle", "walkthrough")
+# Minutes a candidate needs to say the answer aloud, from the answer framework.
+TIME_TARGET_MINUTES: dict[str, tuple[int, int]] = {
+    "explain": (2, 3),
+    "handle": (3, 5),
+    "compare": (2, 3),
+    "walkthrough": (5, 7),
+}
+
+
+def time_target(question_type: str) -> str:
+    """The time target as the guide shows it: "2-3 min"."""
+    low, high = TIME_TARGET_MINUTES[question_type]
+    return f"{low}-{high} min"
+
+
+def target_seconds(question_type: str) -> int:
+    """Where a countdown starts: the upper bound of the time target, the most time an
+    interviewer would give ("2-3 min" -> 180)."""
+    return TIME_TARGET_MINUTES[question_type][1] * 60
+
+
+# --- how an answer is judged: self-grades, the rubric's rows and the grading spectrum ------
+
 # A self-grade after answering aloud, strongest first (the page shows them in this order).
-GRADES: tuple[str, ...] = ("strong_hire", "lean_hire", "no_hire", "didnt_know")
 GRADE_LABELS: dict[str, str] = {
     "strong_hire": "Strong hire",
     "lean_hire": "Lean hire",
     "no_hire": "No hire",
     "didnt_know": "Didn't know",
 }
-
-# The five role families of the knowledge round and the four levels, lowest first.
-ROLES: tuple[str, ...] = ("mle", "ds", "re", "as", "ai")
-LEVELS: tuple[str, ...] = ("L3", "L4", "L5", "L6+")
-
-# How due dates are set: by the FSRS model, or by the study plan's fixed checkpoints.
-SCHEDULES: tuple[str, ...] = ("fsrs", "checkpoints")
+GRADES: tuple[str, ...] = tuple(GRADE_LABELS)
+# The rows of every rubric in the bank: the grades an interviewer gives ("didn't know" is
+# only ever a self-grade).
+RUBRIC_GRADES: tuple[str, ...] = ("strong_hire", "lean_hire", "no_hire")
 
 # The five-step grading spectrum of the knowledge round (content brief, section 1).
 SIGNAL_LABELS: dict[int, str] = {
@@ -28,9 +75,32 @@ SIGNAL_LABELS: dict[int, str] = {
     4: "Can discuss trade-offs and alternatives",
     5: "Can teach the interviewer something new",
 }
-
 # A grade's step on that spectrum; 5 is never given for one answer (see mock.signal).
 GRADE_STEPS: dict[str, int] = {"strong_hire": 4, "lean_hire": 3, "no_hire": 2, "didnt_know": 1}
 
-NEW_PER_DAY_RANGE = (1, 50)
+# --- flashcards -----------------------------------------------------------------------------
+
+# How due dates are set: by the FSRS model, or by the study plan's fixed checkpoints.
+SCHEDULES: tuple[str, ...] = ("fsrs", "checkpoints")
+# The study plan's review days after a card's first review (day 0).
+CHECKPOINT_DAYS: tuple[int, ...] = (3, 7, 14, 21)
+NEW_PER_DAY_RANGE: tuple[int, int] = (1, 50)
 DEFAULT_SETTINGS: dict[str, object] = {"new_per_day": 5, "schedule": "fsrs"}
+
+# --- quiz and mock round ----------------------------------------------------------------------
+
+QUIZ_MAX_COUNT = 50  # items in one quiz session
+MOCK_CLOCK_SECONDS = 45 * 60
+MOCK_QUESTIONS: tuple[int, int] = (6, 8)  # fewest and most questions in one round
+
+# --- formats, versions and size limits ---------------------------------------------------
+
+BANK_EXPORT_VERSION = 1  # assets/quiz/bank.json
+PROGRESS_VERSION = 2  # the stored progress and the progress file
+PROGRESS_FORMAT = "ml-interview-guide/progress"  # the "format" of an exported progress file
+SESSION_VERSION = 1  # a stored quiz session
+MOCK_VERSION = 1  # a mock round
+SAVED_ROUND_VERSION = 1  # a running mock round as the page stores it
+MAX_HISTORY = 100  # answers kept per quiz item; older ones add nothing to a study plan
+# Characters of an imported progress file; the page compares bytes, at most 4 per character.
+MAX_IMPORT_CHARS = 5 * 1024 * 1024

@@ -1,0 +1,97 @@
+"""The shapes of the state the engine hands the page and takes back: plain JSON objects,
+described here as TypedDicts so a type checker holds every module to them.
+
+They describe valid state only. Anything that comes from outside the engine (storage, an
+imported file, the page) is checked by the validators in `validate.py` and the `*_problem`
+functions of the owning module before it is trusted as one of these.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+
+class Settings(TypedDict):
+    new_per_day: int  # vocab.NEW_PER_DAY_RANGE
+    schedule: str  # one of vocab.SCHEDULES
+
+
+class MockRecord(TypedDict):
+    """A finished mock round as progress keeps it."""
+
+    id: str
+    role: str
+    level: str
+    finished_ms: int
+    questions: list[str]
+    grades: list[str]
+    signal: int  # 1 to 5
+
+
+class Progress(TypedDict):
+    """Everything a reader did (see progress.py for the format and its versions)."""
+
+    version: int
+    quiz: dict[str, list[list[int]]]  # item id -> [[t_ms, 0 or 1], ...] in time order
+    cards: dict[str, dict[str, Any]]  # question id -> fsrs Card.to_dict()
+    reviews: list[list[Any]]  # [question id, grade, t_ms] in time order
+    mocks: list[MockRecord]
+    settings: Settings
+
+
+class Filters(TypedDict):
+    tracks: list[str]
+    levels: list[str]
+    roles: list[str]
+    count: int
+
+
+class Slot(TypedDict):
+    item: str
+    order: list[int]  # option indices in display order
+
+
+class Answer(TypedDict):
+    item: str
+    chosen: list[int]  # option indices in the bank's order
+    correct: bool
+
+
+class QuizSession(TypedDict):
+    version: int
+    seed: int
+    filters: Filters
+    items: list[Slot]
+    answers: list[Answer]
+    position: int
+
+
+class MockQuestion(TypedDict):
+    id: str
+    title: str
+    url: str
+    time_target: str | None
+    target_seconds: int | None
+    followups: list[str]
+
+
+class MockRound(TypedDict):
+    version: int
+    id: str  # "mock-<seed>"
+    role: str
+    level: str
+    seed: int
+    clock_seconds: int
+    questions: list[MockQuestion]
+    grades: list[str]
+    position: int  # the question being asked; equals len(grades)
+
+
+class SavedRound(TypedDict):
+    """A running mock round as the page stores it between visits."""
+
+    version: int
+    mock: MockRound
+    started_ms: int
+    question_started_ms: int
+    probes: int  # follow-up probes shown for the current question
