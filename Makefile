@@ -17,13 +17,17 @@ help:
 	@echo "make serve   set up, build and serve the site at http://127.0.0.1:8000 (live reload)"
 	@echo "make test    set up and run the whole test suite, browser tests included"
 	@echo "make build   write the static site to site/"
+	@echo "make lint    ruff, mypy (engine, build, devtools) and codespell"
 	@echo "make bench   print the benchmark table"
 	@echo "make figures regenerate the computed figures in docs/assets/figures/"
 
-$(STAMP_PY): requirements.txt
+# The pinned tools, then this repository's own packages (build, engine, devtools; see
+# pyproject.toml), editable, so MkDocs finds the "guide" plugin and nothing patches sys.path.
+$(STAMP_PY): requirements.txt pyproject.toml
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation --editable .
 	@touch $@
 
 $(STAMP_JS): package.json package-lock.json
@@ -45,11 +49,12 @@ serve: install
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 system:
-	@$(PY) -m tests.support.system --ensure
+	@$(PY) -m devtools.system --ensure
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/codespell quiz_data docs CONTRIBUTING.md README.md
 
 test: install system lint

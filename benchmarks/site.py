@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.support.server import serve
-
-ROOT = Path(__file__).resolve().parent.parent
+from devtools.server import serve
+from devtools.site import ROOT
+from devtools.site import build as build_site
 
 
 def build(site: Path, url: str, config: str = "mkdocs.yml") -> float:
     """Build strictly into `site` for `url`; returns the wall time in seconds."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-f", config, "-d", str(site)],
-        cwd=ROOT,
-        check=True,
-        env=env,
-    )
-    return time.perf_counter() - start
+    built = build_site(site, url, config)
+    if not built.ok:
+        raise RuntimeError(f"the site did not build:\n{built.output}")
+    return built.seconds
 
 
 @contextmanager

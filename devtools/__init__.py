@@ -1,2 +1,4 @@
-"""Helpers shared by tests and benchmarks: a GitHub-Pages-like static server, the site
-build, and locating the system Chromium."""
+"""Helpers shared by the tests and the benchmarks, and by nothing the site ships: a static
+server that behaves like GitHub Pages, the site build, the system programs the suite needs
+(Chromium, Java), Python inside Pyodide under Node, and the service worker of a site
+changed after its build. It imports nothing from tests/ or benchmarks/."""

@@ -1,7 +1,7 @@
 """Find the system Chromium that Playwright drives; install Debian's package if allowed.
 
 Playwright cannot download its own browsers here, so browser tests use the system one
-(`executable_path`). `python -m tests.support.chromium --ensure` is what `make test` runs.
+(`executable_path`). `python -m devtools.chromium --ensure` installs it when missing.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Run a Python script inside Pyodide under Node (tests/support/run_in_pyodide.mjs), with
+"""Run a Python script inside Pyodide under Node (run_in_pyodide.mjs beside this file), with
 the given wheels installed and no network, and return what the script left in OUTPUT."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-RUNNER = ROOT / "tests" / "support" / "run_in_pyodide.mjs"
+ROOT = Path(__file__).resolve().parents[1]
+RUNNER = Path(__file__).with_name("run_in_pyodide.mjs")
 
 
 def run_in_pyodide(script: Path, input_file: Path, wheels: list[Path], timeout: int = 600) -> str:

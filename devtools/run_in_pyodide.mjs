@@ -2,14 +2,14 @@
 // what the script leaves in the global OUTPUT. Any attempt to fetch over the network
 // fails loudly, so a passing run proves the engine needs nothing from the internet.
 //
-//   node tests/support/run_in_pyodide.mjs SCRIPT.py INPUT_FILE WHEEL...
+//   node devtools/run_in_pyodide.mjs SCRIPT.py INPUT_FILE WHEEL...
 
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "..", "..");
+const root = path.resolve(here, "..");
 const [script, inputFile, ...wheels] = process.argv.slice(2);
 
 globalThis.fetch = async (url) => {

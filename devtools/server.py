@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 MIME = {
     ".html": "text/html; charset=utf-8",
@@ -45,11 +46,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     # would pay a connection set-up that readers never do. Every response has a length.
     protocol_version = "HTTP/1.1"
 
-    def __init__(self, *args, root: Path, prefix: str, gzip_on: bool, **kw) -> None:
+    def __init__(self, *args: Any, root: Path, prefix: str, gzip_on: bool, **kw: Any) -> None:
         self.root, self.prefix, self.gzip_on = root, prefix, gzip_on
         super().__init__(*args, **kw)
 
-    def log_message(self, *args) -> None:  # quiet: tests read the browser's own log
+    def log_message(self, *args: Any) -> None:  # quiet: tests read the browser's own log
         pass
 
     def _resolve(self) -> Path | None:

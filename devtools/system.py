@@ -1,6 +1,6 @@
 """System programs the test suite needs beyond Python and Node: a Chromium for the browser
 tests and a Java runtime for the Nu Html Checker. `make test` runs
-`python -m tests.support.system --ensure`, which installs Debian's packages when it runs
+`python -m devtools.system --ensure`, which installs Debian's packages when it runs
 as root and otherwise stops with a message saying how to get them."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 
-from tests.support import chromium
+from devtools import chromium
 
 JAVA_HOW_TO = (
     "No Java runtime found for the HTML checker (vnu). Install one, for example\n"

@@ -1,32 +1,37 @@
-"""The thin layer between mkdocs-macros and the plain rendering functions."""
+"""The template functions pages call, such as `{{ track_cards("fundamentals") }}`: the
+module mkdocs-macros loads (`modules: [macros.functions]` in mkdocs.yml). Each function
+only finds the bank or the exercises and hands them to a renderer in `render/`."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from .bank import BankError
-from .render import listings, widgets
+from .bank import Bank, BankError
+from .bank.cache import bank_for
+from .render import drill, exercise_page, listings, print_page
+from .render import quiz as quiz_shell
 from .render.figures import figure_md
-from .site_bank import bank_for
 
 
-def _root(env) -> Path:
+def _root(env: Any) -> Path:
     return Path(env.conf["config_file_path"]).parent
 
 
-def _bank(env):
-    root = _root(env) / "quiz_data"
+def _bank(env: Any) -> Bank:
     try:
-        return bank_for(root)
+        return bank_for(_root(env) / "quiz_data")
     except BankError as exc:
         raise PluginError(str(exc)) from None
 
 
-def register(env) -> None:
+def define_env(env: Any) -> None:
+    """Register every template function with mkdocs-macros."""
+
     def page() -> str:
-        return env.page.file.src_uri
+        return str(env.page.file.src_uri)
 
     @env.macro
     def track_intro(track_id: str) -> str:
@@ -41,8 +46,8 @@ def register(env) -> None:
         return listings.question_index(_bank(env), page())
 
     @env.macro
-    def practice_area(area: str) -> str:
-        return listings.practice_area(_bank(env), area, page())
+    def problem_area(area: str) -> str:
+        return listings.problem_area(_bank(env), area, page())
 
     @env.macro
     def other_lists() -> str:
@@ -58,45 +63,33 @@ def register(env) -> None:
 
     @env.macro
     def quiz(tracks: list[str] | None = None, count: int = 5, filters: bool = False) -> str:
-        return widgets.quiz_widget(_bank(env), tracks, count, filters)
+        return quiz_shell.quiz_widget(_bank(env), tracks, count, filters)
+
+    @env.macro
+    def drill_widget(kind: str) -> str:
+        return drill.render(_bank(env), kind, page())
 
     @env.macro
     def figure(name: str) -> str:
         return figure_md(name, page())
 
-    # Practice loop (flashcards, mock round, dashboard) and coding exercises: rendered by
-    # their own modules, imported on use.
-    @env.macro
-    def practice_widget(kind: str) -> str:
-        from .render import practice_widgets
-
-        return practice_widgets.render(_bank(env), kind, page())
-
     @env.macro
     def exercise(exercise_id: str) -> str:
-        from .render import exercise_page
-
         return exercise_page.render(_root(env), exercise_id, page())
 
     @env.macro
     def exercise_index() -> str:
-        from .render import exercise_page
-
         return exercise_page.index(_root(env), page())
 
     @env.macro
     def print_pages(*sources: str) -> str:
-        from .render import print_page
-
         docs = Path(env.conf["docs_dir"])
 
         def render(text: str) -> str:
-            return env.env.from_string(text).render(**env.variables)
+            return str(env.env.from_string(text).render(**env.variables))
 
         return "\n\n".join(print_page.include_page(docs, s, render) for s in sources)
 
     @env.macro
     def print_entries() -> str:
-        from .render import print_page
-
         return print_page.all_entries(_bank(env), page())

@@ -1,111 +1,153 @@
-"""MkDocs build hooks: validate the bank first, then write the export and runtime assets,
-then check that bank, pages and JSON agree. Each step is a plain function elsewhere."""
+"""The site's MkDocs plugin ("guide" in mkdocs.yml): one method per MkDocs event, each
+calling plain functions in bank/, render/ and publish/.
+
+The order of a build, by MkDocs' own order of events:
+- on_config: load and validate the bank and the exercises; a broken one stops the build
+  with every problem listed.
+- on_files: register everything the site holds beside the pages as MkDocs files: joined
+  scripts and stylesheets, JSON exports, runtime, wheels, snapshot, editor, redirects.
+- on_page_markdown: tag each page with the tracks, levels and roles of its questions.
+- on_post_page / on_post_template: give every page its CSP; note each page's card ids.
+- on_env: keep MkDocs' final list of files, for the service worker.
+- on_post_build: check that bank, pages and export agree, then write the service worker,
+  which lists every file, so it comes last.
+"""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+from typing import Any
 
-# MkDocs loads this file by path, before any plugin has put the project on sys.path.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from macros.assets import (
-    AssetError,
-    copy_katex,
-    copy_pyodide,
-    copy_wheels,
-    write_runtime_manifest,
-)
-from macros.bank import BankError
-from macros.bundle import BundleError, bundle
-from macros.csp import with_csp
-from macros.editor_bundle import EditorBundleError, write_editor_bundle
-from macros.exercises import exercises_for, write_exercise_export
-from macros.export import write_export
-from macros.parity import json_ids, mismatches, page_ids
-from macros.render.links import page_of
-from macros.service_worker import write_service_worker
-from macros.site_bank import bank_for
-from macros.snapshot import SnapshotError, enabled, write_snapshot
-from macros.tags import page_tags
-from macros.wheels import WheelError, browser_wheels, build_engine_wheel
+from .bank import Bank, BankError
+from .bank.cache import bank_for, exercises_for
+from .config import GuideConfig
+from .publish import Outputs
+from .publish.bundle import BundleError, bundle
+from .publish.csp import with_csp
+from .publish.editor import EditorBundleError, editor_outputs
+from .publish.export import bank_json, bank_outputs, exercise_outputs
+from .publish.parity import card_ids, exported_ids, mismatches, pages_by_id
+from .publish.redirects import redirect_outputs
+from .publish.runtime import AssetError, katex_files, manifest, pyodide_files, wheel_files
+from .publish.service_worker import write_service_worker
+from .publish.snapshot import SnapshotError, snapshot_outputs
+from .publish.wheels import WheelError, browser_wheels, build_engine_wheel
+from .render.links import page_of
+from .render.tags import page_tags
 
-
-def _root(config) -> Path:
-    return Path(config["config_file_path"]).parent
-
-
-_command = {"name": "build"}
+# Written after MkDocs' list of files is final: the theme's static pages (by MkDocs) and,
+# in their on_post_build, the search index and the tags plugin's export.
+LATE_OUTPUTS: tuple[str, ...] = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+LATE_OUTPUTS += ("search/search_index.json", "tags.json")
+BUILD_ERRORS = (AssetError, BundleError, EditorBundleError, SnapshotError, WheelError)
 
 
-def on_startup(command: str, dirty: bool) -> None:
-    _command["name"] = command
+class GuidePlugin(BasePlugin[GuideConfig]):
+    """Validates the bank, publishes everything the widgets need, and checks the result."""
 
+    def __init__(self) -> None:
+        self.serving = False
+        self.dirty = False
+        self.root = Path()
+        self.bank: Bank | None = None
+        self.exported: set[str] = set()
+        self.card_ids: dict[str, list[str]] = {}
+        self.site_files: list[str] = []
 
-def on_config(config):
-    try:
-        bank_for(_root(config) / "quiz_data")
-    except BankError as exc:
-        raise PluginError(str(exc)) from None
-    try:  # ExercisesError is a BankError: every problem, with its file and field
-        exercises_for(_root(config) / "quiz_data" / "exercises")
-    except BankError as exc:
-        raise PluginError(str(exc)) from None
-    return config
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # A live-reloading dev server must not cache pages; a dirty build renders only the
+        # changed pages, so it cannot check the cards of all of them.
+        self.serving, self.dirty = command == "serve", dirty
 
-
-def on_post_build(config) -> None:
-    root = _root(config)
-    site = Path(config["site_dir"])
-    bank = bank_for(root / "quiz_data")
-    bank_json, _ = write_export(bank, site)
-    try:
-        pyodide_dir = copy_pyodide(root / "node_modules", site)
-        copy_katex(root / "node_modules", site)
-        wheels = copy_wheels([*browser_wheels(root), build_engine_wheel(root)], site)
-    except (AssetError, WheelError) as exc:
-        raise PluginError(str(exc)) from None
-    write_runtime_manifest(site, pyodide_dir, wheels)
-    if enabled(config["extra"].get("python_snapshot")):  # before the service worker lists it
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path).parent
         try:
-            write_snapshot(site, root)
-        except SnapshotError as exc:
+            self.bank = bank_for(self.root / "quiz_data")
+            exercises_for(self.root / "quiz_data" / "exercises")  # every problem, file and field
+        except BankError as exc:
             raise PluginError(str(exc)) from None
-    # Coding exercises: the checks each page fetches, and the bundled code editor.
-    write_exercise_export(exercises_for(root / "quiz_data" / "exercises"), site)
-    try:
-        write_editor_bundle(root, site)
-    except EditorBundleError as exc:
-        raise PluginError(str(exc)) from None
-    problems = mismatches({e.id for e in bank.entries}, page_ids(site), json_ids(bank_json))
-    if problems:
-        raise PluginError("bank, pages and JSON disagree:\n  - " + "\n  - ".join(problems))
-    not_found = site / "404.html"  # rendered outside on_post_page, so it gets its CSP here
-    if not_found.is_file():
-        not_found.write_text(with_csp(not_found.read_text(encoding="utf-8")), encoding="utf-8")
-    if _command["name"] != "serve":  # a live-reloading dev server must not cache pages
-        write_service_worker(site)
+        return config
 
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        try:
+            files = bundle(files, config)
+            outputs = self._outputs(files, config)
+        except BUILD_ERRORS as exc:
+            raise PluginError(str(exc)) from None
+        for uri, what in outputs.items():
+            if isinstance(what, Path):
+                files.append(File.generated(config, uri, abs_src_path=str(what)))
+            else:
+                files.append(File.generated(config, uri, content=what))
+        self.card_ids = {}
+        return files
 
-def on_post_page(output: str, page, config) -> str:
-    return with_csp(output)
+    def _outputs(self, files: Files, config: MkDocsConfig) -> Outputs:
+        """Every generated file of the site, by its path in the site."""
+        assert self.bank is not None
+        node_modules = self.root / "node_modules"
+        runtime = pyodide_files(node_modules)
+        wheels = [*browser_wheels(self.root), build_engine_wheel(self.root)]
+        snapshot: Outputs = {}
+        record = None
+        if self.config.python_snapshot:
+            snapshot, record = snapshot_outputs(self.root, runtime, wheels)
+        exported = bank_json(self.bank)
+        self.exported = exported_ids(exported)
+        pages = [f.src_uri for f in files.documentation_pages()]
+        return {
+            **bank_outputs(self.bank),
+            **exercise_outputs(exercises_for(self.root / "quiz_data" / "exercises")),
+            **runtime,
+            **katex_files(node_modules),
+            **wheel_files(wheels),
+            **snapshot,
+            "assets/quiz/runtime.json": manifest(runtime, wheel_files(wheels), record),
+            **editor_outputs(self.root),
+            **redirect_outputs(pages, dict(self.config.moved), config.site_url or ""),
+        }
 
+    @event_priority(10)  # before Material's tags plugin (-50) reads page.meta
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Tag every page that shows bank entries with their tracks, levels and roles."""
+        assert self.bank is not None
+        on_page = [e for e in self.bank.entries if page_of(e, self.bank) == page.file.src_uri]
+        if on_page:
+            page.meta["tags"] = page_tags(on_page, self.bank)
+        return markdown
 
-def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Tag every page that shows bank entries with their tracks, levels and roles; runs
-    before the tags plugin reads the page's metadata."""
-    bank = bank_for(_root(config) / "quiz_data")
-    on_page = [e for e in bank.entries if page_of(e, bank) == page.file.src_uri]
-    if on_page:
-        page.meta["tags"] = page_tags(on_page, bank)
-    return markdown
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.card_ids[page.file.dest_uri] = card_ids(output)
+        return with_csp(output)
 
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """The theme's static pages (404.html) get the CSP like every other page."""
+        return with_csp(output_content) if template_name.endswith(".html") else output_content
 
-def on_files(files, config):
-    """Pages link one stylesheet and one script of ours, joined from the listed sources."""
-    try:
-        return bundle(files, config)
-    except BundleError as exc:
-        raise PluginError(str(exc)) from None
+    @event_priority(-100)  # after every other plugin has changed the list
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self.site_files = [f.dest_uri for f in files]
+        return env
+
+    @event_priority(-100)  # after the search and tags plugins have written their files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.bank is not None
+        if not self.dirty:
+            pages = pages_by_id(self.card_ids)
+            problems = mismatches({e.id for e in self.bank.entries}, pages, self.exported)
+            if problems:
+                raise PluginError("bank, pages and JSON disagree:\n  - " + "\n  - ".join(problems))
+        if not self.serving:
+            site = Path(config.site_dir)
+            late = [rel for rel in LATE_OUTPUTS if (site / rel).is_file()]
+            write_service_worker(site, [*self.site_files, *late])

@@ -1,5 +1,4 @@
-"""The coding exercises on the build side: load and validate quiz_data/exercises/, and write
-the per-exercise JSON the page fetches for its Check button.
+"""The coding exercises on the build side: load and validate quiz_data/exercises/.
 
 Each exercise is a folder named by its id holding prompt.md, starter.py, solution.py and
 checks.py. Like the bank loader, validation never stops at the first problem: it collects
@@ -9,24 +8,23 @@ them all, so a contributor fixes everything in one pass.
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from .bank import BankError, Issue
+from practice_engine.exercises import checks_namespace, checks_problems
+
+from .loader import BankError, Issue
 
 FILES = ("prompt.md", "starter.py", "solution.py", "checks.py")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-CASE_KEYS = {"name", "args", "kwargs", "expected", "raises"}
-EXPORT_DIR = Path("assets/exercises")
 
 
 class ExercisesError(BankError):
     """The exercises are invalid; `issues` lists every problem found."""
 
-    def __init__(self, issues) -> None:
+    def __init__(self, issues: Iterable[Issue]) -> None:
         super().__init__(issues)
         lines = "\n".join(f"  - {i}" for i in self.issues)
         self.args = (f"the coding exercises have {len(self.issues)} problem(s):\n{lines}",)
@@ -79,50 +77,20 @@ def _compiles(code: str, rel: str, issues: list[Issue]) -> bool:
     return True
 
 
-def _case_issues(cases: list, rel: str) -> list[Issue]:
-    issues = []
-    for n, case in enumerate(cases):
-        where = f"CASES[{n}]"
-        if not isinstance(case, dict):
-            issues.append(Issue(rel, where, f"expected a dict, got {type(case).__name__}"))
-            continue
-        if not isinstance(case.get("name"), str) or not case["name"]:
-            issues.append(Issue(rel, f"{where}.name", "required: a non-empty string"))
-        if ("expected" in case) == ("raises" in case):
-            issues.append(Issue(rel, where, "needs exactly one of 'expected' and 'raises'"))
-        unknown = sorted(set(case) - CASE_KEYS, key=str)
-        if unknown:
-            issues.append(Issue(rel, where, f"unknown key(s) {unknown}"))
-        if not isinstance(case.get("args", []), list):
-            issues.append(Issue(rel, f"{where}.args", "must be a list"))
-        if not isinstance(case.get("kwargs", {}), dict):
-            issues.append(Issue(rel, f"{where}.kwargs", "must be a dict"))
-    return issues
-
-
 def _checks(code: str, rel: str, issues: list[Issue]) -> str:
-    """Run checks.py (our own repository's file) and validate FUNCTION and CASES."""
+    """Run checks.py (our own repository's file) and validate what it defines with the
+    engine's own rules, the ones the page's Check button applies; returns FUNCTION."""
     if not _compiles(code, rel, issues):
         return ""
-    namespace: dict[str, Any] = {"__name__": "__exercise_checks__"}
     try:
-        exec(compile(code, rel, "exec"), namespace)
+        namespace = checks_namespace(code, rel)
     except Exception as exc:
         issues.append(Issue(rel, "", f"raised {type(exc).__name__}: {exc} when loaded"))
         return ""
+    problems = checks_problems(namespace)
+    issues += [Issue(rel, where, what) for where, what in problems]
     function = namespace.get("FUNCTION")
-    if not isinstance(function, str) or not function.isidentifier():
-        issues.append(Issue(rel, "FUNCTION", f"must name the function to write, got {function!r}"))
-        function = ""
-    cases = namespace.get("CASES")
-    if not isinstance(cases, list) or not cases:
-        got = "nothing" if cases is None else repr(cases)[:40]
-        issues.append(Issue(rel, "CASES", f"must be a non-empty list of cases, got {got}"))
-    else:
-        issues += _case_issues(cases, rel)
-    if "extra_checks" in namespace and not callable(namespace["extra_checks"]):
-        issues.append(Issue(rel, "extra_checks", "must be a function"))
-    return function
+    return function if isinstance(function, str) and function.isidentifier() else ""
 
 
 def _defines(code: str, function: str, rel: str, issues: list[Issue]) -> None:
@@ -146,16 +114,17 @@ def load_exercise(folder: Path, root: Path) -> tuple[Exercise | None, list[Issue
         code, rel = texts[name], f"{rel_dir}/{name}"
         if code is not None and _compiles(code, rel, issues):
             _defines(code, function, rel, issues)
-    if issues:
+    read = {name: text for name, text in texts.items() if text is not None}
+    if issues or len(read) != len(FILES):
         return None, issues
-    prompt = texts["prompt.md"].split("\n", 1)[1] if "\n" in texts["prompt.md"] else ""
+    prompt = read["prompt.md"].split("\n", 1)[1] if "\n" in read["prompt.md"] else ""
     exercise = Exercise(
         id=folder.name,
         title=title,
         prompt=prompt.strip("\n") + "\n",
-        starter=texts["starter.py"],
-        solution=texts["solution.py"],
-        checks=texts["checks.py"],
+        starter=read["starter.py"],
+        solution=read["solution.py"],
+        checks=read["checks.py"],
         function=function,
     )
     return exercise, []
@@ -178,47 +147,3 @@ def load_exercises(root: Path | str) -> list[Exercise]:
     if issues:
         raise ExercisesError(issues)
     return sorted(exercises, key=lambda e: (e.title.lower(), e.id))
-
-
-_cache: dict[str, tuple[tuple, list[Exercise]]] = {}
-
-
-def exercises_for(root: Path) -> list[Exercise]:
-    """The exercises under `root`, reloaded only when a file changed (`mkdocs serve`)."""
-    stamp = tuple(sorted((str(p), p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()))
-    key = str(root.resolve())
-    if key in _cache and _cache[key][0] == stamp:
-        return _cache[key][1]
-    exercises = load_exercises(root)
-    _cache[key] = (stamp, exercises)
-    return exercises
-
-
-def get_exercise(root: Path, exercise_id: str) -> Exercise:
-    for exercise in exercises_for(root):
-        if exercise.id == exercise_id:
-            return exercise
-    raise ValueError(f"no coding exercise has id {exercise_id!r} (see {root})")
-
-
-def export_record(exercise: Exercise) -> dict[str, str]:
-    """What the page needs to check the reader's code; the solution stays on the page."""
-    return {
-        "id": exercise.id,
-        "title": exercise.title,
-        "starter": exercise.starter,
-        "checks": exercise.checks,
-    }
-
-
-def write_exercise_export(exercises: list[Exercise], site_dir: Path) -> list[Path]:
-    """site/assets/exercises/<id>.json, deterministic so unchanged builds change no byte."""
-    out = site_dir / EXPORT_DIR
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for exercise in exercises:
-        path = out / f"{exercise.id}.json"
-        text = json.dumps(export_record(exercise), sort_keys=True, ensure_ascii=False, indent=1)
-        path.write_text(text + "\n", encoding="utf-8")
-        paths.append(path)
-    return paths

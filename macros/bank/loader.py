@@ -13,10 +13,9 @@ from pathlib import Path
 
 import yaml
 from pydantic import TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
-from .models import Entry, Problem, Question, Short, Track, TracksFile
-
-AnyEntry = Question | Problem | Short
+from .models import Entry, EntryModel, Problem, Question, Short, Track, TracksFile
 
 TRACKS_FILE = "tracks.yml"
 ENTRY_DIRS = ("questions", "problems", "lists")
@@ -47,12 +46,12 @@ class BankError(Exception):
 @dataclass(frozen=True)
 class Bank:
     tracks: tuple[Track, ...]
-    entries: tuple[AnyEntry, ...]
+    entries: tuple[Entry, ...]
 
     def track(self, track_id: str) -> Track:
         return next(t for t in self.tracks if t.id == track_id)
 
-    def get(self, entry_id: str) -> AnyEntry:
+    def get(self, entry_id: str) -> Entry:
         return next(e for e in self.entries if e.id == entry_id)
 
     @property
@@ -67,11 +66,11 @@ class Bank:
     def shorts(self) -> list[Short]:
         return [e for e in self.entries if isinstance(e, Short)]
 
-    def in_track(self, track_id: str) -> list[AnyEntry]:
+    def in_track(self, track_id: str) -> list[Entry]:
         return [e for e in self.entries if e.track == track_id]
 
 
-_ENTRY = TypeAdapter(Entry)
+_ENTRY = TypeAdapter(EntryModel)
 
 
 def _field_path(loc: tuple[int | str, ...]) -> str:
@@ -86,7 +85,7 @@ def _field_path(loc: tuple[int | str, ...]) -> str:
     return "".join(parts) or "(top level)"
 
 
-def _message(err: dict) -> str:
+def _message(err: ErrorDetails) -> str:
     kind = err["type"]
     if kind == "missing":
         return "required field is missing"
@@ -154,7 +153,7 @@ def _declared_id(data: object) -> str | None:
     return data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else None
 
 
-def _load_entry(path: Path, root: Path) -> tuple[AnyEntry | None, list[Issue], str | None]:
+def _load_entry(path: Path, root: Path) -> tuple[Entry | None, list[Issue], str | None]:
     """The entry (or None), its problems, and the id the file declares even if invalid."""
     rel = path.relative_to(root).as_posix()
     data, issues = _read_yaml(path, rel)
@@ -177,12 +176,12 @@ def _load_entry(path: Path, root: Path) -> tuple[AnyEntry | None, list[Issue], s
     return entry, [], declared
 
 
-def _find(located: list[tuple[str, AnyEntry]], entry_id: str) -> AnyEntry | None:
+def _find(located: list[tuple[str, Entry]], entry_id: str) -> Entry | None:
     return next((e for _, e in located if e.id == entry_id), None)
 
 
 def _cross_checks(
-    tracks: list[Track], located: list[tuple[str, AnyEntry]], invalid_ids: set[str]
+    tracks: list[Track], located: list[tuple[str, Entry]], invalid_ids: set[str]
 ) -> list[Issue]:
     """Checks across files. Ids of files that failed validation count as existing, so a
     broken file is reported once, not again by every file that links to it."""
@@ -226,7 +225,7 @@ def load_bank(root: Path | str) -> Bank:
     """Load every file under `root`; raise `BankError` listing all problems if any."""
     root = Path(root)
     tracks, issues = _load_tracks(root)
-    located: list[tuple[str, AnyEntry]] = []
+    located: list[tuple[str, Entry]] = []
     invalid_ids: set[str] = set()
     for path in _entry_files(root):
         entry, found, declared = _load_entry(path, root)

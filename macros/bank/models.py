@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -19,6 +19,8 @@ from pydantic import (
     StringConstraints,
     model_validator,
 )
+
+from practice_engine import vocab
 
 _CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
 _RAW_HTML = re.compile(r"<[A-Za-z!?/]")
@@ -38,31 +40,16 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max
 Text = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_no_raw_html)
 ]
-Level = Literal["L3", "L4", "L5", "L6+"]
-Role = Literal["mle", "ds", "re", "as", "ai"]
-QuestionType = Literal["explain", "handle", "compare", "walkthrough"]
-
-LEVELS: tuple[Level, ...] = ("L3", "L4", "L5", "L6+")
-ROLES: dict[str, str] = {
-    "mle": "ML engineer",
-    "ds": "Data scientist",
-    "re": "Research engineer",
-    "as": "Applied scientist",
-    "ai": "AI / LLM engineer",
-}
-# Time targets from the answer framework: what a candidate has to say it aloud.
-TIME_TARGETS: dict[str, str] = {
-    "explain": "2-3 min",
-    "handle": "3-5 min",
-    "compare": "2-3 min",
-    "walkthrough": "5-7 min",
-}
-TYPE_LABELS: dict[str, str] = {
-    "explain": "Explain a concept",
-    "handle": "How would you handle it",
-    "compare": "Compare",
-    "walkthrough": "Walk me through it",
-}
+# The vocabulary is the engine's (practice_engine/vocab.py); pydantic checks each value
+# against it as a Literal, and a type checker sees plain text.
+if TYPE_CHECKING:
+    Level = str
+    Role = str
+    QuestionType = str
+else:
+    Level = Literal[vocab.LEVELS]
+    Role = Literal[vocab.ROLES]
+    QuestionType = Literal[vocab.QUESTION_TYPES]
 
 # Quiz text is shown by the widget with textContent, so it must be plain text: markup
 # would appear raw. Backticks are allowed (the widget renders them as code spans).
@@ -106,7 +93,7 @@ class Depth(Strict):
     L6plus: Text = Field(alias="L6+")
 
     def by_level(self) -> list[tuple[str, str]]:
-        return [("L3", self.L3), ("L4", self.L4), ("L5", self.L5), ("L6+", self.L6plus)]
+        return [(level, getattr(self, level.replace("+", "plus"))) for level in vocab.LEVELS]
 
 
 class FollowUp(Strict):
@@ -115,6 +102,7 @@ class FollowUp(Strict):
 
 
 class Rubric(Strict):
+    # One row per grade in vocab.RUBRIC_GRADES, in that order (a test holds them equal).
     strong_hire: list[Text] = Field(min_length=1)
     lean_hire: list[Text] = Field(min_length=1)
     no_hire: list[Text] = Field(min_length=1)
@@ -194,7 +182,7 @@ class _Entry(_Base):
 
     @property
     def time_target(self) -> str:
-        return TIME_TARGETS[self.type]
+        return vocab.time_target(self.type)
 
 
 class Question(_Entry):
@@ -210,7 +198,9 @@ class Section(Strict):
     body: Text
 
 
-Area = Literal[
+# The areas of the practice problems, in the order the guide lists them; each has its page
+# docs/problems/<area>.md.
+AREAS: tuple[str, ...] = (
     "worked",
     "framing-metrics",
     "leakage-data",
@@ -218,7 +208,11 @@ Area = Literal[
     "system-design",
     "llm-retrieval",
     "coding-data",
-]
+)
+if TYPE_CHECKING:
+    Area = str
+else:
+    Area = Literal[AREAS]
 
 
 class Problem(_Entry):
@@ -254,4 +248,6 @@ class Short(_Base):
         return self
 
 
-Entry = Annotated[Question | Problem | Short, Field(discriminator="kind")]
+# Any entry of the bank, and the same as one file validates it: the `kind` key picks the model.
+Entry = Question | Problem | Short
+EntryModel = Annotated[Entry, Field(discriminator="kind")]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 CSS_DIR = "assets/css"
@@ -71,7 +72,7 @@ def join_js(sources: dict[str, str]) -> str:
     return "\n".join(parts)
 
 
-def bundle(files: Files, config) -> Files:
+def bundle(files: Files, config: MkDocsConfig) -> Files:
     """Add the two bundles to the site's files and point the pages at them (an on_files
     step: the theme reads `extra_css` / `extra_javascript` only when it renders pages)."""
     css_paths = list(config["extra_css"])

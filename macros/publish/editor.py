@@ -1,5 +1,5 @@
 """Bundle the code editor (CodeMirror 6 from the pinned npm packages) with esbuild into one
-ES module the exercise pages import from the site itself: site/assets/js/editor.mjs.
+ES module the exercise pages import from the site itself: assets/js/editor.mjs.
 
 esbuild takes a fraction of a second, but `mkdocs serve` rebuilds on every save, so the
 bundle is cached under build/editor/<hash>/, keyed by everything that shapes it: the entry
@@ -16,8 +16,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from . import Outputs
+
 ENTRY = Path("frontend/editor.mjs")
-OUTPUT = Path("assets/js/editor.mjs")
+OUTPUT = "assets/js/editor.mjs"
 CACHE = Path("build/editor")
 # Chromium, Firefox and Safari versions from 2021 on; CodeMirror itself needs ES2020.
 OPTIONS = ("--bundle", "--format=esm", "--minify", "--target=es2020", "--legal-comments=none")
@@ -86,10 +88,6 @@ def editor_bundle(root: Path) -> Path:
     return folder / "editor.mjs"
 
 
-def write_editor_bundle(root: Path, site_dir: Path) -> Path:
-    """Copy the (cached) bundle to site/assets/js/editor.mjs."""
-    bundle = editor_bundle(root)
-    dest = site_dir / OUTPUT
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(bundle, dest)
-    return dest
+def editor_outputs(root: Path) -> Outputs:
+    """assets/js/editor.mjs, from the cache."""
+    return {OUTPUT: editor_bundle(root)}

@@ -1,4 +1,5 @@
-"""The quiz export: the bank as deterministic JSON for the widget, plus its JSON Schema.
+"""The JSON exports: the bank for the quiz, flashcards and mock round, with its JSON
+Schema, and one file per coding exercise for its Check button.
 
 Output is byte-for-byte stable for the same bank (sorted keys, fixed order, no timestamps),
 so a rebuild that changes nothing changes no file, and the service worker's cache key only
@@ -8,19 +9,24 @@ moves when the content does.
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from typing import Any
 
 from pydantic import TypeAdapter
 
-from .bank import LEVELS, ROLES, TIME_TARGETS, Bank, Problem, Question
-from .bank.models import Entry, Short, TracksFile
-from .render.links import entry_title, page_of, page_url
+from practice_engine.vocab import BANK_EXPORT_VERSION, LEVELS, ROLE_LABELS
 
-EXPORT_VERSION = 1
-QUIZ_DIR = Path("assets/quiz")
+from ..bank import Bank, Entry, Problem, Question
+from ..bank.exercises import Exercise
+from ..bank.models import EntryModel, TracksFile
+from ..render.links import entry_title, page_of, page_url
+from . import Outputs
+
+BANK_JSON = "assets/quiz/bank.json"
+SCHEMA_JSON = "assets/quiz/bank.schema.json"
+EXERCISES_DIR = "assets/exercises"
 
 
-def _items(entry: Question | Problem | Short) -> list[dict]:
+def _items(entry: Entry) -> list[dict[str, Any]]:
     return [
         {
             "id": item.id,
@@ -32,8 +38,8 @@ def _items(entry: Question | Problem | Short) -> list[dict]:
     ]
 
 
-def _record(entry: Question | Problem | Short, bank: Bank) -> dict:
-    record = {
+def _record(entry: Entry, bank: Bank) -> dict[str, Any]:
+    record: dict[str, Any] = {
         "id": entry.id,
         "kind": entry.kind,
         "track": entry.track,
@@ -45,19 +51,19 @@ def _record(entry: Question | Problem | Short, bank: Bank) -> dict:
     }
     if isinstance(entry, Question | Problem):
         record["type"] = entry.type
-        record["time_target"] = TIME_TARGETS[entry.type]
+        record["time_target"] = entry.time_target
         record["followups"] = [f.q for f in entry.followups]
     if isinstance(entry, Question):
         record["order"] = entry.order
     return record
 
 
-def bank_json(bank: Bank) -> dict:
+def bank_json(bank: Bank) -> dict[str, Any]:
     """The widget's view of the bank: only what a quiz, flashcard or mock round needs."""
     return {
-        "version": EXPORT_VERSION,
+        "version": BANK_EXPORT_VERSION,
         "levels": list(LEVELS),
-        "roles": ROLES,
+        "roles": dict(ROLE_LABELS),
         "tracks": [
             {"id": t.id, "title": t.title, "levels": list(t.levels), "roles": list(t.roles)}
             for t in bank.tracks
@@ -66,24 +72,35 @@ def bank_json(bank: Bank) -> dict:
     }
 
 
-def schema_json() -> dict:
+def schema_json() -> dict[str, Any]:
     """JSON Schema of a bank entry and of the tracks file, generated from the models."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "ML interview guide question bank",
-        "entry": TypeAdapter(Entry).json_schema(),
+        "entry": TypeAdapter(EntryModel).json_schema(),
         "tracks_file": TracksFile.model_json_schema(),
     }
 
 
-def dumps(data: dict) -> str:
+def dumps(data: dict[str, Any]) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n"
 
 
-def write_export(bank: Bank, site_dir: Path) -> list[Path]:
-    out = site_dir / QUIZ_DIR
-    out.mkdir(parents=True, exist_ok=True)
-    paths = [out / "bank.json", out / "bank.schema.json"]
-    paths[0].write_text(dumps(bank_json(bank)), encoding="utf-8")
-    paths[1].write_text(dumps(schema_json()), encoding="utf-8")
-    return paths
+def bank_outputs(bank: Bank) -> Outputs:
+    """assets/quiz/bank.json and its schema."""
+    return {BANK_JSON: dumps(bank_json(bank)), SCHEMA_JSON: dumps(schema_json())}
+
+
+def exercise_record(exercise: Exercise) -> dict[str, str]:
+    """What the page needs to check the reader's code; the solution stays on the page."""
+    return {
+        "id": exercise.id,
+        "title": exercise.title,
+        "starter": exercise.starter,
+        "checks": exercise.checks,
+    }
+
+
+def exercise_outputs(exercises: list[Exercise]) -> Outputs:
+    """assets/exercises/<id>.json, one per exercise."""
+    return {f"{EXERCISES_DIR}/{e.id}.json": dumps(exercise_record(e)) for e in exercises}

@@ -2,35 +2,42 @@
 
 Each card carries `data-qid`; the export lists its entries. The three id sets must be
 equal: a card that renders no anchor, an entry missing from every page, or a JSON record
-with no card are all build failures.
+with no card are all build failures. The plugin feeds this the HTML of every page as it
+renders it and the export as it made it, so nothing is read back from the disk.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
+from typing import Any
 
 _QID = re.compile(r'<div class="qcard" data-qid="([a-z0-9-]+)"')
+PRINT_PAGE = "print/index.html"  # holds every card again, on purpose
 
 
-def page_ids(site_dir: Path) -> dict[str, list[str]]:
-    """Every card id in the built HTML, with the pages it appears on."""
+def card_ids(html: str) -> list[str]:
+    """The id of every question card in a page's HTML, in page order."""
+    return _QID.findall(html)
+
+
+def pages_by_id(pages: dict[str, list[str]]) -> dict[str, list[str]]:
+    """{page: card ids} turned into {card id: pages it is on}, the print page left out."""
     found: dict[str, list[str]] = {}
-    for page in sorted(site_dir.rglob("*.html")):
-        if page.name == "print_page.html" or "print" in page.parts:
+    for page, ids in sorted(pages.items()):
+        if page == PRINT_PAGE:
             continue
-        for qid in _QID.findall(page.read_text(encoding="utf-8")):
-            found.setdefault(qid, []).append(page.relative_to(site_dir).as_posix())
+        for qid in ids:
+            found.setdefault(qid, []).append(page)
     return found
 
 
-def json_ids(bank_json: Path) -> set[str]:
-    return {e["id"] for e in json.loads(bank_json.read_text(encoding="utf-8"))["entries"]}
+def exported_ids(bank_json: dict[str, Any]) -> set[str]:
+    return {e["id"] for e in bank_json["entries"]}
 
 
 def mismatches(bank_ids: set[str], pages: dict[str, list[str]], exported: set[str]) -> list[str]:
-    """Human-readable differences; empty when the three sets agree."""
+    """Human-readable differences; empty when the three sets agree. `pages` maps each card
+    id to the pages it is on (see pages_by_id)."""
     problems = []
     on_pages = set(pages)
     for qid in sorted(bank_ids - on_pages):

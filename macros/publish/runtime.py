@@ -1,14 +1,18 @@
-"""Copy the browser runtime into the built site so nothing is fetched from another host.
+"""The browser runtime the site serves itself, so nothing is fetched from another host:
+Pyodide and KaTeX from the pinned npm packages, the Python wheels, and the manifest the
+worker reads to boot.
 
-Pyodide comes from the pinned npm package and lands under a versioned path, so a new
-runtime never mixes with files a browser cached for the old one.
+Pyodide lands under a versioned path, so a new runtime never mixes with files a browser
+cached for the old one.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
+from typing import Any
+
+from . import Outputs
 
 PYODIDE_FILES = (
     "pyodide.mjs",
@@ -17,6 +21,10 @@ PYODIDE_FILES = (
     "python_stdlib.zip",
     "pyodide-lock.json",
 )
+KATEX_FILES = ("katex.min.js", "katex.min.css")
+MANIFEST = "assets/quiz/runtime.json"
+BANK = "assets/quiz/bank.json"
+WHEELS_DIR = "assets/py"
 
 
 class AssetError(RuntimeError):
@@ -27,89 +35,62 @@ def pyodide_version(node_modules: Path) -> str:
     pkg = node_modules / "pyodide" / "package.json"
     if not pkg.is_file():
         raise AssetError(f"{pkg} not found: run `npm ci` (or `make install`) first")
-    return json.loads(pkg.read_text(encoding="utf-8"))["version"]
+    return str(json.loads(pkg.read_text(encoding="utf-8"))["version"])
 
 
-def copy_if_changed(src: Path, dest: Path) -> None:
-    """Copy unless an identical file is already there (keeps `mkdocs serve` rebuilds fast)."""
-    if (
-        dest.is_file()
-        and dest.stat().st_size == src.stat().st_size
-        and dest.stat().st_mtime >= src.stat().st_mtime
-    ):
-        return
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(src, dest)
+def pyodide_dir(node_modules: Path) -> str:
+    """Where the runtime goes in the site: assets/pyodide/<version>/."""
+    return f"assets/pyodide/{pyodide_version(node_modules)}/"
 
 
-def copy_pyodide(node_modules: Path, site_dir: Path) -> Path:
-    version = pyodide_version(node_modules)
-    dest = site_dir / "assets" / "pyodide" / version
+def pyodide_files(node_modules: Path) -> Outputs:
+    """Pyodide's loader, wasm, standard library and lock file, under pyodide_dir."""
+    dest = pyodide_dir(node_modules)
+    out: Outputs = {}
     for name in PYODIDE_FILES:
         src = node_modules / "pyodide" / name
         if not src.is_file():
             raise AssetError(f"{src} is missing from the pyodide package")
-        copy_if_changed(src, dest / name)
-    return dest
-
-
-KATEX_FILES = ("katex.min.js", "katex.min.css")
-
-
-def copy_katex(node_modules: Path, site_dir: Path) -> Path:
-    """KaTeX's script, stylesheet and fonts, so formulas render with no CDN."""
-    dist = node_modules / "katex" / "dist"
-    dest = site_dir / "assets" / "katex"
-    for name in KATEX_FILES:
-        if not (dist / name).is_file():
-            raise AssetError(f"{dist / name} not found: run `npm ci` (or `make install`) first")
-        copy_if_changed(dist / name, dest / name)
-    for font in sorted((dist / "fonts").iterdir()):
-        copy_if_changed(font, dest / "fonts" / font.name)
-    return dest
-
-
-def copy_wheels(wheels: list[Path], site_dir: Path) -> list[Path]:
-    dest = site_dir / "assets" / "py"
-    out = []
-    for wheel in wheels:
-        copy_if_changed(wheel, dest / wheel.name)
-        out.append(dest / wheel.name)
+        out[dest + name] = src
     return out
 
 
-def runtime_manifest(site_dir: Path, pyodide_dir: Path, wheels: list[Path]) -> dict:
-    """What the worker fetches to boot, with sizes so it can show real download progress.
-    Paths are relative to the site root; the worker resolves them against its own URL."""
+def katex_files(node_modules: Path) -> Outputs:
+    """KaTeX's script, stylesheet and fonts, so formulas render with no CDN."""
+    dist = node_modules / "katex" / "dist"
+    out: Outputs = {}
+    for name in KATEX_FILES:
+        if not (dist / name).is_file():
+            raise AssetError(f"{dist / name} not found: run `npm ci` (or `make install`) first")
+        out[f"assets/katex/{name}"] = dist / name
+    for font in sorted((dist / "fonts").iterdir()):
+        out[f"assets/katex/fonts/{font.name}"] = font
+    return out
 
-    def rel(p: Path) -> str:
-        return p.relative_to(site_dir).as_posix()
 
-    boot = [pyodide_dir / n for n in PYODIDE_FILES if n != "pyodide.mjs"]
-    return {
+def wheel_files(wheels: list[Path]) -> Outputs:
+    """The wheels under assets/py/, in load order (dependencies first)."""
+    return {f"{WHEELS_DIR}/{wheel.name}": wheel for wheel in wheels}
+
+
+def _size(source: str | bytes | Path) -> int:
+    return source.stat().st_size if isinstance(source, Path) else len(source)
+
+
+def manifest(runtime: Outputs, wheels: Outputs, snapshot: dict[str, Any] | None) -> str:
+    """What the worker fetches to boot, with sizes so it can show real download progress,
+    and the memory snapshot's record when there is one. Paths are relative to the site
+    root; the worker resolves them against its own URL."""
+    loader = next(uri for uri in runtime if uri.endswith("/pyodide.mjs"))
+    directory = loader.removesuffix("pyodide.mjs")
+    boot = {uri: src for uri, src in runtime.items() if uri != loader}
+    data: dict[str, Any] = {
         "version": 1,
-        "pyodide": {"version": pyodide_dir.name, "dir": rel(pyodide_dir) + "/"},
-        "wheels": [rel(w) for w in wheels],
-        "bank": "assets/quiz/bank.json",
-        "sizes": {rel(p): p.stat().st_size for p in [*boot, *wheels]},
+        "pyodide": {"version": directory.rstrip("/").rsplit("/", 1)[1], "dir": directory},
+        "wheels": list(wheels),
+        "bank": BANK,
+        "sizes": {uri: _size(src) for uri, src in {**boot, **wheels}.items()},
     }
-
-
-def write_runtime_manifest(site_dir: Path, pyodide_dir: Path, wheels: list[Path]) -> Path:
-    path = site_dir / "assets" / "quiz" / "runtime.json"
-    data = runtime_manifest(site_dir, pyodide_dir, wheels)
-    path.write_text(json.dumps(data, sort_keys=True, indent=1) + "\n", encoding="utf-8")
-    return path
-
-
-def read_runtime_manifest(site_dir: Path) -> dict:
-    path = site_dir / "assets" / "quiz" / "runtime.json"
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def add_to_runtime_manifest(site_dir: Path, **fields: object) -> Path:
-    """Add fields written by a later build step (the memory snapshot's record)."""
-    path = site_dir / "assets" / "quiz" / "runtime.json"
-    data = {**read_runtime_manifest(site_dir), **fields}
-    path.write_text(json.dumps(data, sort_keys=True, indent=1) + "\n", encoding="utf-8")
-    return path
+    if snapshot is not None:
+        data["snapshot"] = snapshot
+    return json.dumps(data, sort_keys=True, indent=1) + "\n"

@@ -1,13 +1,21 @@
 """Write the site's service worker: the precache list and a version that changes with
-any byte of the build, so a new build always gets a fresh, consistent cache."""
+any byte of the build, so a new build always gets a fresh, consistent cache.
+
+It is the one file written after every other: it lists them. The plugin hands it the
+site-relative paths of everything the build wrote (MkDocs' own list of files, plus what
+MkDocs and other plugins write after that list is final); the bytes are read from the
+built site to compute the version.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
-TEMPLATE = Path(__file__).with_name("templates") / "sw.js"
+TEMPLATE = Path(__file__).with_name("sw.js")
+OUTPUT = "sw.js"
 # Cached when the reader first uses Python, not at install (13 MB most readers never need).
 RUNTIME_DIRS = ("assets/pyodide/", "assets/py/")
 SKIP_SUFFIXES = (".map", ".gz", ".woff", ".ttf", ".whl")
@@ -26,38 +34,41 @@ def _url_of(rel: str) -> str:
     return rel
 
 
-def site_files(site: Path) -> tuple[list[str], list[str]]:
-    """(precached at install, cached on first use), as paths relative to the site root."""
+def site_files(paths: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(precached at install, cached on first use), from the site-relative paths of the
+    built files."""
     precache, runtime = [], []
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        rel = path.relative_to(site).as_posix()
+    for rel in sorted(set(paths)):
         if rel.startswith(RUNTIME_DIRS):
             if rel.endswith(".whl") or "/pyodide/" in f"/{rel}":
                 runtime.append(rel)
             continue
-        skip = rel.endswith(SKIP_SUFFIXES) or path.name in SKIP_NAMES or rel in ON_FIRST_USE
-        if skip or rel.startswith("bench"):
+        name = rel.rsplit("/", 1)[-1]
+        if rel.endswith(SKIP_SUFFIXES) or name in SKIP_NAMES or rel in ON_FIRST_USE:
             continue
         precache.append(_url_of(rel))
     return precache, runtime
 
 
-def build_version(site: Path, files: list[str]) -> str:
+def build_version(site: Path, paths: Iterable[str]) -> str:
+    """A hash of every built file's path and bytes (the worker itself left out)."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in site.rglob("*") if p.is_file() and p.name != "sw.js"):
-        digest.update(path.relative_to(site).as_posix().encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for rel in sorted(set(paths) - {OUTPUT}):
+        digest.update(rel.encode())
+        digest.update(hashlib.sha256((site / rel).read_bytes()).digest())
     return digest.hexdigest()[:16]
 
 
-def write_service_worker(site: Path) -> Path:
-    precache, runtime = site_files(site)
+def write_service_worker(site: Path, paths: Iterable[str]) -> Path:
+    """site/sw.js for the built files at `paths`."""
+    paths = list(paths)
+    precache, runtime = site_files(paths)
     text = (
         TEMPLATE.read_text(encoding="utf-8")
-        .replace("__VERSION__", build_version(site, precache))
+        .replace("__VERSION__", build_version(site, paths))
         .replace("__PRECACHE__", json.dumps(precache, indent=0))
         .replace("__RUNTIME__", json.dumps(runtime, indent=0))
     )
-    out = site / "sw.js"
+    out = site / OUTPUT
     out.write_text(text, encoding="utf-8")
     return out

@@ -1,10 +1,11 @@
-// Make a Pyodide memory snapshot at build time (run by macros/snapshot.py; the tests and
-// benchmarks import the functions).
+// Make a Pyodide memory snapshot at build time (run by snapshot.py beside this file; the
+// tests run it through that module).
 //
-//   node macros/snapshot.mjs --index DIR/ --strategy packages|stdlib --out OUT.bin [WHEEL...]
+//   node macros/publish/snapshot.mjs --index DIR/ --strategy packages|stdlib --out OUT.bin [WHEEL...]
 //
-// DIR is the Pyodide runtime the site serves (its own copy, so the snapshot matches the
-// wasm readers get byte for byte). Writes OUT.bin, the raw snapshot, and prints one JSON
+// DIR holds the Pyodide runtime files the site serves (the build passes the npm package's
+// folder, whose files it copies into the site unchanged, so the snapshot matches the wasm
+// readers get byte for byte). Writes OUT.bin, the raw snapshot, and prints one JSON
 // line: {"pyodide", "build_id", "bytes", "strategy", "modules"}.
 //
 // Strategies
@@ -129,7 +130,7 @@ function parseArgs(argv) {
     else opts.wheels.push(path.resolve(argv[i]));
   }
   if (!opts.index || !opts.out) {
-    throw new Error("usage: node macros/snapshot.mjs --index DIR/ --out OUT.bin [--strategy S] [WHEEL...]");
+    throw new Error("usage: node macros/publish/snapshot.mjs --index DIR/ --out OUT.bin [--strategy S] [WHEEL...]");
   }
   opts.index = path.resolve(opts.index) + path.sep;
   return opts;

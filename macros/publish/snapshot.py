@@ -1,9 +1,9 @@
 """Make a Pyodide memory snapshot of the booted engine at build time, so the worker can
 restore Python with the engine already imported instead of booting it.
 
-The snapshot is taken by macros/snapshot.mjs under Node with the very runtime files and
-wheels the site serves, gzipped, and listed in the runtime manifest with its length and
-SHA-256 so the worker restores only exactly these bytes. A snapshot is about 31 MB of
+The snapshot is taken by snapshot.mjs (beside this file) under Node with the very runtime
+files and wheels the site serves, gzipped, and listed in the runtime manifest with its
+length and SHA-256 so the worker restores only exactly these bytes. A snapshot is about 31 MB of
 wasm heap, so it is cached under build/snapshots/<input hash>/ (like the wheels and the
 editor bundle): a rebuild with the same runtime and engine costs a file copy.
 
@@ -21,9 +21,10 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from macros.assets import PYODIDE_FILES, add_to_runtime_manifest, read_runtime_manifest
-from macros.service_worker import write_service_worker
+from . import Outputs
+from .runtime import PYODIDE_FILES
 
 SCRIPT = Path(__file__).with_name("snapshot.mjs")
 CACHE = Path("build/snapshots")
@@ -34,13 +35,6 @@ TIMEOUT_S = 300
 
 class SnapshotError(RuntimeError):
     """The snapshot could not be made; the message carries Node's own output."""
-
-
-def enabled(value: object) -> bool:
-    """The `extra: python_snapshot` switch: a YAML bool, or a string from `!ENV`."""
-    if isinstance(value, str):
-        return value.strip().lower() in ("1", "true", "yes", "on")
-    return bool(value)
 
 
 def input_hash(runtime: Path, wheels: list[Path], strategy: str) -> str:
@@ -101,28 +95,27 @@ def cached_snapshot(root: Path, runtime: Path, wheels: list[Path], strategy: str
     return folder
 
 
-def write_snapshot(site: Path, root: Path, strategy: str = "packages") -> dict:
-    """Make (or reuse) the snapshot for the runtime and wheels `site`'s manifest lists,
-    copy it into the site and record it in the manifest; returns the manifest record."""
+def snapshot_outputs(
+    root: Path, runtime: Outputs, wheels: list[Path], strategy: str = "packages"
+) -> tuple[Outputs, dict[str, Any]]:
+    """Make (or reuse) the snapshot of `runtime` (Pyodide's files by their site paths, as
+    runtime.pyodide_files gives them) with `wheels` loaded in that order. Returns the file
+    for the site, beside the runtime, and the record the runtime manifest carries."""
     if strategy not in STRATEGIES:
         raise SnapshotError(f"unknown snapshot strategy {strategy!r}: one of {STRATEGIES}")
-    manifest = read_runtime_manifest(site)
-    runtime = site / manifest["pyodide"]["dir"]
-    wheels = [site / w for w in manifest["wheels"]] if strategy == "packages" else []
-    folder = cached_snapshot(root, runtime, wheels, strategy)
+    loader = next(uri for uri in runtime if uri.endswith("/pyodide.mjs"))
+    directory, source = loader.removesuffix("pyodide.mjs"), Path(runtime[loader]).parent  # type: ignore[arg-type]
+    version = directory.rstrip("/").rsplit("/", 1)[1]
+    folder = cached_snapshot(root, source, wheels if strategy == "packages" else [], strategy)
     info = json.loads((folder / "info.json").read_text(encoding="utf-8"))
-    if info["pyodide"] != manifest["pyodide"]["version"]:
+    if info["pyodide"] != version:
         raise SnapshotError(
-            f"the snapshot was made by Pyodide {info['pyodide']}, the site serves "
-            f"{manifest['pyodide']['version']}"
+            f"the snapshot was made by Pyodide {info['pyodide']}, the site serves {version}"
         )
-    for stale in runtime.glob("snapshot-*"):
-        stale.unlink()
-    dest = runtime / f"snapshot-{folder.name}.bin.gz"
-    shutil.copyfile(folder / "snapshot.bin.gz", dest)
-    packed = dest.read_bytes()
+    packed = (folder / "snapshot.bin.gz").read_bytes()
+    uri = f"{directory}snapshot-{folder.name}.bin.gz"
     record = {
-        "file": dest.relative_to(site).as_posix(),
+        "file": uri,
         "bytes": len(packed),
         "sha256": hashlib.sha256(packed).hexdigest(),
         "encoding": "gzip",
@@ -132,19 +125,4 @@ def write_snapshot(site: Path, root: Path, strategy: str = "packages") -> dict:
         "strategy": strategy,
         "modules": info["modules"],
     }
-    add_to_runtime_manifest(site, snapshot=record)
-    if (site / "sw.js").is_file():  # a site built earlier: its runtime list needs the file
-        write_service_worker(site)
-    return record
-
-
-def remove_snapshot(site: Path) -> None:
-    """Take the snapshot out of a built site again (benchmarks compare with and without)."""
-    manifest = read_runtime_manifest(site)
-    for stale in (site / manifest["pyodide"]["dir"]).glob("snapshot-*"):
-        stale.unlink()
-    if manifest.pop("snapshot", None) is not None:
-        path = site / "assets" / "quiz" / "runtime.json"
-        path.write_text(json.dumps(manifest, sort_keys=True, indent=1) + "\n", encoding="utf-8")
-        if (site / "sw.js").is_file():
-            write_service_worker(site)
+    return {uri: folder / "snapshot.bin.gz"}, record

@@ -1,4 +1,4 @@
-// Service worker of the ML interview guide, written by the build (macros/service_worker.py).
+// Service worker of the ML interview guide, written by the build (macros/publish/service_worker.py).
 // Offline after the first visit: pages and assets are cached at install; the Python runtime
 // is cached once the reader has used it. One cache per build: a new build installs beside
 // the old one and takes over when no page of the old build is open, or when the reader

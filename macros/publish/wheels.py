@@ -1,8 +1,11 @@
-"""Build the practice engine's wheel with the standard `build` frontend, once per change.
+"""Build the practice engine's wheel with the standard `build` frontend, once per change,
+and find the pinned third-party wheels that travel with it to the browser.
 
 The wheel is pure Python (`py3-none-any`), which is all Pyodide needs; `pyodide-build` is
-for compiled packages. Builds are cached by a hash of the sources, so `mkdocs serve`
-rebuilds stay fast and an unchanged engine yields a byte-identical wheel.
+for compiled packages. It is built from a scratch copy of practice_engine/ and its own
+pyproject.toml, so it holds the engine and nothing else, and the source tree gets no build
+folders. Builds are cached by a hash of the sources, so `mkdocs serve` rebuilds stay fast
+and an unchanged engine yields a byte-identical wheel.
 """
 
 from __future__ import annotations
@@ -22,10 +25,14 @@ class WheelError(RuntimeError):
     """The wheel could not be built; the message carries the build's own output."""
 
 
+def _sources(root: Path) -> list[Path]:
+    """The engine's packaging file and modules: everything the wheel is made of."""
+    return [root / ENGINE / "pyproject.toml", *sorted((root / ENGINE).glob("*.py"))]
+
+
 def source_hash(root: Path) -> str:
     digest = hashlib.sha256()
-    files = [root / "pyproject.toml", *sorted((root / ENGINE).rglob("*.py"))]
-    for path in files:
+    for path in _sources(root):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -39,14 +46,19 @@ def build_engine_wheel(root: Path) -> Path:
         return existing[0]
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=out.parent))
+    src = tmp / "src"
+    src.mkdir()
+    for path in _sources(root):
+        shutil.copy2(path, src / path.name)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "315532800"}  # reproducible zip timestamps
     proc = subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp)],
-        cwd=root,
+        cwd=src,
         capture_output=True,
         text=True,
         env=env,
     )
+    shutil.rmtree(src, ignore_errors=True)
     if proc.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
         raise WheelError(f"building the engine wheel failed:\n{proc.stdout}\n{proc.stderr}")

@@ -11,17 +11,14 @@ from __future__ import annotations
 import html
 import textwrap
 
-from ..bank import ROLES, TIME_TARGETS, TYPE_LABELS, Bank, Problem, Question
-from ..bank.models import Rubric, Short
+from practice_engine.vocab import GRADE_LABELS, ROLE_LABELS, RUBRIC_GRADES, TYPE_LABELS
+
+from ..bank import Bank, Entry, Problem, Question, Short
+from ..bank.models import Rubric
 from .figures import figure_md
 from .links import entry_link, rel_md
 
 ANSWER_PARTS = (("what", "What"), ("why", "Why"), ("when", "When"), ("tradeoffs", "Trade-offs"))
-RUBRIC_ROWS = (
-    ("strong_hire", "Strong hire"),
-    ("lean_hire", "Lean hire"),
-    ("no_hire", "No hire"),
-)
 DETAILS_TITLE = "Full Answer + Rubric"
 
 
@@ -37,7 +34,7 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def badges(entry: Question | Problem | Short, bank: Bank) -> str:
+def badges(entry: Entry, bank: Bank) -> str:
     """Badges as one HTML line: plain spans with text, so they read well aloud too."""
     spans = [f'<span class="qbadge qbadge--track">{_esc(bank.track(entry.track).title)}</span>']
     spans += [f'<span class="qbadge qbadge--level">{lv}</span>' for lv in entry.levels]
@@ -45,14 +42,14 @@ def badges(entry: Question | Problem | Short, bank: Bank) -> str:
         spans.append(f'<span class="qbadge qbadge--type">{TYPE_LABELS[entry.type]}</span>')
         spans.append(
             f'<span class="qbadge qbadge--time">'
-            f'<span class="qbadge__label">Time target:</span> {TIME_TARGETS[entry.type]}</span>'
+            f'<span class="qbadge__label">Time target:</span> {entry.time_target}</span>'
         )
-    roles = ", ".join(ROLES[r] for r in entry.roles)
+    roles = ", ".join(ROLE_LABELS[r] for r in entry.roles)
     spans.append(f'<span class="qbadge qbadge--roles">{_esc(roles)}</span>')
     return f'<p class="qbadges">{" ".join(spans)}</p>'
 
 
-def _bullets(items: list[str]) -> str:
+def bullets(items: list[str]) -> str:
     return "\n".join("- " + item.replace("\n", "\n  ") for item in items)
 
 
@@ -62,12 +59,24 @@ def _sub(title: str, entry_id: str, slug: str) -> str:
     return f"### {title} {{ #{anchor(entry_id)}-{slug} .qcard__sub }}"
 
 
+def rubric_rows_md(rubric: Rubric) -> str:
+    """One bold label and its bullets per rubric grade, strongest first."""
+    return "\n\n".join(
+        f"**{GRADE_LABELS[grade]}**\n{{ .rubric-{grade.replace('_', '-')} }}\n\n"
+        + bullets(getattr(rubric, grade))
+        for grade in RUBRIC_GRADES
+    )
+
+
 def rubric_md(rubric: Rubric, entry_id: str) -> str:
-    blocks = []
-    for key, label in RUBRIC_ROWS:
-        blocks.append(f"**{label}**\n{{ .rubric-{key.replace('_', '-')} }}\n\n")
-        blocks[-1] += _bullets(getattr(rubric, key))
-    return _sub("Rubric", entry_id, "rubric") + "\n\n" + "\n\n".join(blocks)
+    return _sub("Rubric", entry_id, "rubric") + "\n\n" + rubric_rows_md(rubric)
+
+
+def answer_md(question: Question) -> str:
+    """The four-part answer, each part after its bold label."""
+    return "\n\n".join(
+        f"**{label}.** {getattr(question.answer, key)}" for key, label in ANSWER_PARTS
+    )
 
 
 def _followups_md(entry: Question | Problem) -> str:
@@ -75,7 +84,7 @@ def _followups_md(entry: Question | Problem) -> str:
     return _sub("Follow-up probes", entry.id, "followups") + "\n\n" + "\n\n".join(rows)
 
 
-def _related_md(entry: Question | Problem | Short, bank: Bank, page: str) -> str:
+def _related_md(entry: Entry, bank: Bank, page: str) -> str:
     if not entry.related:
         return ""
     links = [entry_link(bank.get(r), bank, page) for r in entry.related]
@@ -83,7 +92,7 @@ def _related_md(entry: Question | Problem | Short, bank: Bank, page: str) -> str
 
 
 def _traps_md(entry: Question | Problem) -> str:
-    return _sub("Traps and red flags", entry.id, "traps") + "\n\n" + _bullets(entry.traps)
+    return _sub("Traps and red flags", entry.id, "traps") + "\n\n" + bullets(entry.traps)
 
 
 def _depth_md(question: Question) -> str:
@@ -97,11 +106,11 @@ def _details(body_parts: list[str]) -> str:
     return f'??? answer "{DETAILS_TITLE}"\n\n{_indent(body)}'
 
 
-def _reviewed(entry: Question | Problem | Short) -> str:
+def _reviewed(entry: Entry) -> str:
     return f'<p class="qcard__reviewed">Last reviewed {entry.reviewed.isoformat()}</p>'
 
 
-def _open(entry: Question | Problem | Short, heading: str, level: int) -> str:
+def _open(entry: Entry, heading: str, level: int) -> str:
     hashes = "#" * level
     return (
         f'<div class="qcard" data-qid="{entry.id}" markdown>\n\n'
@@ -111,9 +120,7 @@ def _open(entry: Question | Problem | Short, heading: str, level: int) -> str:
 
 def question_card(question: Question, bank: Bank, page: str, level: int = 2) -> str:
     """A full question: badges, the four-part answer, then the collapsed depth and rubric."""
-    answer = "\n\n".join(
-        f"**{label}.** {getattr(question.answer, key)}" for key, label in ANSWER_PARTS
-    )
+    answer = answer_md(question)
     figure = "\n\n".join(
         part
         for part in (
@@ -185,7 +192,7 @@ def diagram_md(entry: Question | Problem, page: str) -> str:
     )
 
 
-def card(entry: Question | Problem | Short, bank: Bank, page: str, level: int = 2) -> str:
+def card(entry: Entry, bank: Bank, page: str, level: int = 2) -> str:
     if isinstance(entry, Question):
         return question_card(entry, bank, page, level)
     if isinstance(entry, Problem):

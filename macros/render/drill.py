@@ -1,4 +1,5 @@
-"""Static shells of the practice-loop widgets: flashcards, mock round and dashboard.
+"""Static shells of the drill widgets: flashcards, mock round and dashboard (the quiz's is
+in quiz.py).
 
 The build writes each widget's structure, labels and live region; the scripts in
 docs/assets/js fill in what depends on the reader's progress, as text. The flashcards
@@ -13,29 +14,21 @@ every question is rendered on exactly one page.
 
 from __future__ import annotations
 
-import re
 from html import escape
 
-from ..bank import LEVELS, ROLES, Bank, Question
-from .cards import ANSWER_PARTS, RUBRIC_ROWS
+from practice_engine import vocab
+
+from ..bank import Bank, Question
+from .cards import answer_md, rubric_rows_md
 
 NO_SCRIPT = "{what} runs Python in your browser and needs JavaScript."
 DEFAULT_LEVEL = "L4"
-# The brief's fixed review days, shown in the schedule choice (the engine owns the rule).
-CHECKPOINTS = "day 0, 3, 7, 14, 21"
+# The study plan's fixed review days, shown in the schedule choice (the engine owns the rule).
+CHECKPOINTS = "day " + ", ".join(str(d) for d in (0, *vocab.CHECKPOINT_DAYS))
 
 
 def _attr(value: str) -> str:
     return escape(value, quote=True)
-
-
-def target_seconds(time_target: str) -> int:
-    """Upper bound of a time target in seconds: "2-3 min" -> 180, "5 min" -> 300. The
-    countdown starts from the upper bound: the most time an interviewer would give."""
-    found = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+))?\s*min\s*", time_target)
-    if not found:
-        raise ValueError(f"time target {time_target!r} is not like '2-3 min'")
-    return int(found.group(2) or found.group(1)) * 60
 
 
 def _status(prefix: str) -> str:
@@ -50,19 +43,11 @@ def _body(prefix: str, what: str) -> str:
     )
 
 
-def _bullets(items: list[str]) -> str:
-    return "\n".join("- " + item.replace("\n", "\n  ") for item in items)
-
-
 def _answer_md(question: Question) -> str:
     """The four-part answer, then the rubric rows, as on the question's own card (bold
     labels instead of headings, so the hidden copies add no ids or permalinks)."""
-    parts = [f"**{label}.** {getattr(question.answer, key)}" for key, label in ANSWER_PARTS]
-    parts.append('<p class="fc-sub">Rubric</p>')
-    for key, label in RUBRIC_ROWS:
-        rows = _bullets(getattr(question.rubric, key))
-        parts.append(f"**{label}**\n{{ .rubric-{key.replace('_', '-')} }}\n\n{rows}")
-    return "\n\n".join(parts)
+    rubric = '<p class="fc-sub">Rubric</p>'
+    return f"{answer_md(question)}\n\n{rubric}\n\n{rubric_rows_md(question.rubric)}"
 
 
 def flashcard(question: Question, bank: Bank) -> str:
@@ -71,7 +56,7 @@ def flashcard(question: Question, bank: Bank) -> str:
     return (
         f'<div class="fc-card" id="fc-{question.id}" data-fc-id="{question.id}" '
         f'data-fc-target="{_attr(question.time_target)}" '
-        f'data-fc-seconds="{target_seconds(question.time_target)}" '
+        f'data-fc-seconds="{vocab.target_seconds(question.type)}" '
         f'data-fc-track="{_attr(track)}" markdown>\n'
         f'<div class="fc-card__prompt" markdown>\n\n{question.prompt}\n\n</div>\n'
         f'<div class="fc-card__answer" markdown>\n\n{_answer_md(question)}\n\n</div>\n'
@@ -81,6 +66,7 @@ def flashcard(question: Question, bank: Bank) -> str:
 
 def flashcards(bank: Bank) -> str:
     cards = "\n".join(flashcard(q, bank) for q in bank.questions)
+    low, high = vocab.NEW_PER_DAY_RANGE
     schedules = (
         '<option value="fsrs">FSRS: the next review adapts to your grades</option>'
         f'<option value="checkpoints">Fixed checkpoints: {CHECKPOINTS}</option>'
@@ -92,8 +78,8 @@ def flashcards(bank: Bank) -> str:
         '<form class="mlw-fc__form" aria-label="Flashcard settings" novalidate>'
         '<fieldset class="mlw-filter" disabled><legend>Review settings</legend>'
         '<p><label for="fc-new">New cards per day</label> '
-        '<input id="fc-new" name="new_per_day" type="number" min="1" max="50" value="5" '
-        'inputmode="numeric" required></p>'
+        f'<input id="fc-new" name="new_per_day" type="number" min="{low}" max="{high}" '
+        f'value="{vocab.DEFAULT_SETTINGS["new_per_day"]}" inputmode="numeric" required></p>'
         f'<p><label for="fc-schedule">Schedule</label> '
         f'<select id="fc-schedule" name="schedule">{schedules}</select></p>'
         '<p><button type="submit" class="md-button">Save settings</button></p>'
@@ -125,10 +111,11 @@ def _select(name: str, label: str, options: list[tuple[str, str]], chosen: str) 
 
 
 def mock(bank: Bank) -> str:
-    roles = list(ROLES.items())
-    levels = [(lv, lv) for lv in LEVELS]
+    roles = list(vocab.ROLE_LABELS.items())
+    levels = [(lv, lv) for lv in vocab.LEVELS]
     return (
-        '<section class="mlw-panel mlw-mock" id="mock" aria-labelledby="mock-title">\n'
+        '<section class="mlw-panel mlw-mock" id="mock" aria-labelledby="mock-title" '
+        f'data-round-version="{vocab.SAVED_ROUND_VERSION}">\n'
         '<h2 class="mlw-panel__title" id="mock-title">Mock round</h2>\n'
         '<form class="mlw-mock__setup" aria-label="Set up the mock round">'
         '<fieldset class="mlw-filter" disabled><legend>Your target job</legend>'
@@ -173,7 +160,7 @@ def dashboard(bank: Bank) -> str:
         "</section>\n"
     )
     return (
-        '<div class="mlw-dash" id="dash">\n'
+        f'<div class="mlw-dash" id="dash" data-max-import-chars="{vocab.MAX_IMPORT_CHARS}">\n'
         '<section class="mlw-panel mlw-dash__panel" aria-labelledby="dash-title">\n'
         '<h2 class="mlw-panel__title" id="dash-title" tabindex="-1">Where you stand</h2>\n'
         + _body("mlw-dash", "The progress dashboard")

@@ -11,7 +11,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from ..exercises import Exercise, exercises_for, get_exercise
+from ..bank.cache import exercises_for
+from ..bank.exercises import Exercise
 from .links import rel_md
 
 EXERCISES_DIR = Path("quiz_data/exercises")
@@ -95,7 +96,10 @@ def solution_block(exercise: Exercise) -> str:
 
 def render(root: Path, exercise_id: str, page: str) -> str:
     """The whole body of an exercise page, below its `# Title`."""
-    exercise = get_exercise(Path(root) / EXERCISES_DIR, exercise_id)
+    folder = Path(root) / EXERCISES_DIR
+    exercise = next((e for e in exercises_for(folder) if e.id == exercise_id), None)
+    if exercise is None:
+        raise ValueError(f"no coding exercise has id {exercise_id!r} (see {folder})")
     return "\n\n".join([exercise.prompt.strip(), widget(exercise), solution_block(exercise)])
 
 

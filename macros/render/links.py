@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import posixpath
 
-from ..bank import Bank, Problem, Question
-from ..bank.models import Short
+from ..bank import Bank, Entry, Problem, Short
 
 OTHER_LISTS_PAGE = "questions/other-lists.md"
+PROBLEMS_DIR = "problems"  # docs/problems/<area>.md holds the practice problems of an area
 
 
-def page_of(entry: Question | Problem | Short, bank: Bank) -> str:
+def page_of(entry: Entry, bank: Bank) -> str:
     """The docs-relative Markdown file that holds the entry's card."""
     if isinstance(entry, Problem):
-        return f"practice/{entry.area}.md"
+        return f"{PROBLEMS_DIR}/{entry.area}.md"
     if isinstance(entry, Short):
         return OTHER_LISTS_PAGE
     return bank.track(entry.track).page
@@ -38,14 +38,14 @@ def rel_md(from_page: str, to_path: str) -> str:
     return posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
 
 
-def entry_href(entry: Question | Problem | Short, bank: Bank, from_page: str) -> str:
+def entry_href(entry: Entry, bank: Bank, from_page: str) -> str:
     return f"{rel_md(from_page, page_of(entry, bank))}#q-{entry.id}"
 
 
-def entry_title(entry: Question | Problem | Short) -> str:
+def entry_title(entry: Entry) -> str:
     return entry.title if isinstance(entry, Problem) else entry.prompt
 
 
-def entry_link(entry: Question | Problem | Short, bank: Bank, from_page: str) -> str:
+def entry_link(entry: Entry, bank: Bank, from_page: str) -> str:
     text = entry_title(entry).replace("[", "\\[").replace("]", "\\]")
     return f"[{text}]({entry_href(entry, bank, from_page)})"

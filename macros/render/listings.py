@@ -1,15 +1,16 @@
-"""Whole-page listings built from the bank: a track, the question index, a practice area,
+"""Whole-page listings built from the bank: a track, the question index, a problem area,
 the other question lists, and the side-by-side view of one question at every level."""
 
 from __future__ import annotations
 
 import html
 
-from ..bank import LEVELS, ROLES, TIME_TARGETS, TYPE_LABELS, Bank, Question
-from ..bank.models import Short
-from ..tags import entry_tags, tag_slug
+from practice_engine.vocab import LEVELS, TYPE_LABELS
+
+from ..bank import Bank, Question, Short
 from .cards import card
 from .links import entry_href, entry_link, entry_title
+from .tags import entry_tags, tag_groups, tag_slug
 
 LIST_TITLES = {
     "entry": "Entry level",
@@ -42,12 +43,13 @@ def question_index(bank: Bank, page: str) -> str:
     for q in bank.questions:
         track = bank.track(q.track)
         link = f"[{entry_title(q)}]({entry_href(q, bank, page)})"
-        cells = [link, track.title, " ".join(q.levels), TYPE_LABELS[q.type], TIME_TARGETS[q.type]]
+        cells = [link, track.title, " ".join(q.levels), TYPE_LABELS[q.type], q.time_target]
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
 
-def practice_area(bank: Bank, area: str, page: str) -> str:
+def problem_area(bank: Bank, area: str, page: str) -> str:
+    """Every practice problem of an area, in the bank's order."""
     problems = [p for p in bank.problems if p.area == area]
     return "\n".join(card(p, bank, page) for p in problems)
 
@@ -71,13 +73,8 @@ def _cell(text: str) -> str:
 def tag_index(bank: Bank, page: str) -> str:
     """Every full question and practice problem under each of its tags."""
     entries = [e for e in bank.entries if not isinstance(e, Short)]
-    groups = {
-        "Tracks": [t.title for t in bank.tracks],
-        "Levels": list(LEVELS),
-        "Roles": list(ROLES.values()),
-    }
     out = []
-    for group, tags in groups.items():
+    for group, tags in tag_groups(bank).items():
         out.append(f"## {group}\n")
         for tag in tags:
             tagged = [e for e in entries if tag in entry_tags(e, bank)]

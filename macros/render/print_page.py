@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..bank import Bank
+from ..bank.models import AREAS
 from . import listings
 
 PRINT_PAGE = "print/index.md"
@@ -52,9 +53,8 @@ def all_entries(bank: Bank, page: str) -> str:
         parts.append(listings.track_intro(bank, track.id))
         parts.append(_demote(listings.track_cards(bank, track.id, page)))
     parts.append("## Practice problems { #print-practice }\n")
-    for area in ("worked", "framing-metrics", "leakage-data", "debugging", "system-design",
-                 "llm-retrieval", "coding-data"):  # fmt: skip
-        parts.append(_demote(listings.practice_area(bank, area, page)))
+    for area in AREAS:
+        parts.append(_demote(listings.problem_area(bank, area, page)))
     parts.append("## Other question lists { #print-lists }\n")
     parts.append(_demote(listings.other_lists(bank, page)))
     return "\n\n".join(parts).replace(CLOSED, OPEN)

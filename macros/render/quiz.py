@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from html import escape
 
-from ..bank import LEVELS, ROLES, Bank
+from practice_engine.vocab import LEVELS, ROLE_LABELS
+
+from ..bank import Bank
 
 NO_SCRIPT = "This quiz runs Python in your browser and needs JavaScript."
 COUNTS = (5, 10, 15, 20)
@@ -33,7 +35,7 @@ def _filters_form(bank: Bank, widget_id: str) -> str:
         '<form class="mlw-quiz__filters" aria-label="Quiz filters">'
         + _checks("tracks", "Tracks (none ticked: all)", [(t.id, t.title) for t in bank.tracks])
         + _checks("levels", "Levels (none ticked: all)", [(lv, lv) for lv in LEVELS])
-        + _checks("roles", "Roles (none ticked: all)", list(ROLES.items()))
+        + _checks("roles", "Roles (none ticked: all)", list(ROLE_LABELS.items()))
         + f'<p><label for="{widget_id}-count">Number of questions</label> '
         f'<select id="{widget_id}-count" name="count">{counts}</select></p>'
         + '<p><button type="submit" class="md-button md-button--primary">Start quiz</button></p>'

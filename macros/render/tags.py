@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 
-from .bank import LEVELS, ROLES, Bank, Problem, Question
-from .bank.models import Short
+from practice_engine.vocab import LEVELS, ROLE_LABELS
 
-Entry = Question | Problem | Short
+from ..bank import Bank, Entry
 
 
 def entry_tags(entry: Entry, bank: Bank) -> list[str]:
@@ -19,14 +18,23 @@ def entry_tags(entry: Entry, bank: Bank) -> list[str]:
     return (
         [bank.track(entry.track).title]
         + [lv for lv in LEVELS if lv in entry.levels]
-        + [label for role, label in ROLES.items() if role in entry.roles]
+        + [label for role, label in ROLE_LABELS.items() if role in entry.roles]
     )
+
+
+def tag_groups(bank: Bank) -> dict[str, list[str]]:
+    """Every tag the guide can give, by group, in the guide's fixed order."""
+    return {
+        "Tracks": [t.title for t in bank.tracks],
+        "Levels": list(LEVELS),
+        "Roles": list(ROLE_LABELS.values()),
+    }
 
 
 def page_tags(entries: list[Entry], bank: Bank) -> list[str]:
     """The union of the entries' tags, keeping the guide's order."""
     seen: dict[str, None] = {}
-    order = [t.title for t in bank.tracks] + list(LEVELS) + list(ROLES.values())
+    order = [tag for tags in tag_groups(bank).values() for tag in tags]
     for entry in entries:
         for tag in entry_tags(entry, bank):
             seen[tag] = None

@@ -14,8 +14,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from macros.wheels import build_engine_wheel
+
 from practice_engine.exercises import run_checks, values_match
 from tests.conftest import ROOT
 from tests.support.pyodide import run_in_pyodide

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from macros.wheels import build_engine_wheel
+
 from practice_engine import runner
 from practice_engine.api import dispatch
 from tests.conftest import ROOT

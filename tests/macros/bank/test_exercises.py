@@ -8,16 +8,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
-
-from macros import editor_bundle, hooks
-from macros.bank import BankError, Issue
 from macros.exercises import (
     ExercisesError,
     export_record,
     load_exercises,
     write_exercise_export,
 )
+from mkdocs.exceptions import PluginError
+
+from macros import editor_bundle, hooks
+from macros.bank import BankError, Issue
 from macros.render import exercise_page
 from tests.conftest import FIXTURES, ROOT
 

@@ -12,10 +12,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from macros import snapshot
 from macros.assets import copy_pyodide, copy_wheels, read_runtime_manifest, write_runtime_manifest
 from macros.wheels import browser_wheels, build_engine_wheel
+
+from macros import snapshot
 from tests.conftest import ROOT
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from macros.render.practice_widgets import render, target_seconds
 
 from macros.bank import LEVELS, ROLES, Bank
-from macros.render.practice_widgets import render, target_seconds
 
 
 @pytest.mark.parametrize(
