@@ -3,19 +3,15 @@ under a sub-path like a GitHub project page, and the golden-file update flag."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-sys.path.insert(0, str(ROOT))
+from devtools.server import serve
+from devtools.site import ROOT, build
+from macros.bank import Bank, load_bank
 
-from macros.bank import Bank, load_bank  # noqa: E402
-from tests.support.server import serve  # noqa: E402
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -54,18 +50,10 @@ def _served_dir(tmp_path_factory: pytest.TempPathFactory):
 def build_result(_served_dir) -> tuple[Path, str]:
     """Build the real site once, strictly."""
     site, url = _served_dir
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    output = proc.stdout + proc.stderr
-    if proc.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{output}")
-    return site, output
+    built = build(site, url)
+    if not built.ok:
+        pytest.fail(f"mkdocs build --strict failed:\n{built.output}")
+    return site, built.output
 
 
 @pytest.fixture(scope="session")

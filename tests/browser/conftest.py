@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.support.chromium import LAUNCH_ARGS, find
+from devtools.chromium import LAUNCH_ARGS, find
 
 pytestmark = pytest.mark.browser
 
@@ -19,7 +19,7 @@ def browser():
 
     path = find()
     if path is None:
-        pytest.fail("no Chromium found; `make test` installs one (see tests/support/chromium.py)")
+        pytest.fail("no Chromium found; `make test` installs one (see devtools/chromium.py)")
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=path, args=LAUNCH_ARGS, headless=True)
         yield b

@@ -37,12 +37,12 @@ PAGE_TYPES = {
     "track": ("tracks/fundamentals/", None),
     "question-index": ("questions/", None),
     "other-lists": ("questions/other-lists/", None),
-    "practice-problem": ("practice/worked/", None),
+    "practice-problem": ("problems/worked/", None),
     "framework": ("frameworks/problem/", None),
     "round": ("round/", None),
-    "quiz-idle": ("practise/quiz/", None),
-    "quiz-answered": ("practise/quiz/", quiz_answered),
-    "quiz-error": ("practise/quiz/", quiz_error),
+    "quiz-idle": ("drill/quiz/", None),
+    "quiz-answered": ("drill/quiz/", quiz_answered),
+    "quiz-error": ("drill/quiz/", quiz_error),
 }
 PAGE_TYPES.update(page_types_practice.PAGE_TYPES)
 PAGE_TYPES.update(page_types_exercises.PAGE_TYPES)

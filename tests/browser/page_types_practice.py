@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 
 TIMEOUT = 90_000
-FLASHCARDS = "practise/flashcards/"
-MOCK = "practise/mock/"
-DASHBOARD = "practise/dashboard/"
+FLASHCARDS = "drill/flashcards/"
+MOCK = "drill/mock/"
+DASHBOARD = "drill/dashboard/"
 DAY_MS = 86_400_000
 
 # Some study spread over the last days: self-grades (one via a mock-like lapse) and quiz

@@ -11,10 +11,10 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from macros.service_worker import write_service_worker
+from devtools.server import serve
+from devtools.site import rewrite_service_worker
 from tests.browser.axe_helpers import AXE, RULES
 from tests.browser.quiz_helpers import answer_current, answer_key
-from tests.support.server import serve
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 90_000
@@ -39,14 +39,14 @@ def test_offline_after_first_visit(browser, site_url: str, built_site: Path) -> 
     context = browser.new_context(service_workers="allow")
     try:
         page = _first_visit(context, site_url)
-        page.goto(urljoin(site_url, "practise/quiz/"))
+        page.goto(urljoin(site_url, "drill/quiz/"))
         kept = page.evaluate("MLGuide.py.start().then(() => MLGuide.offline.keepRuntime())")
         assert kept["ok"], kept
 
         context.set_offline(True)
         for path, text in [
             ("tracks/statistics/", "What is a p-value"),
-            ("practice/worked/", "High test accuracy"),
+            ("problems/worked/", "High test accuracy"),
             ("questions/", "All questions"),
         ]:
             page.goto(urljoin(site_url, path))
@@ -77,7 +77,7 @@ def _new_build(site: Path, mark: str) -> None:
     faq.write_text(faq.read_text().replace("</article>", f"<p>{mark}</p></article>"))
     css = site / "assets" / "css" / "guide.css"
     css.write_text(css.read_text() + f"\n/* {mark} */\n")
-    write_service_worker(site)
+    rewrite_service_worker(site)
 
 
 WAITING = """() => navigator.serviceWorker.getRegistration()

@@ -120,7 +120,7 @@ def test_blocked_storage_works_in_memory_and_says_so(browser, site_url: str, key
 
 def test_worker_error_shows_message_and_retry_recovers(page, site_url: str) -> None:
     page.route("**/assets/quiz/runtime.json", lambda route: route.fulfill(status=500, body="x"))
-    page.goto(urljoin(site_url, "practise/quiz/"))
+    page.goto(urljoin(site_url, "drill/quiz/"))
     quiz = page.locator(".mlw-quiz")
     quiz.locator("form button[type=submit]").click()
     error = quiz.locator(".mlw-error[role=alert]")
@@ -132,7 +132,7 @@ def test_worker_error_shows_message_and_retry_recovers(page, site_url: str) -> N
 
 
 def test_filters_limit_the_quiz(page, site_url: str) -> None:
-    page.goto(urljoin(site_url, "practise/quiz/"))
+    page.goto(urljoin(site_url, "drill/quiz/"))
     quiz = page.locator(".mlw-quiz")
     quiz.locator("input[name=tracks][value=statistics]").check()
     quiz.locator("select[name=count]").select_option("5")

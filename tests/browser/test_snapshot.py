@@ -2,7 +2,7 @@
 through it, the engine answers exactly as after a plain boot, and every kind of bad
 snapshot ends in a plain boot that says why, with the quiz still working.
 
-One copy of the built site gets a snapshot from macros.snapshot (no second build); the
+One copy of the built site gets a snapshot from devtools.site (no second build); the
 bad cases are made by routing the snapshot or the manifest, so each meets the worker
 exactly as a broken host would serve it."""
 
@@ -20,10 +20,9 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from macros.snapshot import write_snapshot
+from devtools.server import serve
+from devtools.site import add_snapshot
 from tests.browser.quiz_helpers import answer_current, answer_key, take_quiz
-from tests.conftest import ROOT
-from tests.support.server import serve
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 90_000
@@ -35,7 +34,7 @@ def snap_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     """(site, url, record): a copy of the built site with a snapshot, served like Pages."""
     site = tmp_path_factory.mktemp("snapshot") / "site"
     shutil.copytree(built_site, site)
-    record = write_snapshot(site, ROOT)
+    record = add_snapshot(site)
     with serve(site, prefix="/ml-guide/") as url:
         yield site, url, record
 
@@ -209,8 +208,8 @@ def test_a_bad_snapshot_falls_back_to_a_plain_boot(page, snap_site, manifest, ca
 
 
 def test_a_restore_that_hangs_is_abandoned_for_a_plain_boot(page, snap_site, manifest) -> None:
-    """64 KiB of zeros inside the heap hang this runtime's restore (found by
-    tests/support/snapshot_bench.mjs --failures); listed honestly, so it passes every check
+    """64 KiB of zeros inside the heap hang this runtime's restore (found by an earlier probe,
+    see the README); listed honestly, so it passes every check
     the worker can make, and only the page's stall watchdog gets Python back."""
     site, url, record = snap_site
     raw = bytearray(gzip.decompress((site / record["file"]).read_bytes()))

@@ -49,5 +49,5 @@ def test_keyboard_focus_in_a_quiz_starts_python(page, site_url: str) -> None:
 
 
 def test_a_practice_page_starts_python_without_being_asked(page, site_url: str) -> None:
-    page.goto(urljoin(site_url, "practise/flashcards/"))
+    page.goto(urljoin(site_url, "drill/flashcards/"))
     page.wait_for_function(STARTED_ONE)

@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from practice_engine import cards, mock, progress
-from practice_engine.quiz import QuizError
+from practice_engine.errors import EngineError
 from practice_engine.vocab import GRADES, LEVELS, ROLES, SCHEDULES
 
 T0 = 1_767_225_600_000  # 2026-01-01T00:00:00Z, a Thursday
@@ -63,7 +63,7 @@ def build(bank, ops: list[tuple[Any, ...]]) -> dict:
             state = cards.review(state, questions[op[1] % len(questions)], op[2], op[3])
         elif op[0] == "mock":
             _, seed, role, level, grades, t = op
-            with contextlib.suppress(QuizError):  # the same seed twice is refused
+            with contextlib.suppress(EngineError):  # the same seed twice is refused
                 m = finished_mock(bank, role, level, seed, grades)
                 state = mock.record_mock(state, m, t)
         else:

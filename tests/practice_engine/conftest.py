@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.export import bank_json
+from macros.publish.export import bank_json
 from practice_engine.bankdata import BankData, parse_bank
 
 

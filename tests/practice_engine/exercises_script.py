@@ -3,7 +3,7 @@
 Runs unchanged on CPython and inside Pyodide; the two reports must be identical. Reads the
 exercises from the global INPUT (a JSON object: id -> solution, starter and checks texts,
 plus a few "probes" of broken code) and leaves the report in OUTPUT, the convention of
-tests/support/run_in_pyodide.mjs; on CPython the test sets INPUT itself.
+devtools/run_in_pyodide.mjs; on CPython the test sets INPUT itself.
 """
 
 import json

@@ -6,7 +6,7 @@ import pytest
 
 from practice_engine import cards, progress
 from practice_engine.clock import parse_when, to_ms
-from practice_engine.quiz import QuizError
+from practice_engine.errors import EngineError
 from tests.practice_engine.builders import DAY, T0, at, reviewed
 
 Q = "bias-variance"
@@ -74,7 +74,7 @@ def test_scheduling_is_deterministic_and_a_retry_counts_once() -> None:
     b = reviewed(progress.empty_progress(), (Q, "lean_hire", T0), (Q, "strong_hire", T0 + DAY))
     assert a == b
     assert cards.review(a, Q, "strong_hire", T0 + DAY) is a
-    assert progress.check_progress(a) is None
+    assert progress.PROGRESS.problem(a) is None
 
 
 def test_reviews_stay_in_time_order() -> None:
@@ -185,7 +185,7 @@ def test_card_info() -> None:
     ],
 )
 def test_bad_settings_are_refused(settings, message: str) -> None:
-    with pytest.raises(QuizError, match=message.replace("[", r"\[").replace("]", r"\]")):
+    with pytest.raises(EngineError, match=message.replace("[", r"\[").replace("]", r"\]")):
         cards.set_settings(progress.empty_progress(), settings)
 
 
@@ -204,12 +204,12 @@ def test_settings_change_only_what_is_given() -> None:
     ],
 )
 def test_bad_reviews_are_refused(args, message: str) -> None:
-    with pytest.raises(QuizError, match=message):
+    with pytest.raises(EngineError, match=message):
         cards.review(progress.empty_progress(), *args)
 
 
 def test_operations_refuse_bad_progress(engine_bank) -> None:
-    with pytest.raises(QuizError, match="progress passed in is not valid"):
+    with pytest.raises(EngineError, match="progress passed in is not valid"):
         cards.queue(engine_bank, {"version": 2}, T0, 0)
-    with pytest.raises(QuizError, match="tz_offset_min"):
+    with pytest.raises(EngineError, match="tz_offset_min"):
         cards.queue(engine_bank, progress.empty_progress(), T0, 24 * 60)

@@ -1,157 +1,15 @@
-"""The coding exercises and their check harness.
-
-Every exercise folder in quiz_data/exercises/ holds prompt.md, starter.py, solution.py and
-checks.py. The reference solution must pass all its checks, the starter must fail some,
-failure messages must show the call, the expected value and what came back, and
-`run_checks` must answer with a report, never an exception, whatever the reader's code does.
-The last test runs every solution inside Pyodide under Node and compares with CPython.
-"""
+"""The check harness (practice_engine/exercises.py): a report, never an exception,
+whatever the reader's code does; messages that show the call, the expected value and what
+came back; values compared by the exercise rules; broken checks named."""
 
 from __future__ import annotations
 
-import ast
-import json
-from pathlib import Path
-
 import pytest
-from macros.wheels import build_engine_wheel
 
-from practice_engine.exercises import run_checks, values_match
-from tests.conftest import ROOT
-from tests.support.pyodide import run_in_pyodide
-
-EXERCISES = ROOT / "quiz_data" / "exercises"
-IDS = sorted(p.name for p in EXERCISES.iterdir() if p.is_dir())
-FILES = ("prompt.md", "starter.py", "solution.py", "checks.py")
-SCRIPT = Path(__file__).with_name("pyodide_script.py")
-
-REPORT_KEYS = {"ok", "passed", "total", "results", "error"}
-
-
-def text(ex_id: str, name: str) -> str:
-    return (EXERCISES / ex_id / name).read_text(encoding="utf-8")
-
-
-def checks_module(ex_id: str) -> dict:
-    namespace: dict = {}
-    exec(compile(text(ex_id, "checks.py"), "checks.py", "exec"), namespace)
-    return namespace
-
-
-def function_def(source: str, name: str) -> ast.FunctionDef:
-    for node in ast.parse(source).body:
-        if isinstance(node, ast.FunctionDef) and node.name == name:
-            return node
-    raise AssertionError(f"no top-level function {name!r}")
-
-
-def assert_report(report: dict) -> None:
-    """The report has the documented shape and survives a JSON round trip."""
-    assert set(report) == REPORT_KEYS
-    assert json.loads(json.dumps(report)) == report
-    assert report["passed"] == sum(r["ok"] for r in report["results"])
-    for r in report["results"]:
-        assert set(r) == {"name", "ok", "message"}
-        assert isinstance(r["name"], str) and isinstance(r["message"], str)
-
-
-# --- the exercises ------------------------------------------------------------------------
-
-
-def test_there_are_at_least_sixteen_exercises() -> None:
-    assert len(IDS) >= 16, IDS
-
-
-@pytest.mark.parametrize("ex_id", IDS)
-def test_exercise_folder_is_complete(ex_id: str) -> None:
-    present = sorted(p.name for p in (EXERCISES / ex_id).iterdir())
-    assert present == sorted(FILES), f"{ex_id}: expected exactly {FILES}, found {present}"
-
-
-@pytest.mark.parametrize("ex_id", IDS)
-def test_prompt_has_a_title_and_a_sensible_length(ex_id: str) -> None:
-    prompt = text(ex_id, "prompt.md")
-    first = prompt.splitlines()[0]
-    assert first.startswith("# ") and len(first) > 4, f"{ex_id}: first line {first!r}"
-    words = len(prompt.split())
-    assert 80 <= words <= 250, f"{ex_id}: prompt.md has {words} words"
-    name = checks_module(ex_id)["FUNCTION"]
-    assert f"def {name}(" in prompt, f"{ex_id}: the prompt does not show the signature"
-
-
-@pytest.mark.parametrize("ex_id", IDS)
-def test_starter_and_solution_share_the_signature(ex_id: str) -> None:
-    name = checks_module(ex_id)["FUNCTION"]
-    starter = function_def(text(ex_id, "starter.py"), name)
-    solution = function_def(text(ex_id, "solution.py"), name)
-    assert ast.dump(starter.args) == ast.dump(solution.args)
-    assert ast.get_docstring(starter), f"{ex_id}: the starter needs a docstring"
-
-
-@pytest.mark.parametrize("ex_id", IDS)
-def test_checks_cover_edge_cases(ex_id: str) -> None:
-    checks = checks_module(ex_id)
-    cases = checks["CASES"]
-    assert len(cases) >= 5, f"{ex_id}: only {len(cases)} cases"
-    names = [c["name"] for c in cases]
-    assert len(set(names)) == len(names), f"{ex_id}: repeated case names"
-    assert any("empty" in n or n.startswith("no ") for n in names), f"{ex_id}: no empty case"
-
-
-@pytest.mark.parametrize("ex_id", IDS)
-def test_solution_passes_every_check(ex_id: str) -> None:
-    report = run_checks(text(ex_id, "solution.py"), text(ex_id, "checks.py"))
-    assert_report(report)
-    failed = [r for r in report["results"] if not r["ok"]]
-    assert report["error"] is None, report["error"]
-    assert not failed, failed
-    assert report["ok"] and report["passed"] == report["total"] >= 5
-
-
-@pytest.mark.parametrize("ex_id", IDS)
-def test_starter_loads_but_fails_a_check(ex_id: str) -> None:
-    report = run_checks(text(ex_id, "starter.py"), text(ex_id, "checks.py"))
-    assert_report(report)
-    assert report["error"] is None, report["error"]
-    assert not report["ok"] and report["passed"] < report["total"]
-
-
-@pytest.mark.parametrize("ex_id", IDS)
-def test_failure_messages_show_input_expected_and_got(ex_id: str) -> None:
-    """A function with the right signature that returns None fails every case, and each
-    message names the call with its first argument, the expectation and the None."""
-    checks = checks_module(ex_id)
-    name = checks["FUNCTION"]
-    params = ast.unparse(function_def(text(ex_id, "solution.py"), name).args)
-    first_param = function_def(text(ex_id, "solution.py"), name).args.args[0].arg
-    user = f"def {name}({params}):\n    return None\n"
-    report = run_checks(user, text(ex_id, "checks.py"))
-    assert_report(report)
-    by_name = {r["name"]: r for r in report["results"]}
-    for case in checks["CASES"]:
-        result = by_name[case["name"]]
-        message = result["message"]
-        assert not result["ok"], (ex_id, case["name"])
-        assert message.startswith(f"{name}({first_param}="), message
-        assert repr(case["args"][0])[:40] in message, message
-        assert "-> expected " in message and ", got None" in message, message
-        if "raises" in case:
-            assert f"expected {case['raises']} to be raised" in message, message
-
-
-# --- the harness --------------------------------------------------------------------------
+from practice_engine.exercises import case_problems, run_checks, values_match
+from tests.practice_engine.exercise_helpers import TOY_CHECKS, assert_report, text
 
 PRF = text("precision-recall-f1", "checks.py")
-
-TOY_CHECKS = """
-FUNCTION = "double"
-INPUTS_READ_ONLY = True
-CASES = [
-    {"name": "an int", "args": [2], "expected": 4},
-    {"name": "a list", "args": [[1, 2]], "expected": [1, 2, 1, 2]},
-    {"name": "a string", "args": ["ab"], "expected": "abab"},
-]
-"""
 
 
 def test_the_example_message_of_the_brief() -> None:
@@ -402,48 +260,15 @@ def test_values_match(expected, got, same) -> None:
     assert values_match(expected, got) is same
 
 
-# --- the same checks inside Pyodide ------------------------------------------------------
-
-PROBES = {
-    "infinite recursion in the function": ("def double(x):\n    return double(x)\n", TOY_CHECKS),
-    "infinite recursion while loading": ("def f():\n    return f()\n\nf()\n", TOY_CHECKS),
-    "a syntax error": ("def double(x)\n    return x\n", TOY_CHECKS),
-    "a correct toy answer": ("def double(x):\n    return x * 2\n", TOY_CHECKS),
-}
-
-
-def exercise_input() -> str:
-    exercises = {
-        ex_id: {name[:-3]: text(ex_id, name) for name in ("solution.py", "starter.py", "checks.py")}
-        for ex_id in IDS
-    }
-    probes = {name: {"code": code, "checks": checks} for name, (code, checks) in PROBES.items()}
-    return json.dumps({"exercises": exercises, "probes": probes})
-
-
-def run_cpython(input_text: str) -> str:
-    namespace = {"INPUT": input_text, "__name__": "exercise_parity"}
-    exec(compile(SCRIPT.read_text(), str(SCRIPT), "exec"), namespace)
-    return namespace["OUTPUT"]
-
-
-def test_the_parity_script_on_cpython() -> None:
-    report = json.loads(run_cpython(exercise_input()))
-    assert sorted(report["solutions"]) == IDS
-    assert all(r["ok"] for r in report["solutions"].values())
-    assert not any(r["ok"] for r in report["starters"].values())
-
-
-@pytest.mark.node
-def test_every_solution_passes_inside_pyodide_as_on_cpython(tmp_path: Path) -> None:
-    """Only the engine wheel is loaded: the harness needs nothing beyond the stdlib."""
-    input_file = tmp_path / "exercises.json"
-    input_file.write_text(exercise_input(), encoding="utf-8")
-    expected = run_cpython(input_file.read_text(encoding="utf-8"))
-    actual = json.loads(run_in_pyodide(SCRIPT, input_file, [build_engine_wheel(ROOT)]))
-    assert actual == json.loads(expected)
-    assert all(r["ok"] for r in actual["solutions"].values())
-    probes = actual["probes"]
-    assert probes["a correct toy answer"]["ok"]
-    assert probes["infinite recursion in the function"]["verdicts"] == [False, False, False]
-    assert probes["infinite recursion while loading"]["has_error"]
+def test_case_problems_name_where_and_what() -> None:
+    cases = [{"name": "", "args": 1, "expected": 1, "raises": "E"}, "x", {"name": "n", "y": 1}]
+    assert case_problems(cases) == [
+        ("CASES[0].name", "required: a non-empty string"),
+        ("CASES[0]", "needs exactly one of 'expected' and 'raises'"),
+        ("CASES[0].args", "must be a list"),
+        ("CASES[1]", "expected a dict, got str"),
+        ("CASES[2]", "needs exactly one of 'expected' and 'raises'"),
+        ("CASES[2]", "unknown key(s) ['y']"),
+    ]
+    assert case_problems([]) == [("CASES", "must be a non-empty list of cases, got []")]
+    assert case_problems([{"name": "n", "args": [], "expected": 0}]) == []

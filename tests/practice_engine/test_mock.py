@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from practice_engine import mock, progress
-from practice_engine.quiz import QuizError
+from practice_engine.errors import EngineError
 from practice_engine.vocab import GRADES, LEVELS, ROLES
 from tests.practice_engine.builders import T0, finished_mock
 
@@ -60,7 +60,7 @@ def test_candidates_relax_in_order(engine_bank) -> None:
 def test_a_role_with_few_questions_gets_a_short_round(small_bank) -> None:
     m = mock.new_mock(small_bank, "mle", "L3", 7)
     assert [q["id"] for q in m["questions"]] == ["alpha", "beta"]  # explain before compare
-    with pytest.raises(QuizError, match="no concept question for the role"):
+    with pytest.raises(EngineError, match="no concept question for the role"):
         mock.new_mock(small_bank, "ai", "L3", 7)
 
 
@@ -74,23 +74,8 @@ def test_a_role_with_few_questions_gets_a_short_round(small_bank) -> None:
     ],
 )
 def test_bad_mock_requests(engine_bank, role, level, seed, message) -> None:
-    with pytest.raises(QuizError, match=message):
+    with pytest.raises(EngineError, match=message):
         mock.new_mock(engine_bank, role, level, seed)
-
-
-@pytest.mark.parametrize(
-    ("text", "seconds"),
-    [
-        ("2-3 min", 180),
-        ("3-5 min", 300),
-        ("5-7 min", 420),
-        ("5 min", 300),
-        (None, None),
-        ("soon", None),
-    ],
-)
-def test_target_seconds(text, seconds) -> None:
-    assert mock.target_seconds(text) == seconds
 
 
 def test_question_fields(engine_bank) -> None:
@@ -134,7 +119,7 @@ def test_grading_a_round_and_its_scorecard(engine_bank) -> None:
     assert [r["grade"] for r in partial["rows"]] == ["lean_hire"] + [None] * (n - 1)
     for _ in range(n - 1):
         m = mock.grade_mock(m, "strong_hire")
-    with pytest.raises(QuizError, match="every question of this mock round is graded"):
+    with pytest.raises(EngineError, match="every question of this mock round is graded"):
         mock.grade_mock(m, "strong_hire")
     card = mock.scorecard(m)
     assert card["signal"] == 4 and card["signal_label"] == "Can discuss trade-offs and alternatives"
@@ -144,7 +129,7 @@ def test_grading_a_round_and_its_scorecard(engine_bank) -> None:
 
 
 def test_scorecard_needs_a_grade(engine_bank) -> None:
-    with pytest.raises(QuizError, match="grade at least one question"):
+    with pytest.raises(EngineError, match="grade at least one question"):
         mock.scorecard(mock.new_mock(engine_bank, "ds", "L4", 11))
 
 
@@ -165,18 +150,18 @@ def test_recording_feeds_the_schedule(engine_bank) -> None:
     ]
     assert state["reviews"] == [[q, g, T0] for q, g in zip(ids, m["grades"], strict=True)]
     assert set(state["cards"]) == set(ids)
-    assert progress.check_progress(state) is None
-    with pytest.raises(QuizError, match="already recorded"):
+    assert progress.PROGRESS.problem(state) is None
+    with pytest.raises(EngineError, match="already recorded"):
         mock.record_mock(state, m, T0 + 1)
 
 
 def test_an_unfinished_or_tampered_round_is_not_recorded(engine_bank) -> None:
     m = mock.grade_mock(mock.new_mock(engine_bank, "mle", "L5", 4), "lean_hire")
-    with pytest.raises(QuizError, match="grade every question"):
+    with pytest.raises(EngineError, match="grade every question"):
         mock.record_mock(progress.empty_progress(), m, T0)
-    with pytest.raises(QuizError, match="position does not match"):
+    with pytest.raises(EngineError, match="position does not match"):
         mock.grade_mock({**m, "position": 0}, "lean_hire")
-    with pytest.raises(QuizError, match="unknown grade"):
+    with pytest.raises(EngineError, match="unknown grade"):
         mock.grade_mock(m, "excellent")
 
 

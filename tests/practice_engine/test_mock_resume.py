@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from practice_engine import mock
+from practice_engine import mock, vocab
 from practice_engine.api import dispatch
 from practice_engine.vocab import GRADES, LEVELS, ROLES
 from tests.practice_engine.builders import DAY, T0
@@ -26,7 +26,7 @@ def saved_round(bank, role: str, level: str, seed: int, graded: int, probes: int
     for n in range(min(graded, len(m["questions"]))):
         m = mock.grade_mock(m, GRADES[n % len(GRADES)])
     return {
-        "version": mock.SAVED_VERSION,
+        "version": vocab.SAVED_ROUND_VERSION,
         "mock": m,
         "started_ms": T0,
         "question_started_ms": T0 + 60_000 * m["position"],
@@ -137,7 +137,7 @@ def test_the_op_always_answers_with_a_round_or_a_reason(raw) -> None:
     assert out["result"]["round"] is None or out["result"]["reason"] is None
 
 
-# Run by tests/support/run_in_pyodide.mjs, which sets INPUT to the text of the cases file.
+# Run by devtools/run_in_pyodide.mjs, which sets INPUT to the text of the cases file.
 PARITY_SCRIPT = """
 import json
 from practice_engine.api import dispatch
@@ -149,9 +149,9 @@ OUTPUT = json.dumps([json.loads(a) for a in answers])
 
 @pytest.mark.node
 def test_restoring_is_the_same_in_pyodide(engine_bank, tmp_path: Path) -> None:
-    from macros.wheels import browser_wheels, build_engine_wheel
+    from devtools.pyodide import run_in_pyodide
+    from macros.publish.wheels import browser_wheels, build_engine_wheel
     from tests.conftest import ROOT
-    from tests.support.pyodide import run_in_pyodide
 
     good = saved_round(engine_bank, "re", "L6+", 11, graded=3, probes=1)
     cases = [

@@ -1,7 +1,7 @@
-"""The engine gives identical results on CPython and inside Pyodide (under Node, offline),
-over every quiz item of the real bank and the whole practice loop: FSRS scheduling in both
-modes, mock selection, the dashboard and export/import. Pyodide gets the same pinned fsrs
-and typing_extensions wheels the site ships."""
+"""The engine gives identical results on CPython and inside Pyodide (under Node, offline):
+over every quiz item of the real bank and the whole practice loop (FSRS scheduling in both
+modes, mock selection, the dashboard and export/import), and over every exercise's checks.
+Pyodide gets the same pinned fsrs and typing_extensions wheels the site ships."""
 
 from __future__ import annotations
 
@@ -10,19 +10,22 @@ from pathlib import Path
 
 import pytest
 
-from macros.export import bank_json, dumps
-from macros.wheels import browser_wheels, build_engine_wheel
+from devtools.pyodide import run_in_pyodide
+from macros.publish.export import bank_json, dumps
+from macros.publish.wheels import browser_wheels, build_engine_wheel
 from tests.conftest import ROOT
-from tests.support.pyodide import run_in_pyodide
+from tests.practice_engine.exercise_helpers import IDS, TOY_CHECKS, text
 
 pytestmark = pytest.mark.node
 SCRIPT = Path(__file__).with_name("parity_script.py")
+EXERCISES_SCRIPT = Path(__file__).with_name("exercises_script.py")
 
 
-def run_cpython(bank_text: str) -> str:
-    namespace = {"INPUT": bank_text, "__name__": "parity"}
-    exec(compile(SCRIPT.read_text(), str(SCRIPT), "exec"), namespace)
-    return namespace["OUTPUT"]
+def run_cpython(input_text: str, script: Path = SCRIPT) -> str:
+    """The script run as Pyodide runs it: INPUT given, OUTPUT read back."""
+    namespace = {"INPUT": input_text, "__name__": "parity"}
+    exec(compile(script.read_text(), str(script), "exec"), namespace)
+    return str(namespace["OUTPUT"])
 
 
 def test_engine_parity_over_the_real_bank(real_bank, tmp_path: Path) -> None:
@@ -37,3 +40,34 @@ def test_engine_parity_over_the_real_bank(real_bank, tmp_path: Path) -> None:
     assert practice["transfer"]["identity"]
     assert all(practice["transfer"]["rejected"])
     assert practice["fsrs"]["cards"] and practice["checkpoints"]["cards"]
+
+
+PROBES = {
+    "infinite recursion in the function": ("def double(x):\n    return double(x)\n", TOY_CHECKS),
+    "infinite recursion while loading": ("def f():\n    return f()\n\nf()\n", TOY_CHECKS),
+    "a syntax error": ("def double(x)\n    return x\n", TOY_CHECKS),
+    "a correct toy answer": ("def double(x):\n    return x * 2\n", TOY_CHECKS),
+}
+
+
+def exercise_input() -> str:
+    exercises = {
+        ex_id: {name[:-3]: text(ex_id, name) for name in ("solution.py", "starter.py", "checks.py")}
+        for ex_id in IDS
+    }
+    probes = {name: {"code": code, "checks": checks} for name, (code, checks) in PROBES.items()}
+    return json.dumps({"exercises": exercises, "probes": probes})
+
+
+def test_every_solution_passes_inside_pyodide_as_on_cpython(tmp_path: Path) -> None:
+    """Only the engine wheel is loaded: the harness needs nothing beyond the stdlib."""
+    input_file = tmp_path / "exercises.json"
+    input_file.write_text(exercise_input(), encoding="utf-8")
+    expected = run_cpython(input_file.read_text(encoding="utf-8"), EXERCISES_SCRIPT)
+    actual = json.loads(run_in_pyodide(EXERCISES_SCRIPT, input_file, [build_engine_wheel(ROOT)]))
+    assert actual == json.loads(expected)
+    assert all(r["ok"] for r in actual["solutions"].values())
+    probes = actual["probes"]
+    assert probes["a correct toy answer"]["ok"]
+    assert probes["infinite recursion in the function"]["verdicts"] == [False, False, False]
+    assert probes["infinite recursion while loading"]["has_error"]

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from practice_engine import quiz
-from practice_engine.quiz import QuizError
+from practice_engine.errors import EngineError
 
 
 def _answer_key(session: dict, item) -> list[int]:
@@ -47,7 +47,7 @@ def test_level_and_role_filters(engine_bank) -> None:
 
 
 def test_no_match_is_a_clear_error(small_bank) -> None:
-    with pytest.raises(QuizError, match="no quiz item matches"):
+    with pytest.raises(EngineError, match="no quiz item matches"):
         quiz.new_session(small_bank, {"tracks": ["nowhere"]}, 1)
 
 
@@ -55,7 +55,7 @@ def test_no_match_is_a_clear_error(small_bank) -> None:
     "filters", [{"count": 0}, {"count": 51}, {"count": "5"}, {"tracks": "one"}, {"levels": [3]}]
 )
 def test_bad_filters_are_refused(small_bank, filters: dict) -> None:
-    with pytest.raises(QuizError):
+    with pytest.raises(EngineError):
         quiz.new_session(small_bank, filters, 1)
 
 
@@ -104,16 +104,20 @@ def test_a_whole_quiz_keeps_score_by_track(engine_bank) -> None:
 
 def test_grading_refuses_bad_answers(small_bank) -> None:
     s = quiz.new_session(small_bank, {"tracks": ["one"], "count": 5}, seed=3)
+    with pytest.raises(EngineError, match="pick at least one"):
+        quiz.grade(small_bank, s, [])
+    with pytest.raises(EngineError, match="numbered"):
+        quiz.grade(small_bank, s, [7])
+    with pytest.raises(EngineError, match="answer this item"):
+        quiz.advance(s)
     single = next(
         n for n, slot in enumerate(s["items"]) if not small_bank.item(slot["item"]).multiple
     )
-    s = {**s, "position": single, "answers": s["answers"] + [None] * 0}
-    with pytest.raises(QuizError, match="pick at least one"):
-        quiz.grade(small_bank, {**s, "position": 0}, [])
-    with pytest.raises(QuizError, match="numbered"):
-        quiz.grade(small_bank, {**s, "position": 0}, [7])
-    with pytest.raises(QuizError, match="answer this item"):
-        quiz.advance({**s, "position": 0})
+    with pytest.raises(EngineError, match="this question has one answer"):
+        quiz.grade(small_bank, {**s, "position": single}, [0, 1])
+    answered, _ = quiz.grade(small_bank, s, [0])
+    with pytest.raises(EngineError, match="already answered"):
+        quiz.grade(small_bank, answered, [0])
 
 
 def test_view_shows_text_in_display_order(small_bank) -> None:

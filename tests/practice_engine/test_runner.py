@@ -11,12 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from macros.wheels import build_engine_wheel
 
+from devtools.pyodide import run_in_pyodide
+from macros.publish.wheels import build_engine_wheel
 from practice_engine import runner
 from practice_engine.api import dispatch
 from tests.conftest import ROOT
-from tests.support.pyodide import run_in_pyodide
 
 RUN_KEYS = {"ok", "output", "truncated", "error", "memory_error"}
 CHECK_KEYS = {"ok", "passed", "total", "results", "error", "output", "truncated"}

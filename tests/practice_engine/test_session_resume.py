@@ -8,10 +8,10 @@ import json
 
 import pytest
 
-from macros.export import bank_json
+from macros.publish.export import bank_json
 from practice_engine import api, quiz
-from practice_engine.checks import MAX_NESTING
 from practice_engine.session_state import restore_saved_session
+from practice_engine.validate import MAX_NESTING
 
 
 @pytest.fixture

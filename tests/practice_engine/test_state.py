@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from practice_engine import progress, quiz
 from practice_engine.api import dispatch
-from practice_engine.checks import nesting_problem
 from practice_engine.session_state import restore_session
+from practice_engine.validate import nesting_problem
 from tests.practice_engine.builders import T0, build
 
 json_values = st.recursive(
@@ -45,7 +45,7 @@ def test_bad_progress_never_raises(data) -> None:
     if reason is not None:
         assert restored == progress.empty_progress()
     else:
-        assert progress.check_progress(restored) is None
+        assert progress.PROGRESS.problem(restored) is None
 
 
 @given(raw=st.text(max_size=40))
@@ -79,7 +79,7 @@ def test_version_1_is_migrated_without_complaint() -> None:
         "new_per_day": 5,
         "schedule": "fsrs",
     }
-    assert progress.check_progress(restored) is None
+    assert progress.PROGRESS.problem(restored) is None
 
 
 def test_a_full_version_2_progress_round_trips(engine_bank) -> None:

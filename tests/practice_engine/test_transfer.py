@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from practice_engine import cards, mock, progress, transfer
-from practice_engine.quiz import QuizError
+from practice_engine import cards, mock, progress, transfer, vocab
+from practice_engine.errors import EngineError
 from tests.practice_engine.builders import DAY, T0, build, finished_mock, operations, reviewed
 
 
@@ -35,7 +35,7 @@ def test_export_clear_import_gives_back_the_same_state(engine_bank, ops, mode) -
 def test_merge_keeps_everything_either_side_knows(engine_bank, a, b) -> None:
     mine, theirs = build(engine_bank, a), build(engine_bank, b)
     merged = transfer.apply_import(mine, theirs, "merge")
-    assert progress.check_progress(merged) is None
+    assert progress.PROGRESS.problem(merged) is None
     for side in (mine, theirs):
         for item, history in side["quiz"].items():
             assert all(x in merged["quiz"][item] for x in history[-50:])
@@ -98,14 +98,14 @@ def test_preview_counts_and_unknown_questions(engine_bank) -> None:
         "mocks": 0,
     }
     assert transfer.apply_import(current, incoming, "replace") == incoming
-    with pytest.raises(QuizError, match="mode must be one of merge, replace"):
+    with pytest.raises(EngineError, match="mode must be one of merge, replace"):
         transfer.apply_import(current, incoming, "append")
 
 
 def test_a_version_1_file_is_migrated() -> None:
     v1 = {"version": 1, "quiz": {"bias-variance-1": [[T0, 1], [T0 + 5, 0]]}}
     for extra in ({}, {"exported_ms": T0}):
-        text = json.dumps({"format": transfer.FORMAT, "version": 1, "progress": v1, **extra})
+        text = json.dumps({"format": vocab.PROGRESS_FORMAT, "version": 1, "progress": v1, **extra})
         read = transfer.read_import(text)
         assert read["ok"], read["error"]
         assert read["incoming"] == {**progress.empty_progress(), "quiz": v1["quiz"]}
@@ -243,5 +243,5 @@ def test_a_deeply_nested_file_is_rejected_without_raising() -> None:
 
 
 def test_export_refuses_bad_progress() -> None:
-    with pytest.raises(QuizError, match="progress passed in is not valid"):
+    with pytest.raises(EngineError, match="progress passed in is not valid"):
         transfer.export_file({"version": 2, "quiz": {}}, T0)

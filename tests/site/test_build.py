@@ -1,5 +1,7 @@
-"""The built site: strict build, one set of ids across bank, pages and JSON, nothing loaded
-from another host, and every asset served under a sub-path with the right MIME type."""
+"""The built site: strict build, a service worker that lists every file, redirects from
+moved URLs, nothing loaded from another host, and every asset served under a sub-path
+with the right MIME type. (That bank, pages and JSON agree is checked by the build itself,
+which fails otherwise; tests/macros/test_plugin.py shows that check failing.)"""
 
 from __future__ import annotations
 
@@ -12,8 +14,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from macros.export import bank_json, dumps
-from macros.parity import json_ids, mismatches, page_ids
+from macros.publish.service_worker import site_files
 
 # Attributes through which a page makes the browser fetch something by itself.
 FETCHING = {
@@ -58,28 +59,34 @@ def test_strict_build_has_no_warnings(build_result) -> None:
     assert "WARNING" not in output, output
 
 
-def test_ids_agree_between_bank_pages_and_json(real_bank, built_site: Path) -> None:
-    exported = json_ids(built_site / "assets/quiz/bank.json")
-    problems = mismatches({e.id for e in real_bank.entries}, page_ids(built_site), exported)
-    assert problems == []
-    assert exported == {e.id for e in real_bank.entries}
+def _sw_list(site: Path, name: str) -> list[str]:
+    text = (site / "sw.js").read_text(encoding="utf-8")
+    found = re.search(rf"const {name} = (\[.*?\]);", text, re.S)
+    assert found, name
+    return list(json.loads(found.group(1)))
 
 
-def test_parity_check_catches_a_missing_card(real_bank, built_site: Path) -> None:
-    pages = page_ids(built_site)
-    dropped = next(iter(pages))
-    del pages[dropped]
-    problems = mismatches({e.id for e in real_bank.entries}, pages, set(pages))
-    assert any(dropped in p for p in problems)
+def test_the_service_worker_lists_every_file_the_build_wrote(built_site: Path) -> None:
+    """It is written from MkDocs' list of files, not by scanning the site: nothing on disk
+    may be missing from that list."""
+    on_disk = [p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()]
+    lists = (_sw_list(built_site, "PRECACHE"), _sw_list(built_site, "RUNTIME"))
+    assert lists == site_files(on_disk)
 
 
-def test_export_is_deterministic_and_declared(real_bank, built_site: Path) -> None:
-    on_disk = (built_site / "assets/quiz/bank.json").read_text(encoding="utf-8")
-    assert on_disk == dumps(bank_json(real_bank))
-    data = json.loads(on_disk)
-    assert data["version"] == 1
-    schema = json.loads((built_site / "assets/quiz/bank.schema.json").read_text())
-    assert "question" in json.dumps(schema["entry"])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("practice/", "problems/"), ("practice/debugging/", "problems/debugging/"),
+     ("practise/quiz/", "drill/quiz/"), ("practise/dashboard/", "drill/dashboard/")],
+)  # fmt: skip
+def test_old_urls_send_readers_to_the_new_ones(built_site: Path, site_url: str, old, new) -> None:
+    html = (built_site / old / "index.html").read_text(encoding="utf-8")
+    target = "../" * old.count("/") + new
+    assert f'<meta http-equiv="refresh" content="0; url={target}">' in html
+    assert f'<a href="{target}">{new}</a>' in html
+    assert f'<link rel="canonical" href="{urljoin(site_url, new)}">' in html
+    assert 'http-equiv="Content-Security-Policy"' in html
+    assert not re.search(r"<script(?![^>]*\bsrc=)", html)  # no inline script
 
 
 def _external(url: str) -> bool:
@@ -147,7 +154,7 @@ def _get(url: str) -> tuple[int, str]:
         return resp.status, resp.headers["Content-Type"]
 
 
-@pytest.mark.parametrize("page", ["", "tracks/fundamentals/", "questions/", "practice/worked/"])
+@pytest.mark.parametrize("page", ["", "tracks/fundamentals/", "questions/", "problems/worked/"])
 def test_pages_and_their_assets_load_under_a_sub_path(site_url: str, page: str) -> None:
     url = urljoin(site_url, page)
     with urllib.request.urlopen(url, timeout=10) as resp:

@@ -9,9 +9,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from macros.bundle import PY_CLIENT, BundleError, bundle, join_css, join_js
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+
+from macros.publish.bundle import PY_CLIENT, BundleError, bundle, join_css, join_js
 
 STRICT = '"use strict";\n'
 

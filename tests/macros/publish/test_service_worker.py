@@ -1,10 +1,11 @@
-"""What the service worker precaches, keeps on first use of Python, and when its version moves."""
+"""What the service worker precaches, keeps on first use of Python, and when its version
+moves, given the list of files the build wrote."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from macros.service_worker import build_version, site_files, write_service_worker
+from macros.publish.service_worker import build_version, site_files, write_service_worker
 
 FILES = {
     "index.html": "home",
@@ -32,8 +33,8 @@ def _site(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_pages_and_assets_are_precached_under_the_urls_readers_use(tmp_path: Path) -> None:
-    precache, _ = site_files(_site(tmp_path))
+def test_pages_and_assets_are_precached_under_the_urls_readers_use() -> None:
+    precache, _ = site_files(FILES)
     assert precache == [
         "404.html",
         "assets/css/guide.css",
@@ -45,8 +46,8 @@ def test_pages_and_assets_are_precached_under_the_urls_readers_use(tmp_path: Pat
     ]
 
 
-def test_python_runtime_waits_for_first_use_and_the_editor_is_not_listed(tmp_path: Path) -> None:
-    precache, runtime = site_files(_site(tmp_path))
+def test_python_runtime_waits_for_first_use_and_the_editor_is_not_listed() -> None:
+    precache, runtime = site_files(FILES)
     assert runtime == [
         "assets/py/practice_engine-0.1-py3-none-any.whl",
         "assets/pyodide/pyodide.asm.wasm",
@@ -56,15 +57,15 @@ def test_python_runtime_waits_for_first_use_and_the_editor_is_not_listed(tmp_pat
 
 def test_version_moves_with_any_byte_but_not_with_sw_js(tmp_path: Path) -> None:
     site = _site(tmp_path)
-    files = site_files(site)[0]
-    before = build_version(site, files)
+    before = build_version(site, FILES)
     (site / "sw.js").write_text("another worker")
-    assert build_version(site, files) == before
+    assert build_version(site, FILES) == before
     (site / "assets/pyodide/pyodide.asm.wasm").write_text("wasm2")
-    assert build_version(site, files) != before
+    assert build_version(site, FILES) != before
+    assert build_version(site, [p for p in FILES if p != "404.html"]) != before
 
 
 def test_written_worker_has_no_placeholder_left(tmp_path: Path) -> None:
-    text = write_service_worker(_site(tmp_path)).read_text()
+    text = write_service_worker(_site(tmp_path), FILES).read_text()
     assert "__" not in text.replace("__proto__", "")
     assert '"study/faq/"' in text

@@ -9,9 +9,9 @@ import sys
 import zipfile
 from pathlib import Path
 
-from macros.wheels import ENGINE, build_engine_wheel
+from macros.publish.wheels import ENGINE, build_engine_wheel
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 # Modules Pyodide itself provides; the engine imports them only when running there.
 PYODIDE_BUILTINS = {"js", "pyodide", "pyodide_js"}
 

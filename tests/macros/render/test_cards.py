@@ -82,7 +82,7 @@ def test_card_structure(fixture_bank) -> None:
 
 
 def test_problem_keeps_scenario_visible_and_answer_collapsed(fixture_bank) -> None:
-    html = _html(card(fixture_bank.get("gamma"), fixture_bank, "practice/worked.md"))
+    html = _html(card(fixture_bank.get("gamma"), fixture_bank, "problems/worked.md"))
     before, _, after = html.partition("<details")
     assert "Gamma scores 0.9 offline and 0.6 online." in before
     assert "Hypotheses" in after and "Ranks causes." in after

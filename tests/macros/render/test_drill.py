@@ -1,29 +1,18 @@
-"""The static shells of the practice-loop widgets."""
+"""The static shells of the drill widgets: flashcards, mock round, dashboard."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from macros.render.practice_widgets import render, target_seconds
 
-from macros.bank import LEVELS, ROLES, Bank
-
-
-@pytest.mark.parametrize(
-    "text, seconds", [("2-3 min", 180), ("3-5 min", 300), ("5-7 min", 420), ("5 min", 300)]
-)
-def test_countdown_starts_from_the_upper_bound_of_the_time_target(text, seconds) -> None:
-    assert target_seconds(text) == seconds
-
-
-def test_a_time_target_in_another_shape_is_a_build_error() -> None:
-    with pytest.raises(ValueError, match="not like"):
-        target_seconds("three minutes")
+from macros.bank import Bank
+from macros.render.drill import render
+from practice_engine import vocab
 
 
 def test_flashcards_carry_every_concept_question_hidden_and_apart(real_bank: Bank) -> None:
-    html = render(real_bank, "flashcards", "practise/flashcards.md")
+    html = render(real_bank, "flashcards", "drill/flashcards.md")
     ids = re.findall(r'data-fc-id="([a-z0-9-]+)"', html)
     assert ids == [q.id for q in real_bank.questions]
     # the parity check counts question cards by these; flashcards must never match them
@@ -32,11 +21,12 @@ def test_flashcards_carry_every_concept_question_hidden_and_apart(real_bank: Ban
     assert store.startswith('<div class="fc-store" hidden data-search-exclude markdown>')
     for question in real_bank.questions:
         assert f'data-fc-target="{question.time_target}"' in html
+        assert f'data-fc-seconds="{vocab.target_seconds(question.type)}"' in html
         assert question.rubric.strong_hire[0] in store
 
 
 def test_flashcard_settings_are_labelled_and_wait_for_python(real_bank: Bank) -> None:
-    html = render(real_bank, "flashcards", "practise/flashcards.md")
+    html = render(real_bank, "flashcards", "drill/flashcards.md")
     for control in ("fc-new", "fc-schedule"):
         assert f'<label for="{control}">' in html and f'id="{control}"' in html
     assert '<fieldset class="mlw-filter" disabled>' in html
@@ -44,27 +34,41 @@ def test_flashcard_settings_are_labelled_and_wait_for_python(real_bank: Bank) ->
 
 
 def test_mock_offers_every_role_and_level(real_bank: Bank) -> None:
-    html = render(real_bank, "mock", "practise/mock.md")
-    for role, label in ROLES.items():
+    html = render(real_bank, "mock", "drill/mock.md")
+    for role, label in vocab.ROLE_LABELS.items():
         assert f'<option value="{role}"' in html and label in html
-    for level in LEVELS:
+    for level in vocab.LEVELS:
         assert f'<option value="{level}"' in html
     assert '<label for="mock-role">' in html and '<label for="mock-level">' in html
 
 
 def test_dashboard_has_labelled_import_and_export(real_bank: Bank) -> None:
-    html = render(real_bank, "dashboard", "practise/dashboard.md")
+    html = render(real_bank, "dashboard", "drill/dashboard.md")
     assert '<label for="dash-import">' in html and 'id="dash-import"' in html
     assert "Export my progress" in html
 
 
 def test_no_inline_style_or_script_in_any_shell(real_bank: Bank) -> None:
     for kind in ("flashcards", "mock", "dashboard"):
-        html = render(real_bank, kind, "practise/x.md")
+        html = render(real_bank, kind, "drill/x.md")
         assert "style=" not in html and "<script" not in html
         assert not re.search(r"<[^>]*\son[a-z]+=", html)
 
 
 def test_unknown_kind_is_a_build_error(real_bank: Bank) -> None:
     with pytest.raises(ValueError, match="unknown kind"):
-        render(real_bank, "calendar", "practise/x.md")
+        render(real_bank, "calendar", "drill/x.md")
+
+
+def test_the_engine_vocabulary_reaches_the_page_from_one_place(real_bank: Bank) -> None:
+    """What a widget needs before Python starts is written from practice_engine/vocab.py."""
+    low, high = vocab.NEW_PER_DAY_RANGE
+    cards = render(real_bank, "flashcards", "drill/flashcards.md")
+    new = f'min="{low}" max="{high}" value="{vocab.DEFAULT_SETTINGS["new_per_day"]}"'
+    assert new in cards
+    days = ", ".join(str(d) for d in vocab.CHECKPOINT_DAYS)
+    assert f"Fixed checkpoints: day 0, {days}</option>" in cards
+    mock = render(real_bank, "mock", "drill/mock.md")
+    assert f'data-round-version="{vocab.SAVED_ROUND_VERSION}"' in mock
+    dashboard = render(real_bank, "dashboard", "drill/dashboard.md")
+    assert f'data-max-import-chars="{vocab.MAX_IMPORT_CHARS}"' in dashboard

@@ -1,0 +1,53 @@
+"""An exercise page: the prompt, the editor shell, the collapsed solution, and the index."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.bank.exercises import load_exercises
+from macros.render import exercise_page
+from tests.conftest import ROOT
+
+REAL = ROOT / "quiz_data" / "exercises"
+
+
+def test_the_page_has_prompt_editor_shell_and_collapsed_solution() -> None:
+    exercise = next(e for e in load_exercises(REAL) if e.id == "top-k-heap")
+    text = exercise_page.render(ROOT, "top-k-heap", "exercises/top-k-heap.md")
+    start, end = text.index("<section"), text.index("</section>") + len("</section>")
+    prompt, widget, solution = text[:start], text[start:end], text[end:]
+    assert prompt.startswith(exercise.prompt.split("\n", 1)[0])
+    assert "# Top-k" not in prompt  # the page has its own title
+    assert "\n" not in widget  # one HTML block: no blank line can end it early
+    assert 'data-exercise="top-k-heap"' in widget
+    assert widget.count('aria-live="polite"') == 3
+    for label in (">Run<", ">Check<", ">Reset to starter<"):
+        assert label in widget
+    assert '<div class="mlw-exercise__actions" hidden>' in widget
+    assert "&#10;def top_k(pairs, k):&#10;" in widget
+    assert '??? note "Show solution"\n\n    ```python\n    import heapq' in solution
+
+
+def test_code_in_the_textarea_is_escaped() -> None:
+    text = exercise_page._code_text("if a < b and \"x\" != '&amp;':\n    pass\n")
+    assert text == "if a &lt; b and \"x\" != '&amp;amp;':&#10;    pass&#10;"
+    assert "</textarea>" not in exercise_page._code_text("s = '</textarea>'")
+
+
+def test_the_solution_fence_outlasts_backticks_in_the_code() -> None:
+    fence = exercise_page._fence('DOC = """\n```\nx\n```\n"""\n')
+    assert fence.startswith("````python\n") and fence.endswith("\n````")
+
+
+def test_unknown_exercise_ids_fail_the_build() -> None:
+    with pytest.raises(ValueError, match="no coding exercise has id 'nope'"):
+        exercise_page.render(ROOT, "nope", "exercises/nope.md")
+
+
+def test_the_index_links_every_exercise_page() -> None:
+    table = exercise_page.index(ROOT, "exercises/index.md")
+    rows = table.splitlines()
+    assert rows[:2] == ["| Exercise | You write |", "|---|---|"]
+    for exercise in load_exercises(REAL):
+        assert f"]({exercise.id}.md) | `{exercise.function}` |" in table
+    assert len(rows) == 2 + len(load_exercises(REAL))
