@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from tests.support.chromium import LAUNCH_ARGS, ensure
+from devtools.chromium import LAUNCH_ARGS, ensure
 
 LONG_TASKS = """
 window.__longTasks = [];

@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 
 from benchmarks.page_weight import PAGE_TYPES
 from benchmarks.site import ROOT
-from tests.support.chromium import LAUNCH_ARGS, ensure
+from devtools.chromium import LAUNCH_ARGS, ensure
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PRESETS = ("mobile", "desktop")

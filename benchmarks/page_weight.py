@@ -11,10 +11,10 @@ PAGE_TYPES = {
     "home": "",
     "track page": "tracks/fundamentals/",
     "question index": "questions/",
-    "practice problem": "practice/worked/",
+    "practice problem": "problems/worked/",
     "framework": "frameworks/problem/",
-    "quiz page": "practise/quiz/",
-    "flashcards": "practise/flashcards/",
+    "quiz page": "drill/quiz/",
+    "flashcards": "drill/flashcards/",
     "exercise": "exercises/",
 }
 

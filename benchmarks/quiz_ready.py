@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 from benchmarks.browser import new_context
 
-QUIZ_PAGE = "practise/quiz/"
+QUIZ_PAGE = "drill/quiz/"
 TIMEOUT = 120_000
 
 

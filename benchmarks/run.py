@@ -8,12 +8,8 @@ import sys
 
 from benchmarks import build_time, lighthouse, page_weight, quiz_ready, snapshot
 from benchmarks.browser import chromium
+from benchmarks.report import table as _table
 from benchmarks.site import served_site
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in rows])
 
 
 def _met(ok: bool) -> str:

@@ -4,8 +4,9 @@ one run; and the bytes each first visit moves.
     .venv/bin/python -m benchmarks.snapshot [--reps 5] [--strategies packages,stdlib]
 
 The served site is copied once per strategy and given a snapshot by
-macros.snapshot.write_snapshot (no second build). Each repetition gives every variant
-(plain, then each snapshot strategy) a fresh on-disk browser profile, as a reader's
+devtools.site.add_snapshot (the build's own snapshot module, no second build). Each
+repetition gives every variant (plain, then each snapshot strategy) a fresh on-disk
+browser profile, as a reader's
 browser has: the first visit starts with empty caches; the repeat visit comes once the
 service worker holds the runtime, so the HTTP cache, the service worker's cache and V8's
 wasm code cache are as warm as they get. Variants are interleaved round-robin, so drift on
@@ -26,12 +27,13 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from benchmarks.browser import LONG_TASKS
-from macros.snapshot import remove_snapshot, write_snapshot
-from tests.support.chromium import LAUNCH_ARGS, ensure
-from tests.support.server import serve
+from benchmarks.report import table
+from benchmarks.site import served_site
+from devtools.chromium import LAUNCH_ARGS, ensure
+from devtools.server import serve
+from devtools.site import add_snapshot, remove_snapshot
 
-ROOT = Path(__file__).resolve().parent.parent
-QUIZ_PAGE = "practise/quiz/"
+QUIZ_PAGE = "drill/quiz/"
 TIMEOUT = 120_000
 TARGET_S = 0.6  # issue #9: ship the snapshot only if a repeat visit is this fast
 # Resolves once the service worker's cache holds the runtime file named by the argument.
@@ -95,7 +97,7 @@ def _sites(site: Path, tmp: Path, strategies: list[str]) -> dict[str, tuple[Path
     for strategy in strategies:
         copy = tmp / f"site-{strategy}"
         shutil.copytree(site, copy)
-        record = write_snapshot(copy, ROOT, strategy=strategy)
+        record = add_snapshot(copy, strategy=strategy)
         out[f"snapshot ({strategy})"] = (copy, record["file"])
     return out
 
@@ -169,9 +171,6 @@ HEADER = [
 
 
 def main() -> None:
-    from benchmarks.run import _table
-    from benchmarks.site import served_site
-
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--strategies", default="packages,stdlib")
@@ -183,7 +182,7 @@ def main() -> None:
     else:
         with served_site() as (site, _):
             results = run(site, args.reps, strategies)
-    print(_table(HEADER, rows(results)))
+    print(table(HEADER, rows(results)))
     print(f"\nmedians of {args.reps} interleaved runs, fresh on-disk profile each; gzip.")
 
 

@@ -25,6 +25,11 @@ NO_SCRIPT = "{what} runs Python in your browser and needs JavaScript."
 DEFAULT_LEVEL = "L4"
 # The study plan's fixed review days, shown in the schedule choice (the engine owns the rule).
 CHECKPOINTS = "day " + ", ".join(str(d) for d in (0, *vocab.CHECKPOINT_DAYS))
+# How the settings form names each of the engine's schedules.
+SCHEDULE_CHOICES = {
+    "fsrs": "FSRS: the next review adapts to your grades",
+    "checkpoints": f"Fixed checkpoints: {CHECKPOINTS}",
+}
 
 
 def _attr(value: str) -> str:
@@ -67,9 +72,8 @@ def flashcard(question: Question, bank: Bank) -> str:
 def flashcards(bank: Bank) -> str:
     cards = "\n".join(flashcard(q, bank) for q in bank.questions)
     low, high = vocab.NEW_PER_DAY_RANGE
-    schedules = (
-        '<option value="fsrs">FSRS: the next review adapts to your grades</option>'
-        f'<option value="checkpoints">Fixed checkpoints: {CHECKPOINTS}</option>'
+    schedules = "".join(
+        f'<option value="{s}">{SCHEDULE_CHOICES[s]}</option>' for s in vocab.SCHEDULES
     )
     settings = (
         '<details class="mlw-fc__settings"><summary>Settings: new cards per day and schedule'

@@ -8,7 +8,6 @@
   const { el, errorBox } = window.MLGuide.ui;
   const { py, progressStore, practice } = window.MLGuide;
   const { tzOffset, plural, announcer, ready, errorText, showNotices } = practice;
-  const MAX_FILE_BYTES = 5 * 1024 * 1024; // the engine's limit; larger files are not read
   const percent = (share) => `${Math.round(share * 100)}%`;
 
   // SVG children are made in the namespace of the build's <svg> element (see chart).
@@ -109,8 +108,8 @@
   function weakest(w, rows) {
     const box = el("div", { class: "mlw-dash__next" }, el("h3", { text: "What to study next" }));
     if (!w) {
-      box.append(el("p", {}, "Nothing studied yet. Start with the ", siteLink("practise/flashcards/", "flashcards"),
-        " or a ", siteLink("practise/quiz/", "quiz"), ", and your weakest track will show here."));
+      box.append(el("p", {}, "Nothing studied yet. Start with the ", siteLink("drill/flashcards/", "flashcards"),
+        " or a ", siteLink("drill/quiz/", "quiz"), ", and your weakest track will show here."));
       return box;
     }
     const mastery = rows.find((r) => r.track === w.track)?.mastery ?? 0;
@@ -202,7 +201,9 @@
       if (!file) return;
       this.showResult(el("p", { text: `Checking ${file.name}…` }));
       try {
-        const text = file.size > 4 * MAX_FILE_BYTES ? null : await file.text();
+        // The engine's limit, in characters (data-max-import-chars, written by the build);
+        // a character is at most 4 bytes, so a larger file cannot fit and is not read.
+        const text = file.size > 4 * Number(this.root.dataset.maxImportChars) ? null : await file.text();
         const read = text == null
           ? { ok: false, error: "the file is larger than 5 MB; a progress export is far smaller" }
           : await py.call("read_import", { text });

@@ -66,6 +66,7 @@
     save() {
       if (!this.root.isConnected) return;
       store.mockRound.save({
+        version: Number(this.root.dataset.roundVersion), // the engine's, written by the build
         mock: this.mock, started_ms: this.startedMs, question_started_ms: this.askedMs, probes: this.shown,
       });
     }

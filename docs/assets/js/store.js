@@ -86,12 +86,13 @@
 
   // The running mock round (mock.js), saved after every change so that a reload or a visit
   // elsewhere resumes it. Its clocks are saved as the times they started, so time away
-  // counts. The engine checks it on load (op restore_round), as it checks progress.
+  // counts. The state carries the engine's version of a saved round (the mock shell's
+  // data-round-version); the engine checks it on load (op restore_round), as it checks
+  // progress.
   const ROUND = "mock-round";
-  const ROUND_VERSION = 1; // the engine's mock.SAVED_VERSION
   store.mockRound = {
     save(state) {
-      return store.write(ROUND, JSON.stringify({ version: ROUND_VERSION, ...state }));
+      return store.write(ROUND, JSON.stringify(state));
     },
     clear() {
       store.remove(ROUND);
