@@ -57,8 +57,9 @@ lint: install
 	$(BIN)/mypy
 	$(BIN)/codespell quiz_data docs CONTRIBUTING.md README.md
 
+# Two workers: the tests that need the built site run on one (see tests/conftest.py).
 test: install system lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 bench: install system
 	$(PY) -m benchmarks.run

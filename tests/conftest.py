@@ -1,5 +1,10 @@
 """Shared fixtures: the real bank, a built site (built once per session), the site served
-under a sub-path like a GitHub project page, and the golden-file update flag."""
+under a sub-path like a GitHub project page, and the golden-file update flag.
+
+`make test` runs the suite on two pytest-xdist workers: the tests that need the built site
+(tests/site/ and tests/browser/) all go to one worker, which builds and serves the site
+once and runs them in order, while the other runs everything that needs no site (the
+engine, the build's modules, the content, the figures, Python inside Pyodide)."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ import pytest
 from devtools.server import serve
 from devtools.site import ROOT, build
 from macros.bank import Bank, load_bank
+from macros.publish.redirects import is_redirect
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -20,6 +26,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite golden files from the current output (review the diff before committing)",
     )
+
+
+# The tests that need the built site, by folder (a test elsewhere may not ask for it).
+SITE_TESTS = ("tests/site/", "tests/browser/")
+
+
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook; harmless without it
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """Give all the tests that need the built site to one worker, as one unit of work, so
+    the site is built and served once; every other test is a unit of its own."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SiteOnOneWorker(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "site" if nodeid.startswith(SITE_TESTS) else nodeid
+
+    return SiteOnOneWorker(config, log)
 
 
 @pytest.fixture(scope="session")
@@ -59,6 +82,13 @@ def build_result(_served_dir) -> tuple[Path, str]:
 @pytest.fixture(scope="session")
 def built_site(build_result: tuple[Path, str]) -> Path:
     return build_result[0]
+
+
+@pytest.fixture(scope="session")
+def guide_pages(built_site: Path) -> list[Path]:
+    """Every page of the guide in the built site, without the redirect pages of moved URLs."""
+    pages = sorted(built_site.rglob("index.html"))
+    return [p for p in pages if not is_redirect(p.read_text(encoding="utf-8"))]
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,7 @@ TEMPLATE = """<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>This page has moved</title>
+<meta name="description" content="This page of the ML interview guide has moved to {text}.">
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{canonical}">
 <script src="{script}" data-to="{target}"></script>
@@ -42,6 +43,14 @@ def _url(md_path: str) -> str:
     """The folder URL MkDocs gives a page (use_directory_urls): a/b.md -> a/b/."""
     stem = md_path.removesuffix(".md")
     return stem.removesuffix("index") if posixpath.basename(stem) == "index" else stem + "/"
+
+
+REFRESH = '<meta http-equiv="refresh"'
+
+
+def is_redirect(html: str) -> bool:
+    """True for a page this module wrote (checks of the guide's own pages skip them)."""
+    return REFRESH in html
 
 
 def redirect_page(old: str, new: str, site_url: str) -> str:

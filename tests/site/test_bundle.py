@@ -28,14 +28,10 @@ def _listed() -> tuple[list[str], list[str]]:
     return config["extra_css"], scripts
 
 
-def _pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("index.html"))
-
-
-def test_every_page_links_one_stylesheet_and_one_script_of_ours(built_site: Path) -> None:
+def test_every_page_links_one_stylesheet_and_one_script_of_ours(guide_pages: list[Path]) -> None:
     css, js = _listed()
     wrong = []
-    for page in _pages(built_site):
+    for page in guide_pages:
         # What a browser with JavaScript loads: <noscript> content is not even parsed.
         html = NOSCRIPT.sub("", page.read_text(encoding="utf-8"))
         body = html.split("</head>", 1)[1]
@@ -64,9 +60,9 @@ def test_the_bundles_hold_every_listed_source_in_order(built_site: Path) -> None
             assert (ROOT / "docs" / source).read_text(encoding="utf-8").strip() in text
 
 
-def test_the_python_client_is_in_the_head_only_on_practice_pages(built_site: Path) -> None:
+def test_the_python_client_is_in_the_head_only_on_practice_pages(guide_pages: list[Path]) -> None:
     eager, reading = 0, 0
-    for page in _pages(built_site):
+    for page in guide_pages:
         head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
         in_head = "assets/js/py-client.js" in head
         if EAGER in head:

@@ -99,7 +99,7 @@ def test_every_listed_question_of_the_brief_is_answered(real_bank, item: str) ->
 
 def test_practice_answers_are_present_and_closed(real_bank, built_site: Path) -> None:
     for problem in real_bank.problems:
-        html = (built_site / "practice" / problem.area / "index.html").read_text()
+        html = (built_site / "problems" / problem.area / "index.html").read_text()
         card = html[html.index(f'data-qid="{problem.id}"') :]
         card = card[: card.index("</details>")]
         scenario, _, hidden = card.partition('<details class="answer">')
@@ -132,3 +132,15 @@ def test_one_page_version_holds_everything_open(real_bank, built_site: Path) -> 
     assert html.count('<details class="answer" open') >= len(real_bank.questions)
     assert "How the round works" in html and "PROBLEM" in html and "FAQ" in html
     assert "{{" not in html
+
+
+def test_every_question_is_reachable_from_its_track_page_and_the_index(
+    real_bank, built_site: Path
+) -> None:
+    index = (built_site / "questions" / "index.html").read_text(encoding="utf-8")
+    for q in real_bank.questions:
+        track_page = built_site / real_bank.track(q.track).page.removesuffix(".md") / "index.html"
+        html = track_page.read_text(encoding="utf-8")
+        assert f'id="q-{q.id}"' in html, f"{q.id} has no card on {track_page}"
+        slug = real_bank.track(q.track).page.removesuffix(".md")
+        assert f'href="../{slug}/#q-{q.id}"' in index, f"{q.id} is not linked from the index"
