@@ -4,6 +4,7 @@ only finds the bank or the exercises and hands them to a renderer in `render/`."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,47 +28,42 @@ def _bank(env: Any) -> Bank:
         raise PluginError(str(exc)) from None
 
 
+# Template functions that render part of the bank for the page calling them: each is
+# called as render(bank, *its arguments, the page's docs-relative path).
+BANK_ON_PAGE: dict[str, Callable[..., str]] = {
+    "track_cards": listings.track_cards,
+    "question_index": listings.question_index,
+    "problem_area": listings.problem_area,
+    "other_lists": listings.other_lists,
+    "tag_index": listings.tag_index,
+    "depth_side_by_side": listings.depth_side_by_side,
+    "drill_widget": drill.render,
+    "print_entries": print_page.all_entries,
+}
+
+
 def define_env(env: Any) -> None:
     """Register every template function with mkdocs-macros."""
 
     def page() -> str:
         return str(env.page.file.src_uri)
 
+    def on_page(render: Callable[..., str]) -> Callable[..., str]:
+        def macro(*args: Any) -> str:
+            return render(_bank(env), *args, page())
+
+        return macro
+
+    for name, render in BANK_ON_PAGE.items():
+        env.macro(on_page(render), name)
+
     @env.macro
     def track_intro(track_id: str) -> str:
         return listings.track_intro(_bank(env), track_id)
 
     @env.macro
-    def track_cards(track_id: str) -> str:
-        return listings.track_cards(_bank(env), track_id, page())
-
-    @env.macro
-    def question_index() -> str:
-        return listings.question_index(_bank(env), page())
-
-    @env.macro
-    def problem_area(area: str) -> str:
-        return listings.problem_area(_bank(env), area, page())
-
-    @env.macro
-    def other_lists() -> str:
-        return listings.other_lists(_bank(env), page())
-
-    @env.macro
-    def tag_index() -> str:
-        return listings.tag_index(_bank(env), page())
-
-    @env.macro
-    def depth_side_by_side(question_id: str) -> str:
-        return listings.depth_side_by_side(_bank(env), question_id, page())
-
-    @env.macro
     def quiz(tracks: list[str] | None = None, count: int = 5, filters: bool = False) -> str:
         return quiz_shell.quiz_widget(_bank(env), tracks, count, filters)
-
-    @env.macro
-    def drill_widget(kind: str) -> str:
-        return drill.render(_bank(env), kind, page())
 
     @env.macro
     def figure(name: str) -> str:
@@ -89,7 +85,3 @@ def define_env(env: Any) -> None:
             return str(env.env.from_string(text).render(**env.variables))
 
         return "\n\n".join(print_page.include_page(docs, s, render) for s in sources)
-
-    @env.macro
-    def print_entries() -> str:
-        return print_page.all_entries(_bank(env), page())

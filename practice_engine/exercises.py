@@ -24,9 +24,9 @@ The checks of an exercise are a small Python module text:
 
 Each case has a `name`, optional `args` (a list) and `kwargs` (a dict), and either an
 `expected` value or `raises`, the name of the exception class the call must raise (a
-subclass counts). Arguments are deep-copied before every call. Values are compared
-recursively: floats with `math.isclose` (relative 1e-6, absolute 1e-9) and NaN equal to NaN,
-lists and tuples element by element (either kind matches the other), dicts key by key.
+subclass counts). Arguments are deep-copied before every call. Values are compared by the
+rules in values.py (floats with a tolerance, NaN equal to NaN, lists and tuples alike);
+what a reader's code got wrong is told as tracebacks.py tells it.
 
 Pure standard library; runs unchanged on CPython and in Pyodide. There is no time limit
 here: a page that runs this in a Web Worker stops an endless loop by ending the worker.
@@ -37,228 +37,17 @@ from __future__ import annotations
 import contextlib
 import copy
 import inspect
-import math
 import random
 import sys
-import traceback
 from typing import Any
 
-USER_FILE = "<your code>"
+from .tracebacks import USER_FILE, exc_line, location, short_traceback, syntax_error, user_frames
+from .values import clip, show, show_call, show_pair, unchanged, values_match
+
 CHECKS_FILE = "<exercise checks>"
-REL_TOL = 1e-6
-ABS_TOL = 1e-9
-MAX_SHOWN = 300  # characters of one value shown in a message
-MAX_FRAMES = 4  # frames of the reader's code shown in a traceback
 CASE_KEYS = ("name", "args", "kwargs", "expected", "raises")
 
-__all__ = [
-    "case_problems",
-    "checks_namespace",
-    "checks_problems",
-    "load_checks",
-    "run_checks",
-    "values_match",
-]
-
-
-# --- comparing values -----------------------------------------------------------------------
-
-
-def values_match(expected: Any, got: Any) -> bool:
-    """True when `got` equals `expected` under the exercise rules (see the module docstring)."""
-    try:
-        return _match(expected, got)
-    except Exception:  # a strange object whose comparison fails or recursion that never ends
-        return False
-
-
-def _is_number(x: Any) -> bool:
-    return isinstance(x, (int, float)) and not isinstance(x, bool)
-
-
-def _match(expected: Any, got: Any) -> bool:
-    if isinstance(expected, bool) or isinstance(got, bool):
-        return isinstance(expected, bool) and isinstance(got, bool) and expected == got
-    if _is_number(expected) and _is_number(got):
-        if isinstance(expected, int) and isinstance(got, int):
-            return expected == got
-        e, g = float(expected), float(got)
-        if math.isnan(e) or math.isnan(g):
-            return math.isnan(e) and math.isnan(g)
-        return math.isclose(e, g, rel_tol=REL_TOL, abs_tol=ABS_TOL)
-    if isinstance(expected, (list, tuple)):
-        return (
-            isinstance(got, (list, tuple))
-            and len(expected) == len(got)
-            and all(_match(e, g) for e, g in zip(expected, got, strict=True))
-        )
-    if isinstance(expected, dict):
-        return (
-            isinstance(got, dict)
-            and set(expected) == set(got)
-            and all(_match(expected[k], got[k]) for k in expected)
-        )
-    if expected is None:
-        return got is None
-    if isinstance(expected, (str, set, frozenset)):
-        return isinstance(got, type(expected)) and bool(expected == got)
-    return bool(expected == got)
-
-
-def _unchanged(before: Any, after: Any) -> bool:
-    """Strict sameness, for telling whether a call modified its arguments."""
-    try:
-        return _same(before, after)
-    except Exception:
-        return False
-
-
-def _same(a: Any, b: Any) -> bool:
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, float):
-        return a == b or (math.isnan(a) and math.isnan(b))
-    if isinstance(a, (list, tuple)):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, dict):
-        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
-    return bool(a == b)
-
-
-# --- showing values -------------------------------------------------------------------------
-
-
-def _float_text(x: float, digits: int | None) -> str:
-    if digits is None or not math.isfinite(x) or x == 0 or abs(x) >= 1e16:
-        return repr(x)
-    # keep every digit before the decimal point: 1000000010.0 must not read as 1e+09
-    digits = min(17, max(digits, int(math.log10(abs(x))) + 2))
-    text = f"{x:.{digits}g}"
-    if "e" not in text and "." not in text and "n" not in text:
-        text += ".0"
-    return text
-
-
-def _show(value: Any, digits: int | None = None, depth: int = 0) -> str:
-    """A short, readable rendering; floats rounded to `digits` significant digits if given."""
-    if depth > 20:
-        return "..."
-    if isinstance(value, float):
-        return _float_text(value, digits)
-    if isinstance(value, list):
-        return "[" + ", ".join(_show(v, digits, depth + 1) for v in value) + "]"
-    if isinstance(value, tuple):
-        inner = ", ".join(_show(v, digits, depth + 1) for v in value)
-        return "(" + inner + ("," if len(value) == 1 else "") + ")"
-    if isinstance(value, dict):
-        items = (
-            f"{_show(k, digits, depth + 1)}: {_show(v, digits, depth + 1)}"
-            for k, v in value.items()
-        )
-        return "{" + ", ".join(items) + "}"
-    try:
-        return repr(value)
-    except Exception:
-        return f"<{type(value).__name__} object>"
-
-
-def _clip(text: str) -> str:
-    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 3] + "..."
-
-
-def _show_pair(expected: Any, got: Any) -> tuple[str, str]:
-    """Expected and got, rounded for reading unless rounding would make them look equal."""
-    e, g = _show(expected, 4), _show(got, 4)
-    if e == g:
-        e, g = _show(expected), _show(got)
-    if e == g and type(expected) is not type(got):
-        g = f"{g} (a {type(got).__name__}, not a {type(expected).__name__})"
-    return _clip(e), _clip(g)
-
-
-def _show_call(name: str, fn: Any, args: list, kwargs: dict) -> str:
-    """`name(p1=..., p2=...)`, naming the arguments after the reader's parameters."""
-    parts: list[str] = []
-    try:
-        bound = inspect.signature(fn).bind(*args, **kwargs)
-        params = inspect.signature(fn).parameters
-        for pname, value in bound.arguments.items():
-            kind = params[pname].kind
-            if kind is inspect.Parameter.VAR_POSITIONAL:
-                parts.extend(_clip(_show(v)) for v in value)
-            elif kind is inspect.Parameter.VAR_KEYWORD:
-                parts.extend(f"{k}={_clip(_show(v))}" for k, v in value.items())
-            else:
-                parts.append(f"{pname}={_clip(_show(value))}")
-    except Exception:  # not introspectable, or the arguments do not fit the signature
-        parts = [_clip(_show(v)) for v in args]
-        parts += [f"{k}={_clip(_show(v))}" for k, v in kwargs.items()]
-    return f"{name}({', '.join(parts)})"
-
-
-# --- describing the reader's errors ---------------------------------------------------------
-
-
-def _user_frames(exc: BaseException) -> list[tuple[int, str]]:
-    """(line, function) of every frame of the reader's code in the exception's traceback."""
-    frames = traceback.extract_tb(exc.__traceback__)
-    return [(f.lineno or 0, f.name) for f in frames if f.filename == USER_FILE]
-
-
-def _exc_line(exc: BaseException) -> str:
-    text = str(exc)
-    name = type(exc).__name__
-    return _clip(f"{name}: {text}" if text else name)
-
-
-def _where(exc: BaseException) -> str:
-    frames = _user_frames(exc)
-    if not frames:
-        return ""
-    line, func = frames[-1]
-    return f" (line {line}, in {func})" if func != "<module>" else f" (line {line})"
-
-
-def _short_traceback(exc: BaseException, source_lines: list[str]) -> str:
-    """A traceback of the reader's code only, repeated frames folded as Python does."""
-    frames = _user_frames(exc)
-    folded: list[tuple[int, str, int]] = []  # line, function, times repeated
-    for line, func in frames:
-        if folded and folded[-1][:2] == (line, func):
-            folded[-1] = (line, func, folded[-1][2] + 1)
-        else:
-            folded.append((line, func, 1))
-    out = ["Traceback (your code only):"]
-    if len(folded) > MAX_FRAMES:
-        out.append(f"  ... {len(folded) - MAX_FRAMES} earlier calls not shown")
-        folded = folded[-MAX_FRAMES:]
-    for line, func, times in folded:
-        out.append(f"  line {line}, in {func}")
-        if 0 < line <= len(source_lines) and source_lines[line - 1].strip():
-            out.append(f"    {source_lines[line - 1].strip()}")
-        if times > 1:
-            out.append(f"  [the line above repeated {times - 1} more times]")
-    out.append(_exc_line(exc))
-    return "\n".join(out)
-
-
-def _syntax_error(exc: BaseException, source_lines: list[str]) -> str:
-    if not isinstance(exc, SyntaxError):
-        return f"Your code could not be read: {_exc_line(exc)}"
-    line = exc.lineno or 0
-    text = f"{type(exc).__name__} on line {line}: {exc.msg}"
-    if 0 < line <= len(source_lines):
-        code = source_lines[line - 1].rstrip()
-        text += f"\n    {code.strip()}"
-        if exc.offset and exc.offset > 0:
-            indent = len(code) - len(code.lstrip())
-            caret = max(exc.offset - 1 - indent, 0)
-            if caret <= len(code.strip()):
-                text += "\n    " + " " * caret + "^"
-    return text
-
-
-# --- running ------------------------------------------------------------------------------
+__all__ = ["case_problems", "checks_namespace", "checks_problems", "load_checks", "run_checks"]
 
 
 def _report(results: list[dict], total: int, error: str | None) -> dict[str, Any]:
@@ -333,21 +122,22 @@ def _run_case(case: dict, fn: Any, name: str, read_only: bool) -> dict[str, Any]
         call_args, call_kwargs = copy.deepcopy((args, kwargs))
     except Exception:  # an argument that cannot be copied (a generator, say)
         pristine, (call_args, call_kwargs) = None, (args, kwargs)
-    call = _show_call(name, fn, args, kwargs)
+    call = show_call(name, fn, args, kwargs)
     raises = case.get("raises")
-    want = f"{raises} to be raised" if raises else _clip(_show(case["expected"], 4))
+    want = f"{raises} to be raised" if raises else clip(show(case["expected"], 4))
     try:
         got = fn(*call_args, **call_kwargs)
     except (Exception, SystemExit) as exc:
         raised = type(exc)
         if raises and any(k.__name__ == raises for k in raised.__mro__):
             return _result(case, True, "")
-        return _result(case, False, f"{call} -> expected {want}, got {_exc_line(exc)}{_where(exc)}")
+        got = f"{exc_line(exc)}{location(exc)}"
+        return _result(case, False, f"{call} -> expected {want}, got {got}")
     if raises:
-        return _result(case, False, f"{call} -> expected {want}, got {_clip(_show(got))}")
+        return _result(case, False, f"{call} -> expected {want}, got {clip(show(got))}")
     expected = case["expected"]
     if not values_match(expected, got):
-        e, g = _show_pair(expected, got)
+        e, g = show_pair(expected, got)
         return _result(case, False, f"{call} -> expected {e}, got {g}")
     if read_only and pristine is not None:
         changed = _changed_arguments(fn, pristine, (call_args, call_kwargs))
@@ -371,12 +161,12 @@ def _changed_arguments(fn: Any, before: tuple, after: tuple) -> str:
         ]
     changes = []
     for i, (b, a) in enumerate(zip(b_args, a_args, strict=False)):
-        if not _unchanged(b, a):
+        if not unchanged(b, a):
             label = names[i] if i < len(names) else f"argument {i + 1}"
-            changes.append(f"{label} changed to {_clip(_show(a))}")
+            changes.append(f"{label} changed to {clip(show(a))}")
     for key, b in b_kwargs.items():
-        if not _unchanged(b, a_kwargs.get(key)):
-            changes.append(f"{key} changed to {_clip(_show(a_kwargs.get(key)))}")
+        if not unchanged(b, a_kwargs.get(key)):
+            changes.append(f"{key} changed to {clip(show(a_kwargs.get(key)))}")
     return "; ".join(changes)
 
 
@@ -390,9 +180,9 @@ def _run_extra(extra: Any, fn: Any) -> list[dict[str, Any]]:
     except (Exception, SystemExit) as exc:
         message = (
             "expected the property checks to run, got "
-            f"{_exc_line(exc)}{_where(exc)} from your function"
-            if _user_frames(exc)
-            else f"expected the property checks to run, got {_exc_line(exc)}"
+            f"{exc_line(exc)}{location(exc)} from your function"
+            if user_frames(exc)
+            else f"expected the property checks to run, got {exc_line(exc)}"
         )
         return [{"name": "property checks", "ok": False, "message": message}]
     if not isinstance(found, (list, tuple)) or not all(
@@ -416,7 +206,7 @@ def run_checks(user_code: str, checks_code: str) -> dict[str, Any]:
     try:
         return _run(user_code, checks_code)
     except Exception as exc:  # a last resort: the reader's code broke the harness itself
-        return _report([], 0, f"Your code could not be checked: {_exc_line(exc)}")
+        return _report([], 0, f"Your code could not be checked: {exc_line(exc)}")
     finally:
         random.setstate(random_state)
         sys.setrecursionlimit(recursion_limit)
@@ -426,7 +216,7 @@ def _run(user_code: str, checks_code: str) -> dict[str, Any]:
     try:
         checks = load_checks(checks_code)
     except Exception as exc:
-        return _report([], 0, f"The checks of this exercise are broken: {_exc_line(exc)}")
+        return _report([], 0, f"The checks of this exercise are broken: {exc_line(exc)}")
     name = checks["FUNCTION"]
     cases = checks["CASES"]
     read_only = bool(checks.get("INPUTS_READ_ONLY", False))
@@ -437,13 +227,13 @@ def _run(user_code: str, checks_code: str) -> dict[str, Any]:
     try:
         code = compile(user_code, USER_FILE, "exec")
     except Exception as exc:  # SyntaxError, or ValueError for a null byte in 3.11
-        return _report([], len(cases), _syntax_error(exc, source_lines))
+        return _report([], len(cases), syntax_error(exc, source_lines))
     namespace: dict[str, Any] = {"__name__": "__solution__"}
     try:
         exec(code, namespace)
     except (Exception, SystemExit) as exc:
         message = "Your code raised an error while it was loading.\n"
-        return _report([], len(cases), message + _short_traceback(exc, source_lines))
+        return _report([], len(cases), message + short_traceback(exc, source_lines))
     sys.setrecursionlimit(limit)
 
     fn = namespace.get(name)

@@ -26,8 +26,8 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-# The harness already knows how to show the reader's own frames; one format for both.
-from .exercises import USER_FILE, _exc_line, _short_traceback, _syntax_error, run_checks
+from .exercises import run_checks
+from .tracebacks import USER_FILE, exc_line, short_traceback, syntax_error
 
 MAX_OUTPUT = 10_000
 TRUNCATED = "\n[output truncated]"
@@ -129,7 +129,7 @@ def _execute(code: str) -> tuple[str | None, bool]:
     try:
         compiled = compile(code, USER_FILE, "exec")
     except Exception as exc:  # SyntaxError, or ValueError for a null byte
-        return _syntax_error(exc, lines), False
+        return syntax_error(exc, lines), False
     namespace: dict[str, Any] = {"__name__": "__main__"}
     try:
         exec(compiled, namespace)
@@ -137,9 +137,9 @@ def _execute(code: str) -> tuple[str | None, bool]:
         return _exit_error(exc), False
     except MemoryError as exc:
         namespace.clear()  # free what the code built before reporting
-        return _short_traceback(exc, lines), True
+        return short_traceback(exc, lines), True
     except BaseException as exc:  # KeyboardInterrupt too: the answer must always come back
-        return _short_traceback(exc, lines), False
+        return short_traceback(exc, lines), False
     finally:
         namespace.clear()
     return None, False
@@ -154,7 +154,7 @@ def run_code(code: str) -> dict[str, Any]:
         with _captured(buffer), _memory_cap():
             error, out_of_memory = _execute(code)
     except BaseException as exc:  # a last resort: the reader broke the runner itself
-        error, out_of_memory = f"Your code could not be run: {_exc_line(exc)}", False
+        error, out_of_memory = f"Your code could not be run: {exc_line(exc)}", False
     return {
         "ok": error is None,
         "output": buffer.value(),
@@ -176,6 +176,6 @@ def check_code(code: str, checks: str) -> dict[str, Any]:
             "passed": 0,
             "total": 0,
             "results": [],
-            "error": f"Your code could not be checked: {_exc_line(exc)}",
+            "error": f"Your code could not be checked: {exc_line(exc)}",
         }
     return {**report, "output": buffer.value(), "truncated": buffer.truncated}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from fsrs import Card
@@ -116,21 +117,38 @@ def _valid_attempt(a: Any) -> bool:
     return isinstance(a, list) and len(a) == 2 and is_time(a[0]) and is_int(a[1]) and a[1] in (0, 1)
 
 
-def quiz_problem(quiz: Any, where: str) -> str | None:
-    if not isinstance(quiz, dict):
-        return f"{where} is not an object of quiz histories"
-    for item_id, attempts in quiz.items():
-        if not item_id:
-            return f"{where} has a history with an empty item id"
-        if not isinstance(attempts, list):
-            return f"{where}[{item_id!r}] is not a list of answers"
-        for n, attempt in enumerate(attempts):
-            if not _valid_attempt(attempt):
-                return (
-                    f"{where}[{item_id!r}][{n}] is a malformed answer: expected "
-                    f"[time, 0 or 1] with the time {TIME_RULE}"
-                )
+def _by_id_problem(
+    data: Any, where: str, names: tuple[str, str, str], each: Callable[[Any, str], str | None]
+) -> str | None:
+    """An object keyed by id: every id non-empty, every value as `each` wants it. `names`
+    words the messages: (the values, one value, its id), e.g. ("cards", "card", "question id")."""
+    values, value, key = names
+    if not isinstance(data, dict):
+        return f"{where} is not an object of {values}"
+    for name, item in data.items():
+        if not name:
+            return f"{where} has a {value} with an empty {key}"
+        problem = each(item, f"{where}[{name!r}]")
+        if problem:
+            return problem
     return None
+
+
+def _history_problem(attempts: Any, where: str) -> str | None:
+    if not isinstance(attempts, list):
+        return f"{where} is not a list of answers"
+    for n, attempt in enumerate(attempts):
+        if not _valid_attempt(attempt):
+            return (
+                f"{where}[{n}] is a malformed answer: expected "
+                f"[time, 0 or 1] with the time {TIME_RULE}"
+            )
+    return None
+
+
+def quiz_problem(quiz: Any, where: str) -> str | None:
+    names = ("quiz histories", "history", "item id")
+    return _by_id_problem(quiz, where, names, _history_problem)
 
 
 def _number_problem(value: Any, name: str, low: float, high: float) -> str | None:
@@ -177,15 +195,7 @@ def card_problem(card: Any, where: str) -> str | None:
 
 
 def cards_problem(cards: Any, where: str) -> str | None:
-    if not isinstance(cards, dict):
-        return f"{where} is not an object of cards"
-    for question_id, card in cards.items():
-        if not question_id:
-            return f"{where} has a card with an empty question id"
-        problem = card_problem(card, f"{where}[{question_id!r}]")
-        if problem:
-            return problem
-    return None
+    return _by_id_problem(cards, where, ("cards", "card", "question id"), card_problem)
 
 
 def review_problem(review: Any, where: str) -> str | None:
