@@ -2,7 +2,6 @@
 
 Runs unchanged on CPython (tests) and in Pyodide (the browser). Every public function takes
 and returns plain JSON-able data, so the page and the worker exchange only JSON, and every
-piece of state can be saved, exported and validated the same way.
+piece of state can be saved, exported and validated the same way. (Its version is in its
+own pyproject.toml, the one place the wheel reads it from.)
 """
-
-__version__ = "0.1.0"
