@@ -18,6 +18,7 @@ from figures import (
     ab_power,
     bias_variance_u,
     clt,
+    kl_directions,
     l1_l2_constraints,
     learning_curves,
     multiple_comparisons,
@@ -301,6 +302,50 @@ def test_sample_size_for_80_percent_power():
     # / 0.02)^2 = 3,840.4, so 3,841 per arm.
     assert d["n_for_80"][0.02] == 3841
     assert ab_power.norm_ppf(0.975) == pytest.approx(1.959963984540054, abs=1e-9)
+
+
+# --- kl-directions -----------------------------------------------------------------------
+
+
+def test_grid_kl_matches_the_gaussian_closed_form():
+    # KL(N(0, 1) || N(1, 2^2)) = ln 2 + (1 + 1) / (2 * 4) - 1/2, about 0.4431.
+    a = kl_directions.normal_pdf(kl_directions.GRID, 0.0, 1.0)
+    b = kl_directions.normal_pdf(kl_directions.GRID, 1.0, 2.0)
+    assert kl_directions.kl(a, b) == pytest.approx(math.log(2) + 0.25 - 0.5, abs=1e-6)
+
+
+def test_forward_fit_matches_the_moments_of_the_target():
+    d = numbers(kl_directions.NAME)
+    assert d["forward_mean"] == pytest.approx(0.0, abs=1e-9)
+    expected_sd = math.sqrt(kl_directions.PEAK_SD**2 + kl_directions.PEAK**2)
+    assert d["forward_sd"] == pytest.approx(expected_sd, abs=1e-6)
+    # The wide fit puts its peak in the gap, where the target has almost no mass.
+    assert d["qf_at_centre"] > 20 * d["p_at_centre"]
+
+
+def test_reverse_fit_locks_onto_one_peak_at_about_ln_2():
+    d = numbers(kl_directions.NAME)
+    assert abs(d["reverse_mean"] - kl_directions.PEAK) < 0.1
+    assert abs(d["reverse_sd"] - kl_directions.PEAK_SD) < 0.1
+    # One peak alone costs at most ln 2 (p is at least half that peak's density everywhere).
+    assert math.log(2) - 0.01 < d["kl_qr_p"] <= math.log(2)
+
+
+def test_each_fit_wins_its_own_direction_and_loses_the_other():
+    d = numbers(kl_directions.NAME)
+    assert d["kl_p_qf"] < d["kl_p_qr"]
+    assert d["kl_qr_p"] < d["kl_qf_p"]
+    assert d["kl_p_qr"] > 5  # the one-peak fit all but ignores half of p
+
+
+def test_reverse_fit_is_a_local_minimum_of_the_grid_search():
+    d = numbers(kl_directions.NAME)
+    p = d["p"]
+    for dm, ds in itertools.product((-0.01, 0.0, 0.01), repeat=2):
+        q = kl_directions.normal_pdf(
+            kl_directions.GRID, d["reverse_mean"] + dm, d["reverse_sd"] + ds
+        )
+        assert kl_directions.kl(q, p) >= d["kl_qr_p"] - 1e-12
 
 
 # --- the SVGs and their text -------------------------------------------------------------
