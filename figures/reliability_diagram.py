@@ -3,8 +3,9 @@
 A single feature x ~ N(0, 1) drives the true click probability, P(y = 1 | x) = σ(a + b x).
 The "model" ranks cases perfectly (its logit is increasing in x) but is overconfident: its
 logit is the true logit multiplied by OVERCONFIDENCE, as a network trained too long on log
-loss tends to be. Its scores pile up near 0 and 1, and the reliability curve is an S:
-predictions of 0.9 come true far less than 90 % of the time.
+loss tends to be. Its scores pile up near 0 and 1, and the reliability curve is flatter
+than the diagonal (an inverted S), crossing it at 0.5: predictions of 0.9 come true far less
+than 90 % of the time, and predictions of 0.05 far more than 5 %.
 
 Two recalibrators are fitted on a held-out calibration set and scored on a large test set:
 Platt scaling (a logistic regression of the label on the model's logit, two parameters) and

@@ -310,7 +310,8 @@ def test_sample_size_for_80_percent_power():
 def test_overconfident_model_is_miscalibrated_at_both_ends():
     raw = numbers(reliability_diagram.NAME)["raw"]
     assert raw["ece"] > 0.08
-    # Low scores come true more often than predicted, high scores less often: an S shape.
+    # Low scores come true more often than predicted, high scores less often: the curve is
+    # flatter than the diagonal, the signature of overconfidence.
     assert raw["rate"][0] > raw["mean_pred"][0] + 0.05
     assert raw["rate"][-1] < raw["mean_pred"][-1] - 0.1
 
@@ -331,7 +332,9 @@ def test_recalibration_keeps_the_ranking():
     d = numbers(reliability_diagram.NAME)
     raw_auc = d["raw"]["auc"]
     assert d["Platt"]["auc"] == pytest.approx(raw_auc, abs=1e-12)
-    # Isotonic steps merge scores into ties, which can only lose a little AUC.
+    # Isotonic steps merge scores into ties. Where the true rate rises with the score, as
+    # here, that costs a little AUC; a tie can also merge a misordered pair, so this is a
+    # property of this model, not a law.
     assert raw_auc - 0.01 < d["isotonic"]["auc"] <= raw_auc + 1e-12
 
 
