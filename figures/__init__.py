@@ -15,4 +15,5 @@ FIGURE_MODULES = (
     "multiple_comparisons",
     "ab_power",
     "kl_directions",
+    "reliability_diagram",
 )

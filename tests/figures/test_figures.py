@@ -23,6 +23,7 @@ from figures import (
     learning_curves,
     multiple_comparisons,
     optimiser_paths,
+    reliability_diagram,
     roc_vs_pr,
 )
 from figures.build import OUT_DIR, build, modules
@@ -346,6 +347,72 @@ def test_reverse_fit_is_a_local_minimum_of_the_grid_search():
             kl_directions.GRID, d["reverse_mean"] + dm, d["reverse_sd"] + ds
         )
         assert kl_directions.kl(q, p) >= d["kl_qr_p"] - 1e-12
+
+
+# --- reliability-diagram -----------------------------------------------------------------
+
+
+def test_overconfident_model_is_miscalibrated_at_both_ends():
+    raw = numbers(reliability_diagram.NAME)["raw"]
+    assert raw["ece"] > 0.08
+    # Low scores come true more often than predicted, high scores less often: the curve is
+    # flatter than the diagonal, the signature of overconfidence.
+    assert raw["rate"][0] > raw["mean_pred"][0] + 0.05
+    assert raw["rate"][-1] < raw["mean_pred"][-1] - 0.1
+
+
+def test_recalibration_fixes_the_probabilities():
+    d = numbers(reliability_diagram.NAME)
+    raw, platt, iso = d["raw"], d["Platt"], d["isotonic"]
+    assert platt["ece"] < 0.02
+    assert iso["ece"] < 0.03
+    assert max(platt["ece"], iso["ece"]) < raw["ece"] / 4
+    assert platt["log_loss"] < raw["log_loss"] - 0.1
+    # The model's logit is OVERCONFIDENCE times the true one, so Platt should undo it.
+    assert d["platt_slope"] == pytest.approx(1 / d["overconfidence"], abs=0.05)
+    assert d["platt_intercept"] == pytest.approx(0.0, abs=0.1)
+
+
+def test_recalibration_keeps_the_ranking():
+    d = numbers(reliability_diagram.NAME)
+    raw_auc = d["raw"]["auc"]
+    assert d["Platt"]["auc"] == pytest.approx(raw_auc, abs=1e-12)
+    # Isotonic steps merge scores into ties. Where the true rate rises with the score, as
+    # here, that costs a little AUC; a tie can also merge a misordered pair, so this is a
+    # property of this model, not a law.
+    assert raw_auc - 0.01 < d["isotonic"]["auc"] <= raw_auc + 1e-12
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_calibration_result_holds_for_other_draws(seed):
+    d = reliability_diagram.compute(seed)
+    assert d["raw"]["ece"] > 0.08
+    assert d["Platt"]["ece"] < 0.02
+    assert d["isotonic"]["ece"] < 0.03
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ([1.0, 3.0, 2.0, 4.0], [1.0, 2.5, 2.5, 4.0]),
+        ([3.0, 2.0, 1.0], [2.0, 2.0, 2.0]),
+        ([0.0, 1.0, 0.0, 0.0, 1.0], [0.0, 1 / 3, 1 / 3, 1 / 3, 1.0]),
+        ([1.0, 2.0, 3.0], [1.0, 2.0, 3.0]),
+    ],
+)
+def test_pool_adjacent_violators_by_hand(values, expected):
+    np.testing.assert_allclose(reliability_diagram.pava(np.array(values)), expected)
+
+
+def test_ece_and_auc_by_hand():
+    # The two-bin table of the calibration quiz: 600 cases predicted 0.10 with 30
+    # positives, 400 predicted 0.70 with 320 positives. ECE = 0.6 * 0.05 + 0.4 * 0.10.
+    probs = np.concatenate([np.full(600, 0.10), np.full(400, 0.70)])
+    labels = np.concatenate([np.ones(30), np.zeros(570), np.ones(320), np.zeros(80)])
+    assert reliability_diagram.reliability(probs, labels)["ece"] == pytest.approx(0.07)
+    # A tie between a positive and a negative counts half.
+    tie = reliability_diagram.roc_auc(np.array([0.5, 0.5, 0.9]), np.array([1.0, 0.0, 1.0]))
+    assert tie == pytest.approx(0.75)
 
 
 # --- the SVGs and their text -------------------------------------------------------------
