@@ -14,4 +14,6 @@ FIGURE_MODULES = (
     "clt",
     "multiple_comparisons",
     "ab_power",
+    "kl_directions",
+    "reliability_diagram",
 )

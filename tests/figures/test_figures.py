@@ -18,10 +18,12 @@ from figures import (
     ab_power,
     bias_variance_u,
     clt,
+    kl_directions,
     l1_l2_constraints,
     learning_curves,
     multiple_comparisons,
     optimiser_paths,
+    reliability_diagram,
     roc_vs_pr,
 )
 from figures.build import OUT_DIR, build, modules
@@ -301,6 +303,116 @@ def test_sample_size_for_80_percent_power():
     # / 0.02)^2 = 3,840.4, so 3,841 per arm.
     assert d["n_for_80"][0.02] == 3841
     assert ab_power.norm_ppf(0.975) == pytest.approx(1.959963984540054, abs=1e-9)
+
+
+# --- kl-directions -----------------------------------------------------------------------
+
+
+def test_grid_kl_matches_the_gaussian_closed_form():
+    # KL(N(0, 1) || N(1, 2^2)) = ln 2 + (1 + 1) / (2 * 4) - 1/2, about 0.4431.
+    a = kl_directions.normal_pdf(kl_directions.GRID, 0.0, 1.0)
+    b = kl_directions.normal_pdf(kl_directions.GRID, 1.0, 2.0)
+    assert kl_directions.kl(a, b) == pytest.approx(math.log(2) + 0.25 - 0.5, abs=1e-6)
+
+
+def test_forward_fit_matches_the_moments_of_the_target():
+    d = numbers(kl_directions.NAME)
+    assert d["forward_mean"] == pytest.approx(0.0, abs=1e-9)
+    expected_sd = math.sqrt(kl_directions.PEAK_SD**2 + kl_directions.PEAK**2)
+    assert d["forward_sd"] == pytest.approx(expected_sd, abs=1e-6)
+    # The wide fit puts its peak in the gap, where the target has almost no mass.
+    assert d["qf_at_centre"] > 20 * d["p_at_centre"]
+
+
+def test_reverse_fit_locks_onto_one_peak_at_about_ln_2():
+    d = numbers(kl_directions.NAME)
+    assert abs(d["reverse_mean"] - kl_directions.PEAK) < 0.1
+    assert abs(d["reverse_sd"] - kl_directions.PEAK_SD) < 0.1
+    # One peak alone costs at most ln 2 (p is at least half that peak's density everywhere).
+    assert math.log(2) - 0.01 < d["kl_qr_p"] <= math.log(2)
+
+
+def test_each_fit_wins_its_own_direction_and_loses_the_other():
+    d = numbers(kl_directions.NAME)
+    assert d["kl_p_qf"] < d["kl_p_qr"]
+    assert d["kl_qr_p"] < d["kl_qf_p"]
+    assert d["kl_p_qr"] > 5  # the one-peak fit all but ignores half of p
+
+
+def test_reverse_fit_is_a_local_minimum_of_the_grid_search():
+    d = numbers(kl_directions.NAME)
+    p = d["p"]
+    for dm, ds in itertools.product((-0.01, 0.0, 0.01), repeat=2):
+        q = kl_directions.normal_pdf(
+            kl_directions.GRID, d["reverse_mean"] + dm, d["reverse_sd"] + ds
+        )
+        assert kl_directions.kl(q, p) >= d["kl_qr_p"] - 1e-12
+
+
+# --- reliability-diagram -----------------------------------------------------------------
+
+
+def test_overconfident_model_is_miscalibrated_at_both_ends():
+    raw = numbers(reliability_diagram.NAME)["raw"]
+    assert raw["ece"] > 0.08
+    # Low scores come true more often than predicted, high scores less often: the curve is
+    # flatter than the diagonal, the signature of overconfidence.
+    assert raw["rate"][0] > raw["mean_pred"][0] + 0.05
+    assert raw["rate"][-1] < raw["mean_pred"][-1] - 0.1
+
+
+def test_recalibration_fixes_the_probabilities():
+    d = numbers(reliability_diagram.NAME)
+    raw, platt, iso = d["raw"], d["Platt"], d["isotonic"]
+    assert platt["ece"] < 0.02
+    assert iso["ece"] < 0.03
+    assert max(platt["ece"], iso["ece"]) < raw["ece"] / 4
+    assert platt["log_loss"] < raw["log_loss"] - 0.1
+    # The model's logit is OVERCONFIDENCE times the true one, so Platt should undo it.
+    assert d["platt_slope"] == pytest.approx(1 / d["overconfidence"], abs=0.05)
+    assert d["platt_intercept"] == pytest.approx(0.0, abs=0.1)
+
+
+def test_recalibration_keeps_the_ranking():
+    d = numbers(reliability_diagram.NAME)
+    raw_auc = d["raw"]["auc"]
+    assert d["Platt"]["auc"] == pytest.approx(raw_auc, abs=1e-12)
+    # Isotonic steps merge scores into ties. Where the true rate rises with the score, as
+    # here, that costs a little AUC; a tie can also merge a misordered pair, so this is a
+    # property of this model, not a law.
+    assert raw_auc - 0.01 < d["isotonic"]["auc"] <= raw_auc + 1e-12
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_calibration_result_holds_for_other_draws(seed):
+    d = reliability_diagram.compute(seed)
+    assert d["raw"]["ece"] > 0.08
+    assert d["Platt"]["ece"] < 0.02
+    assert d["isotonic"]["ece"] < 0.03
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ([1.0, 3.0, 2.0, 4.0], [1.0, 2.5, 2.5, 4.0]),
+        ([3.0, 2.0, 1.0], [2.0, 2.0, 2.0]),
+        ([0.0, 1.0, 0.0, 0.0, 1.0], [0.0, 1 / 3, 1 / 3, 1 / 3, 1.0]),
+        ([1.0, 2.0, 3.0], [1.0, 2.0, 3.0]),
+    ],
+)
+def test_pool_adjacent_violators_by_hand(values, expected):
+    np.testing.assert_allclose(reliability_diagram.pava(np.array(values)), expected)
+
+
+def test_ece_and_auc_by_hand():
+    # The two-bin table of the calibration quiz: 600 cases predicted 0.10 with 30
+    # positives, 400 predicted 0.70 with 320 positives. ECE = 0.6 * 0.05 + 0.4 * 0.10.
+    probs = np.concatenate([np.full(600, 0.10), np.full(400, 0.70)])
+    labels = np.concatenate([np.ones(30), np.zeros(570), np.ones(320), np.zeros(80)])
+    assert reliability_diagram.reliability(probs, labels)["ece"] == pytest.approx(0.07)
+    # A tie between a positive and a negative counts half.
+    tie = reliability_diagram.roc_auc(np.array([0.5, 0.5, 0.9]), np.array([1.0, 0.0, 1.0]))
+    assert tie == pytest.approx(0.75)
 
 
 # --- the SVGs and their text -------------------------------------------------------------
