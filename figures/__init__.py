@@ -16,4 +16,5 @@ FIGURE_MODULES = (
     "ab_power",
     "kl_directions",
     "reliability_diagram",
+    "forecast_trend",
 )

@@ -18,6 +18,7 @@ from figures import (
     ab_power,
     bias_variance_u,
     clt,
+    forecast_trend,
     kl_directions,
     l1_l2_constraints,
     learning_curves,
@@ -413,6 +414,56 @@ def test_ece_and_auc_by_hand():
     # A tie between a positive and a negative counts half.
     tie = reliability_diagram.roc_auc(np.array([0.5, 0.5, 0.9]), np.array([1.0, 0.0, 1.0]))
     assert tie == pytest.approx(0.75)
+
+
+# --- forecast-trend ----------------------------------------------------------------------
+
+
+def test_trees_split_time_only_inside_the_training_period():
+    d = numbers(forecast_trend.NAME)
+    last_train_month = d["t"][d["n_train"] - 1]
+    assert d["time_thresholds"], "the trees never split on time"
+    assert max(d["time_thresholds"]) < last_train_month
+
+
+def test_trees_repeat_the_last_year_while_ets_and_the_truth_climb():
+    d = numbers(forecast_trend.NAME)
+    trees = d["trees_forecast"]
+    # Same month of the year, same branch: the two forecast years are identical.
+    np.testing.assert_array_equal(trees[:12], trees[12:])
+    assert d["trees_year_change"] == 0.0
+    assert d["true_year_change"] == pytest.approx(18.0)
+    assert abs(d["hw_year_change"] - d["true_year_change"]) < 3.0
+    assert d["mae_hw"] < d["mae_trees"] / 3
+
+
+@pytest.mark.parametrize("seed", [11, 23])
+def test_flat_tree_forecast_holds_for_other_noise_draws(seed: int):
+    d = forecast_trend.compute(seed)
+    np.testing.assert_array_equal(d["trees_forecast"][:12], d["trees_forecast"][12:])
+    assert d["mae_hw"] < d["mae_trees"]
+
+
+def test_tree_finds_a_step_by_hand():
+    x = np.arange(10, dtype=float).reshape(-1, 1)
+    y = (x[:, 0] >= 5).astype(float)
+    tree = forecast_trend.fit_tree(x, y, depth=1)
+    assert tree["threshold"] == 4.5
+    assert (tree["left"]["value"], tree["right"]["value"]) == (0.0, 1.0)
+    np.testing.assert_array_equal(
+        forecast_trend.predict_tree(tree, np.array([[-3.0], [99.0]])), [0, 1]
+    )
+
+
+def test_holt_winters_without_smoothing_extends_its_starting_values():
+    """With all three weights at zero the forecast is the initial level, trend and season."""
+    y = forecast_trend.series()[1][:48]
+    _, forecast = forecast_trend.holt_winters(y, 0.0, 0.0, 0.0, horizon=12)
+    level, trend = y[:12].mean(), (y[12:24].mean() - y[:12].mean()) / 12
+    season = y[:12] - level
+    # After 36 unsmoothed steps the level has grown by 36 trends; horizon h adds h more.
+    expected = level + trend * (36 + np.arange(1, 13)) + season
+    np.testing.assert_allclose(forecast, expected)
 
 
 # --- the SVGs and their text -------------------------------------------------------------
