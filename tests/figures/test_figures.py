@@ -26,6 +26,7 @@ from figures import (
     optimiser_paths,
     reliability_diagram,
     roc_vs_pr,
+    shrinkage_funnel,
 )
 from figures.build import OUT_DIR, build, modules
 from tests.conftest import ROOT
@@ -464,6 +465,52 @@ def test_holt_winters_without_smoothing_extends_its_starting_values():
     # After 36 unsmoothed steps the level has grown by 36 trends; horizon h adds h more.
     expected = level + trend * (36 + np.arange(1, 13)) + season
     np.testing.assert_allclose(forecast, expected)
+
+
+# --- shrinkage-funnel --------------------------------------------------------------------
+
+
+def test_posterior_means_match_the_worked_examples():
+    """The numbers the shrinkage question quotes, under a Beta(4, 196) prior."""
+    got = shrinkage_funnel.posterior_mean([2, 300, 9, 0], [3, 10_000, 150, 50], 4.0, 196.0)
+    np.testing.assert_allclose(got, [6 / 203, 304 / 10_200, 13 / 350, 4 / 250])
+    assert got[2] == pytest.approx(0.0371, abs=5e-5)  # 9 in 150 (raw 6 %) becomes 3.71 %
+
+
+def test_moment_fit_recovers_a_known_prior():
+    """With a huge catalogue the method of moments lands close to the true Beta."""
+    rng = np.random.default_rng(0)
+    true = rng.beta(4.0, 196.0, 400_000)
+    n = rng.integers(20, 2_000, true.size)
+    alpha, beta = shrinkage_funnel.fit_beta_moments(rng.binomial(n, true), n)
+    assert alpha / (alpha + beta) == pytest.approx(0.02, rel=0.01)
+    assert alpha + beta == pytest.approx(200, rel=0.05)
+
+
+def test_moment_fit_refuses_pure_noise():
+    n = np.full(1_000, 100)
+    clicks = np.tile([2, 3], 500)  # rates vary far less than binomial noise would make them
+    with pytest.raises(ValueError, match="binomial noise"):
+        shrinkage_funnel.fit_beta_moments(clicks, n)
+
+
+def test_small_samples_fill_the_raw_top_but_not_the_shrunk_top():
+    d = numbers(shrinkage_funnel.NAME)
+    imp, ctr = d["top_median_impressions"], d["top_true_ctr"]
+    assert imp["raw"] < 50 < 300 < imp["shrunk"]
+    assert ctr["raw"] < ctr["shrunk"] < ctr["best"]
+    assert ctr["shrunk"] - ctr["raw"] > 0.01  # more than a point of true CTR
+    small, large = d["impressions"] < 50, d["impressions"] > 1_000
+    assert d["raw"][small].std() > 2 * d["raw"][large].std()  # the funnel ...
+    assert d["shrunk"][small].std() < 0.25 * d["raw"][small].std()  # ... collapses
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_shrinkage_wins_for_other_catalogues(seed):
+    d = shrinkage_funnel.compute(seed)
+    assert d["mse_shrunk"] < 0.5 * d["mse_raw"]
+    assert d["top_true_ctr"]["shrunk"] > d["top_true_ctr"]["raw"]
+    assert d["strength"] == pytest.approx(200, rel=0.4)
 
 
 # --- the SVGs and their text -------------------------------------------------------------
