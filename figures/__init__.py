@@ -14,4 +14,5 @@ FIGURE_MODULES = (
     "clt",
     "multiple_comparisons",
     "ab_power",
+    "kmeans_vs_gmm",
 )
