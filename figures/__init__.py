@@ -18,4 +18,5 @@ FIGURE_MODULES = (
     "reliability_diagram",
     "forecast_trend",
     "shrinkage_funnel",
+    "kmeans_vs_gmm",
 )

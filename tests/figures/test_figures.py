@@ -20,6 +20,7 @@ from figures import (
     clt,
     forecast_trend,
     kl_directions,
+    kmeans_vs_gmm,
     l1_l2_constraints,
     learning_curves,
     multiple_comparisons,
@@ -511,6 +512,49 @@ def test_shrinkage_wins_for_other_catalogues(seed):
     assert d["mse_shrunk"] < 0.5 * d["mse_raw"]
     assert d["top_true_ctr"]["shrunk"] > d["top_true_ctr"]["raw"]
     assert d["strength"] == pytest.approx(200, rel=0.4)
+
+
+# --- kmeans-vs-gmm ------------------------------------------------------------------------
+
+
+def test_kmeans_cuts_across_the_bands_and_the_mixture_follows_them():
+    d = numbers(kmeans_vs_gmm.NAME)
+    assert d["kmeans_agreement"] < 0.6  # close to a coin flip
+    assert d["gmm_agreement"] > 0.98
+
+
+def test_kmeans_objective_itself_prefers_the_wrong_split():
+    """Not a bad local optimum: the true bands have a much larger within-cluster sum of
+    squares than the cut k-means found, so no amount of restarting would find them."""
+    d = numbers(kmeans_vs_gmm.NAME)
+    assert d["true_inertia"] > 1.5 * d["kmeans_inertia"]
+    assert d["kmeans_inertia"] == pytest.approx(
+        kmeans_vs_gmm.inertia(d["x"], d["kmeans"]["labels"]), rel=1e-9
+    )
+
+
+def test_lloyd_and_em_never_go_backwards():
+    d = numbers(kmeans_vs_gmm.NAME)
+    assert np.all(np.diff(d["kmeans"]["history"]) <= 1e-9)
+    assert np.all(np.diff(d["gmm"]["history"]) >= -1e-9)
+    np.testing.assert_allclose(d["gmm"]["resp"].sum(1), 1.0)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_contrast_holds_for_other_draws(seed):
+    d = kmeans_vs_gmm.compute(seed)
+    assert d["kmeans_agreement"] < 0.65
+    assert d["gmm_agreement"] > 0.95
+
+
+def test_responsibility_matches_the_worked_example():
+    """The kmeans-gmm-em answer: equal weights, unit variances, means 0 and 3, a point at 1
+    belongs 82 % to the first component, which is 1 / (1 + e^-1.5)."""
+    means = np.array([[0.0, 0.0], [3.0, 0.0]])
+    covs = np.array([np.eye(2)] * 2)
+    resp, _ = kmeans_vs_gmm.responsibilities(np.array([[1.0, 0.0]]), np.full(2, 0.5), means, covs)
+    assert resp[0, 0] == pytest.approx(1 / (1 + math.exp(-1.5)))
+    assert round(resp[0, 0], 2) == 0.82
 
 
 # --- the SVGs and their text -------------------------------------------------------------
