@@ -16,4 +16,7 @@ FIGURE_MODULES = (
     "ab_power",
     "kl_directions",
     "reliability_diagram",
+    "forecast_trend",
+    "shrinkage_funnel",
+    "kmeans_vs_gmm",
 )
