@@ -49,7 +49,20 @@ def _record(entry: Question | Problem | Short, bank: Bank) -> dict:
         record["followups"] = [f.q for f in entry.followups]
     if isinstance(entry, Question):
         record["order"] = entry.order
+        if entry.key_points or entry.trap_claims:
+            record["feedback"] = _feedback(entry)
     return record
+
+
+def _feedback(question: Question) -> dict:
+    """What the answer-feedback op needs: key points, trap claims with their matchers as
+    written (the engine parses them), the traps' Markdown source and the caveat."""
+    return {
+        "key_points": [kp.model_dump() for kp in question.key_points],
+        "trap_claims": [tc.model_dump() for tc in question.trap_claims],
+        "traps": list(question.traps),
+        "caveat": question.feedback_caveat,
+    }
 
 
 def bank_json(bank: Bank) -> dict:

@@ -51,6 +51,8 @@ class Entry:
     order: int | None
     followups: tuple[str, ...]
     items: tuple[Item, ...]
+    # Key points, trap claims, traps and caveat as exported; parsed by `feedback` on use.
+    feedback: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ def _entry(raw: dict[str, Any]) -> Entry:
         order=raw.get("order"),
         followups=tuple(raw.get("followups", ())),
         items=items,
+        feedback=raw.get("feedback"),
     )
 
 
