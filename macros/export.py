@@ -10,7 +10,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pydantic import TypeAdapter
+from pydantic import BaseModel, TypeAdapter
+
+from practice_engine.feedback.lexicon import near_words
+from practice_engine.feedback.spec import parse_matcher, words_of
+from practice_engine.feedback.text import fold, tokens_of
 
 from .bank import LEVELS, ROLES, TIME_TARGETS, Bank, Problem, Question
 from .bank.models import Entry, Short, TracksFile
@@ -76,7 +80,41 @@ def bank_json(bank: Bank) -> dict:
             for t in bank.tracks
         ],
         "entries": [_record(e, bank) for e in bank.entries],
+        "feedback_lexicon": feedback_lexicon(bank),
     }
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, BaseModel):
+        return _strings(value.model_dump())
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def feedback_lexicon(bank: Bank) -> list[str]:
+    """The bank's own words that lie within a misspelling of a matcher's word ("modal"
+    near "model"): the engine must read them as themselves, never as that word."""
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    for q in bank.questions:
+        for point in (*q.key_points, *q.trap_claims):
+            for w in words_of(parse_matcher(point.match)):
+                (prefixes if w.kind == "prefix" else words).add(w.text)
+    if not words and not prefixes:
+        return []
+    vocabulary = {
+        word
+        for entry in bank.entries
+        for text in _strings(entry)
+        for word, number, _, _ in tokens_of(fold(text))
+        if not number
+    }
+    return near_words(words, prefixes, vocabulary)
 
 
 def schema_json() -> dict:

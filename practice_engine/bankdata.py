@@ -61,6 +61,8 @@ class BankData:
     tracks: tuple[dict[str, Any], ...]
     entries: tuple[Entry, ...]
     levels: tuple[str, ...]
+    # Real words near the matchers' words, which a misspelling must not be read as.
+    lexicon: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_items", {i.id: i for e in self.entries for i in e.items})
@@ -121,6 +123,7 @@ def parse_bank(data: dict[str, Any]) -> BankData:
             tracks=tuple(data["tracks"]),
             entries=entries,
             levels=tuple(data["levels"]),
+            lexicon=frozenset(data.get("feedback_lexicon", ())),
         )
     except (KeyError, TypeError) as exc:
         raise BankFormatError(f"bank export is malformed: {exc!r}") from None

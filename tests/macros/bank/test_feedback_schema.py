@@ -12,9 +12,7 @@ def test_export_carries_key_points_trap_claims_and_traps(fixture_bank) -> None:
     feedback = records["alpha"]["feedback"]
     assert [kp["id"] for kp in feedback["key_points"]] == ["first-letter", "not-omega"]
     assert feedback["key_points"][1]["sense"] == "denied"
-    assert feedback["key_points"][0]["match"] == {
-        "all": [["alpha"], ["first", "=1st", "start*"]]
-    }
+    assert feedback["key_points"][0]["match"] == {"all": [["alpha"], ["first", "=1st", "start*"]]}
     assert feedback["trap_claims"][0]["trap"] == 0
     assert feedback["traps"] == ["Calling it beta."]
     assert feedback["caveat"] is None
