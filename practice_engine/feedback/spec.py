@@ -81,18 +81,20 @@ def _word(chunk: str, where: str) -> list[Word]:
     found = [t for t in tokens_of(fold(core)) if t[0] not in ARTICLES]
     if not found:
         return []
-    if prefix and (len(found) != 1 or found[0][1] or len(found[0][0]) < MIN_PREFIX):
+    if prefix and (found[-1][1] or not found[-1][0].isalpha() or len(found[-1][0]) < MIN_PREFIX):
         raise SpecError(
-            where, f"{chunk!r}: '*' needs one word of at least {MIN_PREFIX} letters before it"
+            where, f"{chunk!r}: '*' needs a word of at least {MIN_PREFIX} letters before it"
         )
     words = []
-    for text, number, _, _ in found:
+    for n, (text, number, _, _) in enumerate(found):
         if number:
             kind = "number"
         elif not text[0].isalnum():
             kind = "symbol"
+        elif prefix and n == len(found) - 1:
+            kind = "prefix"  # in "u-shape*" only the last word is a prefix
         else:
-            kind = "prefix" if prefix else "exact" if exact else "word"
+            kind = "exact" if exact else "word"
         words.append(Word(text, kind))
     return words
 

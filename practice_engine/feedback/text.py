@@ -35,10 +35,12 @@ ARTICLES = frozenset({"a", "an", "the"})
 # Words that open a new clause: a negation before them does not reach past them.
 CLAUSE_WORDS = frozenset(
     {"but", "however", "whereas", "although", "though", "while", "yet", "instead", "unless"}
-    | {"because", "except", "otherwise", "meanwhile", "which", "whereby", "so"}
+    | {"because", "except", "otherwise", "meanwhile", "which", "whereby", "so", "unlike"}
 )
 # Words that open a new segment: "people think X, but actually Y" asserts Y.
-SEGMENT_WORDS = frozenset({"but", "however", "whereas", "actually", "instead", "rather"})
+SEGMENT_WORDS = frozenset(
+    {"but", "however", "whereas", "while", "actually", "instead", "rather", "unlike"}
+)
 _NEGATED_BASE = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
 _BRITISH = re.compile(r"(?<=[a-z]{3})(i|y)z(e|es|ed|ing|ation|ations|er|ers|able)$")
 
@@ -173,9 +175,8 @@ def analyse(answer: str) -> Analysed:
             clause += sum(1 for c in clause_cuts if last <= c < t_start)
             segment += sum(1 for c in segment_cuts if last <= c < t_start)
             last = t_end
-            if word in CLAUSE_WORDS:
-                clause += 1
-                segment += 1 if word in SEGMENT_WORDS else 0
+            clause += 1 if word in CLAUSE_WORDS or word in SEGMENT_WORDS else 0
+            segment += 1 if word in SEGMENT_WORDS else 0
             if word in ARTICLES:
                 continue
             tokens.append(
