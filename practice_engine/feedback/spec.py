@@ -107,7 +107,7 @@ def parse_term(raw: Any, where: str) -> Term:
         bad = next(c for c in raw if not _ALLOWED.fullmatch(c))
         raise SpecError(where, f"{raw!r}: the character {bad!r} cannot be matched")
     words: list[Word | None] = []
-    for chunk in raw.replace("/", " ").split():
+    for chunk in fold(raw).replace("/", " ").split():
         if chunk == GAP:
             if not words or words[-1] is None:
                 raise SpecError(where, f"{raw!r}: '...' must stand between two words")

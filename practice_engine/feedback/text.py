@@ -74,10 +74,15 @@ class Analysed:
     tokens: tuple[Token, ...]
 
 
+_AB = re.compile(r"(?<![\w/])a/([ab])(?![\w/])")
+
+
 def fold(text: str) -> str:
-    """Compatibility forms, case folding and straight apostrophes; lengths are preserved
-    for ordinary text so offsets stay valid (checked in `analyse`)."""
-    return text.casefold().replace("’", "'").replace("‘", "'")
+    """Compatibility forms, case folding and straight apostrophes; "a/b" and "a/a" become
+    the words "ab" and "aa", since "a" alone is an article. Lengths are preserved for
+    ordinary text so offsets stay valid (checked in `analyse`)."""
+    text = text.casefold().replace("’", "'").replace("‘", "'")
+    return _AB.sub(lambda m: "a" + m.group(1) + " ", text)
 
 
 def british(word: str) -> str:
