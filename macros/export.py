@@ -84,11 +84,15 @@ def bank_json(bank: Bank) -> dict:
     }
 
 
+_NOT_PROSE = {"key_points", "trap_claims", "feedback_caveat"}
+
+
 def _strings(value: object) -> list[str]:
+    """Every piece of prose in a bank model (matchers excluded)."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, BaseModel):
-        return _strings(value.model_dump())
+        return _strings(value.model_dump(exclude=_NOT_PROSE & set(type(value).model_fields)))
     if isinstance(value, dict):
         return [s for v in value.values() for s in _strings(v)]
     if isinstance(value, list | tuple):
@@ -114,7 +118,7 @@ def feedback_lexicon(bank: Bank) -> list[str]:
         for word, number, _, _ in tokens_of(fold(text))
         if not number
     }
-    return near_words(words, prefixes, vocabulary)
+    return near_words(words, prefixes, vocabulary - words)
 
 
 def schema_json() -> dict:

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 from . import cards, dashboard, mock, progress, quiz, runner, session_state, transfer, vocab
-from . import feedback as answer_feedback
 from .bankdata import BankData, BankFormatError, parse_bank
 from .checks import shown
 from .mock import record_mock, require_mock, restore_mock, restore_round
@@ -84,7 +83,10 @@ def _restore_round(raw: Any) -> dict[str, Any]:
 
 def _feedback(question_id: str, level: str, text: str) -> dict[str, Any]:
     """Key points hit, missed or not expected at `level`, and traps asserted, for a typed
-    answer to one of the bank's concept questions."""
+    answer to one of the bank's concept questions. Imported on first use, so pages that
+    never ask for feedback do not pay for the stemmer."""
+    from . import feedback as answer_feedback
+
     entry = _bank().entry(question_id) if isinstance(question_id, str) else None
     if entry is None or entry.kind != "question":
         raise quiz.QuizError(f"{shown(question_id)} is not a concept question of the bank")

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..vocab import LEVELS
-from .evaluate import Evaluator, Found, Index, Unit
-from .spec import Matcher, SpecError, parse_matcher
-from .text import analyse, utf16_offset
+from .evaluate import Evaluator, Found, Index, Unit, heads
+from .spec import Matcher, SpecError, parse_matcher, words_of
+from .text import analyse
 
 MAX_ANSWER_CHARS = 20_000
 SENSES = ("asserted", "denied", "either")
@@ -37,6 +37,7 @@ class Compiled:
     trap_claims: tuple[Point, ...]
     traps: tuple[str, ...]
     caveat: str | None
+    heads: frozenset[str] = frozenset()
 
 
 def compile_block(block: dict[str, Any], where: str) -> Compiled:
@@ -53,11 +54,14 @@ def compile_block(block: dict[str, Any], where: str) -> Compiled:
                 raise FeedbackError(f"{where}: {field}[{n}] is malformed") from None
         return tuple(out)
 
+    key_points, trap_claims = points("key_points"), points("trap_claims")
+    words = {w.text for p in (*key_points, *trap_claims) for w in words_of(p.matcher)}
     return Compiled(
-        key_points=points("key_points"),
-        trap_claims=points("trap_claims"),
+        key_points=key_points,
+        trap_claims=trap_claims,
         traps=tuple(block.get("traps") or ()),
         caveat=block.get("caveat"),
+        heads=heads(words),
     )
 
 
@@ -71,15 +75,15 @@ def _hit(found: Found, sense: str) -> bool:
 
 def _where(index: Index, hits: list[tuple[Unit, Found]]) -> dict[str, list]:
     """The sentences and the matched words to highlight, in UTF-16 offsets."""
-    text = index.analysed.text
+    offset = index.utf16
     sentences: list[int] = []
     spans: list[list[int]] = []
     for _, found in hits:
         for occ in found.occurrences:
             if occ.sentence not in sentences:
                 sentences.append(occ.sentence)
-            start = utf16_offset(text, index.tokens[occ.first].start)
-            end = utf16_offset(text, index.tokens[occ.last].end)
+            start = offset(index.tokens[occ.first].start)
+            end = offset(index.tokens[occ.last].end)
             if [start, end] not in spans:
                 spans.append([start, end])
     return {"sentences": sorted(sentences), "spans": sorted(spans)}
@@ -137,7 +141,8 @@ def evaluate(
     """Feedback on one answer at one level (see `practice_engine.feedback.feedback`)."""
     check_request(level, text)
     analysed = analyse(text)
-    evaluator = Evaluator(Index(analysed, known))
+    index = Index(analysed, known, compiled.heads)
+    evaluator = Evaluator(index)
     key_points = [_key_point(p, evaluator, level) for p in compiled.key_points]
     traps = [_trap(p, evaluator, compiled.traps) for p in compiled.trap_claims]
     expected = [k for k in key_points if k["expected"]]
@@ -145,10 +150,7 @@ def evaluate(
         "available": True,
         "level": level,
         "words": sum(1 for t in analysed.tokens if not t.number and t.text[0].isalpha()),
-        "sentences": [
-            [utf16_offset(analysed.text, s.start), utf16_offset(analysed.text, s.end)]
-            for s in analysed.sentences
-        ],
+        "sentences": [[index.utf16(s.start), index.utf16(s.end)] for s in analysed.sentences],
         "key_points": key_points,
         "traps": traps,
         "expected": len(expected),

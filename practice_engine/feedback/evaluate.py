@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .lexicon import (
+    MIN_FUZZY_PREFIX,
     NEGATION_PHRASES,
     NEGATION_REACH,
     NEGATIONS,
@@ -22,12 +23,31 @@ from .lexicon import (
     PREDICATE_ONLY,
     PREDICATE_VERBS,
     REPORTING,
+    edit_budget,
     misspelling_of,
     misspelt_prefix,
     stem,
 )
 from .spec import GAP_WORDS, Group, Matcher, Node, Term, Word
-from .text import Analysed, number_value
+from .text import Analysed, Utf16, number_value
+
+
+def heads(words: set[str]) -> frozenset[str]:
+    """First three letters of the stems of `words` and of the reporting cues: a token
+    whose first three letters are not among them cannot share a stem with any of them."""
+    stems = {stem(w) for w in words if w.isalpha()}
+    stems |= {part for cue in REPORTING for part in cue if not part.startswith("=")}
+    return frozenset(s[:3] for s in stems)
+
+
+def _by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    table: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for cue in REPORTING:
+        table[cue[0]].append(cue)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+_CUES_BY_WORD = _by_first_word()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,21 +80,35 @@ class Index:
     """An analysed answer ready for matching: token positions by text, by stem and by first
     letter, the negation cues and the reported segments. Built once per answer."""
 
-    def __init__(self, analysed: Analysed, known: frozenset[str]) -> None:
+    def __init__(
+        self, analysed: Analysed, known: frozenset[str], heads: frozenset[str] | None = None
+    ) -> None:
         self.analysed = analysed
+        self.utf16 = Utf16(analysed.text)
         self.tokens = analysed.tokens
         self.known = known
         self.by_text: dict[str, list[int]] = defaultdict(list)
         for i, tok in enumerate(self.tokens):
             self.by_text[tok.text].append(i)
-        self.stems = {text: stem(text) for text in self.by_text if text.isalpha()}
+        # Stemming is the costliest step, so only words that could share a stem with a
+        # matcher word (same first three letters, see `heads`) are stemmed.
+        self.stems = {
+            text: stem(text) if heads is None or len(text) < 4 or text[:3] in heads else text
+            for text in self.by_text
+            if text.isalpha()
+        }
         self.by_stem: dict[str, list[int]] = defaultdict(list)
         for text, positions in self.by_text.items():
             if text in self.stems:
                 self.by_stem[self.stems[text]] += positions
         self.by_first: dict[str, list[str]] = defaultdict(list)
-        for text in self.stems:
+        self.by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self.by_stem_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for text, stemmed in self.stems.items():
             self.by_first[text[0]].append(text)
+            self.by_shape[text[0], len(text)].append(text)
+            if stemmed != text:
+                self.by_stem_shape[stemmed[0], len(stemmed)].append(text)
         self.cues = self._negation_cues()
         self.reported_segments = self._reported_segments()
         self._positions: dict[Word, frozenset[int]] = {}
@@ -117,7 +151,10 @@ class Index:
     def _reported_segments(self) -> frozenset[int]:
         found = set()
         for i, tok in enumerate(self.tokens):
-            if any(self._cue_at(i, cue) for cue in REPORTING):
+            cues = _CUES_BY_WORD.get("=" + tok.text, ()) + _CUES_BY_WORD.get(
+                self.stems.get(tok.text, ""), ()
+            )
+            if any(self._cue_at(i, cue) for cue in cues):
                 found.add(tok.segment)
         return frozenset(found)
 
@@ -142,26 +179,44 @@ class Index:
                 for i in pos
             ]
         if word.kind == "prefix":
-            return [
-                i
-                for text in self.by_first.get(word.text[0], ())
-                if text.startswith(word.text)
-                or (text not in self.known and misspelt_prefix(text, word.text))
-                for i in self.by_text[text]
-            ]
+            return self._prefix(word.text)
         found = list(self.by_text.get(word.text, ()))
         if not word.text.isalpha():
             return found
         target = stem(word.text)
         found += [i for i in self.by_stem.get(target, ()) if self.tokens[i].text != word.text]
-        for text in self.by_first.get(word.text[0], ()):
-            if text in self.known or self.stems[text] == target or text == word.text:
-                continue
-            if abs(len(text) - len(word.text)) <= 2 and (
-                misspelling_of(text, word.text) or misspelling_of(self.stems[text], target)
-            ):
-                found += self.by_text[text]
+        for text in self._near(word.text, target):
+            found += self.by_text[text]
         return found
+
+    def _prefix(self, prefix: str) -> list[int]:
+        fuzzy = len(prefix) >= MIN_FUZZY_PREFIX
+        return [
+            i
+            for text in self.by_first.get(prefix[0], ())
+            if text.startswith(prefix)
+            or (fuzzy and text not in self.known and misspelt_prefix(text, prefix))
+            for i in self.by_text[text]
+        ]
+
+    def _near(self, word: str, target: str) -> set[str]:
+        """Tokens that read as misspellings of `word` (or whose stems misspell its stem),
+        looked up by first letter and length so only plausible pairs are compared."""
+        near = set()
+        budget = edit_budget(word)
+        for forms, bound, against in ((self.by_shape, len(word), word),
+                                      (self.by_stem_shape, len(target), target)):  # fmt: skip
+            reach = edit_budget(against) if against is target else budget
+            if not reach:
+                continue
+            for n in range(bound - reach, bound + reach + 1):
+                for text in forms.get((against[0], n), ()):
+                    if text in near or text in self.known or self.stems[text] == target:
+                        continue
+                    form = text if forms is self.by_shape else self.stems[text]
+                    if misspelling_of(form, against):
+                        near.add(text)
+        return near
 
     def term(self, term: Term) -> list[tuple[int, int]]:
         """(first, last) token indices of every occurrence of a term, within one sentence."""

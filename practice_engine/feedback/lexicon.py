@@ -10,10 +10,9 @@ the cheap filters (same first letter, close length).
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
-from snowballstemmer import stemmer as _make_stemmer
-
-_STEMMER = _make_stemmer("english")
+_STEMMER: list[Any] = []  # made on first use: importing snowballstemmer loads 36 languages
 
 # Cues that negate what follows them in the same clause.
 NEGATIONS = frozenset(
@@ -113,7 +112,11 @@ _SWAPPED_PREFIXES = (
 @lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
     """The Porter2 stem of a normalised word (cached: answers repeat their words)."""
-    return _STEMMER.stemWord(word)
+    if not _STEMMER:
+        from snowballstemmer import stemmer
+
+        _STEMMER.append(stemmer("english"))
+    return _STEMMER[0].stemWord(word)
 
 
 def edit_budget(word: str) -> int:
@@ -164,6 +167,20 @@ def opposite(a: str, b: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=50_000)
+def deletions(word: str, k: int) -> frozenset[str]:
+    """Every string left after deleting up to k letters: two words within k edits always
+    share one (the symmetric-delete idea), so comparing these sets is a cheap, exact
+    filter before the distance itself is computed."""
+    found = {word}
+    frontier = {word}
+    for _ in range(k):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return frozenset(found)
+
+
+@lru_cache(maxsize=100_000)
 def misspelling_of(token: str, word: str) -> bool:
     """Whether `token` from an answer may be read as a misspelling of `word` from a term:
     within the word's edit budget, same first letter, and neither an opposite of it nor a
@@ -171,47 +188,63 @@ def misspelling_of(token: str, word: str) -> bool:
     budget = edit_budget(word)
     if budget == 0 or not token.isalpha() or token[0] != word[0]:
         return False
-    if token in NEGATIONS or word in NEGATIONS:
+    if abs(len(token) - len(word)) > budget or token in NEGATIONS or word in NEGATIONS:
+        return False
+    if budget == 1 and not ({token[1], token[2:3]} & {word[1], word[2:3]}):
+        return False  # one edit leaves the second or third letter in one of these places
+    if budget > 1 and deletions(token, budget).isdisjoint(deletions(word, budget)):
         return False
     return distance_within(token, word, budget) and not opposite(token, word)
 
 
+MIN_FUZZY_PREFIX = 6
+
+
+@lru_cache(maxsize=100_000)
 def misspelt_prefix(token: str, prefix: str) -> bool:
     """Whether `token` starts with a misspelling of `prefix` ("incresaes" for "increas*"):
-    its first letters, one shorter, as long or one longer than the prefix, within the
-    prefix's edit budget and not an opposite."""
-    if not token.isalpha() or token[0] != prefix[0] or len(token) < len(prefix) - 1:
+    its first letters, as long as the prefix or one longer, within the prefix's edit budget
+    and not an opposite. Only for prefixes of MIN_FUZZY_PREFIX letters or more: shorter
+    ones leave too little to tell a typo from another word."""
+    if len(prefix) < MIN_FUZZY_PREFIX or len(token) < len(prefix):
         return False
-    if token in NEGATIONS or opposite(token[: len(prefix)], prefix):
-        return False
-    return any(
-        misspelling_of(token[: len(prefix) + d], prefix)
-        for d in (-1, 0, 1)
-        if len(prefix) + d <= len(token)
-    )
+    return any(misspelling_of(token[: len(prefix) + d], prefix) for d in (0, 1))
 
 
 def near_words(words: set[str], prefixes: set[str], vocabulary: set[str]) -> list[str]:
     """Real words (from the bank's own text) that the misspelling checks would otherwise
     read as one of `words` or as starting with one of `prefixes`: "modal" for "model",
     "lover" for "lower". The build ships this list with the bank, and the engine never
-    reads its words as misspellings."""
+    reads its words as misspellings. Candidates come from a symmetric-delete index, so the
+    build does not compare every pair."""
+    index: dict[str, set[str]] = {}
+    for v in vocabulary:
+        if v.isalpha():
+            for form in {v, stem(v)}:
+                for d in deletions(form, 2 if len(form) >= 8 else 1):
+                    index.setdefault(d, set()).add(v)
+    near = set()
+    for w in words:
+        budget = edit_budget(w)
+        if budget == 0:
+            continue
+        target = stem(w)
+        candidates = set().union(*(index.get(d, ()) for d in deletions(w, budget)))
+        candidates |= set().union(*(index.get(d, ()) for d in deletions(target, budget)))
+        for v in candidates:
+            if (
+                v != w
+                and stem(v) != target
+                and (misspelling_of(v, w) or misspelling_of(stem(v), target))
+            ):
+                near.add(v)
     by_first: dict[str, list[str]] = {}
     for v in vocabulary:
         if v.isalpha():
             by_first.setdefault(v[0], []).append(v)
-    near = set()
-    for w in words:
-        if not w.isalpha():
-            continue
-        target = stem(w)
-        for v in by_first.get(w[0], ()):
-            if v == w or stem(v) == target:
-                continue
-            if misspelling_of(v, w) or misspelling_of(stem(v), target):
-                near.add(v)
     for p in prefixes:
-        near.update(
-            v for v in by_first.get(p[0], ()) if not v.startswith(p) and misspelt_prefix(v, p)
-        )
+        if len(p) >= MIN_FUZZY_PREFIX:
+            near.update(
+                v for v in by_first.get(p[0], ()) if not v.startswith(p) and misspelt_prefix(v, p)
+            )
     return sorted(near)

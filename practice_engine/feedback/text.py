@@ -13,6 +13,7 @@ bank is British, readers are not), and contractions split into a verb and "not",
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -190,6 +191,20 @@ def analyse(answer: str) -> Analysed:
     return Analysed(text, tuple(sentences), tuple(tokens))
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+class Utf16:
+    """Code-point indices of one text as JavaScript (UTF-16) string indices: characters
+    outside the Basic Multilingual Plane take two units there."""
+
+    def __init__(self, text: str) -> None:
+        self.astral = [m.start() for m in _ASTRAL.finditer(text)]
+
+    def __call__(self, index: int) -> int:
+        return index + bisect.bisect_left(self.astral, index) if self.astral else index
+
+
 def utf16_offset(text: str, index: int) -> int:
     """A code-point index as a JavaScript (UTF-16) string index."""
-    return index + sum(1 for c in text[:index] if ord(c) > 0xFFFF)
+    return Utf16(text)(index)
