@@ -8,6 +8,7 @@ moves when the content does.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter
@@ -80,7 +81,7 @@ def bank_json(bank: Bank) -> dict:
             for t in bank.tracks
         ],
         "entries": [_record(e, bank) for e in bank.entries],
-        "feedback_lexicon": feedback_lexicon(bank),
+        "feedback_lexicon": list(feedback_lexicon(bank)),
     }
 
 
@@ -118,7 +119,13 @@ def feedback_lexicon(bank: Bank) -> list[str]:
         for word, number, _, _ in tokens_of(fold(text))
         if not number
     }
-    return near_words(words, prefixes, vocabulary - words)
+    return _near_words(frozenset(words), frozenset(prefixes), frozenset(vocabulary - words))
+
+
+@lru_cache(maxsize=4)
+def _near_words(words: frozenset, prefixes: frozenset, vocabulary: frozenset) -> list[str]:
+    """Cached: a few seconds of work that only changes when the bank's words do."""
+    return near_words(set(words), set(prefixes), set(vocabulary))
 
 
 def schema_json() -> dict:

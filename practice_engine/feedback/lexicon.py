@@ -134,6 +134,8 @@ def distance_within(a: str, b: str, limit: int) -> bool:
         return False
     if a == b:
         return True
+    if limit == 1:
+        return _within_one(a, b)
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i in range(1, len(a) + 1):
@@ -149,6 +151,20 @@ def distance_within(a: str, b: str, limit: int) -> bool:
             return False
         prev2, prev = prev, row
     return prev[-1] <= limit
+
+
+def _within_one(a: str, b: str) -> bool:
+    """One substitution, insertion, deletion or swap of neighbours, in one linear pass."""
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        if a[i + 1 :] == b[i + 1 :]:
+            return True  # one substitution
+        return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    return a[i:] == b[i + 1 :]  # one letter inserted into the shorter word
 
 
 def opposite(a: str, b: str) -> bool:
@@ -217,34 +233,49 @@ def near_words(words: set[str], prefixes: set[str], vocabulary: set[str]) -> lis
     "lover" for "lower". The build ships this list with the bank, and the engine never
     reads its words as misspellings. Candidates come from a symmetric-delete index, so the
     build does not compare every pair."""
-    index: dict[str, set[str]] = {}
-    for v in vocabulary:
-        if v.isalpha():
-            for form in {v, stem(v)}:
-                for d in deletions(form, 2 if len(form) >= 8 else 1):
-                    index.setdefault(d, set()).add(v)
+    alpha = [v for v in vocabulary if v.isalpha() and len(v) >= 3]
+    stems = {v: stem(v) for v in alpha}
+    index: dict[str, set[str]] = {}  # one-letter deletions (and the word) -> words
+    by_shape: dict[tuple[str, int], list[str]] = {}
+    for v in alpha:
+        by_shape.setdefault((v[0], len(v)), []).append(v)
+        for form in {v, stems[v]}:
+            for d in deletions(form, 1):
+                index.setdefault(d, set()).add(v)
     near = set()
     for w in words:
         budget = edit_budget(w)
         if budget == 0:
             continue
         target = stem(w)
-        candidates = set().union(*(index.get(d, ()) for d in deletions(w, budget)))
-        candidates |= set().union(*(index.get(d, ()) for d in deletions(target, budget)))
+        if budget == 1:
+            keys = deletions(w, 1) | deletions(target, 1)
+            candidates = set().union(*(index.get(d, ()) for d in keys))
+        else:  # few long words: compare those of close length directly
+            candidates = {
+                v for n in range(len(w) - 4, len(w) + 3) for v in by_shape.get((w[0], n), ())
+            }
         for v in candidates:
             if (
                 v != w
-                and stem(v) != target
-                and (misspelling_of(v, w) or misspelling_of(stem(v), target))
+                and stems[v] != target
+                and (misspelling_of(v, w) or misspelling_of(stems[v], target))
             ):
                 near.add(v)
-    by_first: dict[str, list[str]] = {}
-    for v in vocabulary:
-        if v.isalpha():
-            by_first.setdefault(v[0], []).append(v)
+    # One edit to a prefix leaves its second or third letter in second or third place, so
+    # candidates are looked up by (first, second) and (first, third) letters.
+    by_letters: dict[tuple[str, int, str], list[str]] = {}
+    for v in alpha:
+        for at in (1, 2):
+            by_letters.setdefault((v[0], at, v[at : at + 1]), []).append(v)
     for p in prefixes:
-        if len(p) >= MIN_FUZZY_PREFIX:
-            near.update(
-                v for v in by_first.get(p[0], ()) if not v.startswith(p) and misspelt_prefix(v, p)
-            )
+        if len(p) < MIN_FUZZY_PREFIX:
+            continue
+        candidates = {
+            v
+            for at in (1, 2)
+            for letter in (p[1], p[2])
+            for v in by_letters.get((p[0], at, letter), ())
+        }
+        near.update(v for v in candidates if not v.startswith(p) and misspelt_prefix(v, p))
     return sorted(near)
