@@ -36,3 +36,54 @@ def test_model_rollout_canary_and_ab_sizes(real_bank) -> None:
     assert number_in(why, r"needs about ([\d.]+) million users per arm") == round(n_ab / 1e6, 1)
     key = text_of(real_bank, "model-rollout", "quiz.0.options.1.why")
     assert number_in(key, r"About ([\d,]+) requests") == round(n_canary, -3)
+
+
+def batch_feature_age_hours(run_hours: float, cycle_hours: float) -> tuple[float, float, float]:
+    """Youngest, oldest and mean age of a value read when requests arrive evenly over a
+    cycle and each run's values land `run_hours` after it starts."""
+    return run_hours, run_hours + cycle_hours, run_hours + cycle_hours / 2
+
+
+def raw_gb(entities: float, features: int, bytes_each: int) -> float:
+    return entities * features * bytes_each / 1e9
+
+
+def test_feature_store_freshness_and_size(real_bank) -> None:
+    when = text_of(real_bank, "feature-store", "answer.when")
+    young, old, mean = batch_feature_age_hours(run_hours=2, cycle_hours=24)
+    assert number_in(when, r"serves values between (\d+) and") == young
+    assert number_in(when, r"and (\d+) hours old") == old
+    assert number_in(when, r"(\d+) hours on average") == mean
+    quiz = text_of(real_bank, "feature-store", "quiz.1.options.3.text")
+    assert number_in(quiz, r"About (\d+) hours") == mean
+    trade = text_of(real_bank, "feature-store", "answer.tradeoffs")
+    size = raw_gb(entities=200e6, features=50, bytes_each=4)  # float32
+    assert number_in(trade, r"is (\d+) GB of raw values") == size
+
+
+def batch_rate(items: float, window_s: float) -> float:
+    return items / window_s
+
+
+def round_sig(x: float, digits: int) -> float:
+    """Round to significant figures, as the text rounds throughputs ("about 6,900")."""
+    from math import floor, log10
+
+    return round(x, -int(floor(log10(abs(x)))) + digits - 1)
+
+
+def test_batch_inference_throughput_waste_storage(real_bank) -> None:
+    qid = "batch-vs-online-inference"
+    when = text_of(real_bank, qid, "answer.when")
+    rate = batch_rate(items=50e6, window_s=2 * 3600)
+    assert number_in(when, r"needs about ([\d,]+) predictions a second") == round_sig(rate, 2)
+    wasted = 1 - 8e6 / 50e6  # 8 million of 50 million return the next day
+    assert number_in(when, r"(\d+)% of that work is never read") == round(100 * wasted)
+    assert number_in(when, r"takes (\d+) GB") == raw_gb(entities=50e6, features=50, bytes_each=8)
+    options = real_bank.get(qid).quiz[1].options
+    key = next(o for o in options if o.correct)
+    assert number_in(key.text, r"About ([\d,]+) predictions") == round_sig(rate, 2)
+    # the distractors' reasons state how long each wrong rate would take
+    assert round(50e6 / 700 / 3600) == 20 and "about 20 hours" in options[0].why
+    assert round(50e6 / 69_000 / 60) == 12 and "12 minutes" in options[2].why
+    assert round_sig(50e6 / 86_400, 2) == number_in(options[3].text, r"About (\d+)")
