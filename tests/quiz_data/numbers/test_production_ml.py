@@ -87,3 +87,22 @@ def test_batch_inference_throughput_waste_storage(real_bank) -> None:
     assert round(50e6 / 700 / 3600) == 20 and "about 20 hours" in options[0].why
     assert round(50e6 / 69_000 / 60) == 12 and "12 minutes" in options[2].why
     assert round_sig(50e6 / 86_400, 2) == number_in(options[3].text, r"About (\d+)")
+
+
+def epsilon_uniform_propensities(eps: float, k: int) -> tuple[float, float]:
+    """Smallest and largest probability of showing an item when a uniform pick among k
+    candidates replaces the model's top choice on a share eps of impressions."""
+    return eps / k, 1 - eps + eps / k
+
+
+def test_feedback_loop_exploration(real_bank) -> None:
+    when = text_of(real_bank, "feedback-loops", "answer.when")
+    low, high = epsilon_uniform_propensities(eps=0.05, k=20)
+    assert number_in(when, r"the smallest propensity is ([\d.]+)") == round(low, 4)
+    assert number_in(when, r"weight can reach (\d+)") == round(1 / low)
+    lost = 0.05 * (1 - 0.40)  # random pick earns 40% of the model's clicks
+    assert number_in(when, r"exploration costs (\d+)% of clicks") == round(100 * lost)
+    options = real_bank.get("feedback-loops").quiz[1].options
+    assert number_in(options[1].text, r"^(\d+),") == round(1 / low)
+    assert number_in(options[2].text, r"^([\d.]+),") == round(1 / high, 2)
+    assert number_in(options[2].text, r"about ([\d.]+)") == round(high, 2)
