@@ -35,4 +35,4 @@ def number_in(text: str, pattern: str) -> float:
     match = re.search(pattern, text)
     if match is None:
         raise AssertionError(f"pattern {pattern!r} not found in: {text[:200]}...")
-    return float(match.group(1).replace(",", ""))
+    return float(match.group(1).replace(",", "").rstrip("."))  # a full stop ends a sentence
