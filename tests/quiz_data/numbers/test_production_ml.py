@@ -106,3 +106,34 @@ def test_feedback_loop_exploration(real_bank) -> None:
     assert number_in(options[1].text, r"^(\d+),") == round(1 / low)
     assert number_in(options[2].text, r"^([\d.]+),") == round(1 / high, 2)
     assert number_in(options[2].text, r"about ([\d.]+)") == round(high, 2)
+
+
+def retrain_cost_per_day(cycle_cost: float, slope: float, days: float) -> float:
+    """Average daily cost of retraining every `days` days when each cycle costs
+    `cycle_cost` and staleness costs `slope` more per day for each day of model age."""
+    return cycle_cost / days + slope * days / 2
+
+
+def optimal_interval(cycle_cost: float, slope: float) -> float:
+    return sqrt(2 * cycle_cost / slope)
+
+
+def test_retraining_interval(real_bank) -> None:
+    why = text_of(real_bank, "retraining-strategy", "answer.why")
+    c, a = 6000, 250  # pounds per cycle; pounds per day per day of age
+    t_star = optimal_interval(c, a)
+    assert number_in(why, r"is about ([\d.]+) days, so") == round(t_star, 1)
+    assert round(t_star) == 7 and "so weekly" in why
+    assert number_in(why, r"daily retraining would cost about £([\d,]+)") == round(
+        retrain_cost_per_day(c, a, 1)
+    )
+    assert number_in(why, r"weekly about £([\d,]+)") == round(retrain_cost_per_day(c, a, 7))
+    assert number_in(why, r"monthly £([\d,]+)") == round(retrain_cost_per_day(c, a, 30))
+    options = real_bank.get("retraining-strategy").quiz[0].options
+    c2, a2 = 8000, 1000
+    key = next(o for o in options if o.correct)
+    assert number_in(key.text, r"Every (\d+) days") == optimal_interval(c2, a2)
+    assert number_in(options[0].text, r"Every (\d+) days") == c2 / a2
+    assert number_in(options[2].text, r"Every (\d+) days") == sqrt(c2 / (2 * a2))
+    # daily retraining spends the whole cycle cost each day, far above the optimum's cost
+    assert retrain_cost_per_day(c2, a2, 1) > 2 * retrain_cost_per_day(c2, a2, 4)
