@@ -137,3 +137,29 @@ def test_retraining_interval(real_bank) -> None:
     assert number_in(options[2].text, r"Every (\d+) days") == sqrt(c2 / (2 * a2))
     # daily retraining spends the whole cycle cost each day, far above the optimum's cost
     assert retrain_cost_per_day(c2, a2, 1) > 2 * retrain_cost_per_day(c2, a2, 4)
+
+
+def accuracy_se(acc: float, n: int) -> float:
+    return sqrt(acc * (1 - acc) / n)
+
+
+def pass_probability(acc: float, n: int, bar: float) -> float:
+    """Chance that measured accuracy on n examples reaches the bar (exact binomial)."""
+    from math import ceil, comb
+
+    k_min = ceil(bar * n - 1e-9)
+    return sum(comb(n, k) * acc**k * (1 - acc) ** (n - k) for k in range(k_min, n + 1))
+
+
+def test_ml_testing_gate_noise(real_bank) -> None:
+    why = text_of(real_bank, "ml-testing", "answer.why")
+    z = _Z(0.975)
+    se = accuracy_se(0.9, 500)
+    assert number_in(why, r"standard error is about ([\d.]+) points") == round(100 * se, 1)
+    assert number_in(why, r"spans about ±([\d.]+) points") == round(100 * z * se, 1)
+    assert number_in(why, r"at about ±([\d.]+) points") == round(100 * z * accuracy_se(0.9, 200), 1)
+    p = pass_probability(0.9, 500, 0.9)
+    assert 0.45 < p < 0.56 and "fails about half the time" in why
+    key = text_of(real_bank, "ml-testing", "quiz.0.options.2.text")
+    assert "about half the time" in key
+    assert number_in(key, r"±([\d.]+) points") == round(100 * z * se, 1)
