@@ -163,3 +163,24 @@ def test_ml_testing_gate_noise(real_bank) -> None:
     key = text_of(real_bank, "ml-testing", "quiz.0.options.2.text")
     assert "about half the time" in key
     assert number_in(key, r"±([\d.]+) points") == round(100 * z * se, 1)
+
+
+def to_float32(x: float) -> float:
+    """Round a Python float to the nearest float32, as a GPU kernel storing it would."""
+    import struct
+
+    return struct.unpack("f", struct.pack("f", x))[0]
+
+
+def test_reproducibility_float_order(real_bank) -> None:
+    why = text_of(real_bank, "reproducibility", "answer.why")
+    left, right = (0.1 + 0.2) + 0.3, 0.1 + (0.2 + 0.3)
+    assert f"(0.1 + 0.2) + 0.3 gives {left!r} while 0.1 + (0.2 + 0.3) gives {right!r}" in why
+    big = 2**24
+    assert number_in(why, r"adding 1 to ([\d,]+) \(that is 2 to the 24th\)") == big
+    assert to_float32(big + 1.0) == big  # "leaves it unchanged"
+    assert to_float32(big + 2.0) == big + 2  # the next float32 above 2**24
+    stem = text_of(real_bank, "reproducibility", "quiz.1.stem")
+    assert number_in(stem, r"what is ([\d,]+) plus 1") == big
+    key = next(o for o in real_bank.get("reproducibility").quiz[1].options if o.correct)
+    assert number_in(key.text, r"^([\d,]+),") == to_float32(big + 1.0)
