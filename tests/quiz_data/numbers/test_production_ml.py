@@ -184,3 +184,14 @@ def test_reproducibility_float_order(real_bank) -> None:
     assert number_in(stem, r"what is ([\d,]+) plus 1") == big
     key = next(o for o in real_bank.get("reproducibility").quiz[1].options if o.correct)
     assert number_in(key.text, r"^([\d,]+),") == to_float32(big + 1.0)
+
+
+def test_technical_debt_change_rate(real_bank) -> None:
+    why = text_of(real_bank, "ml-technical-debt", "answer.why")
+    signals, changes_per_year = 300, 1
+    per_day = signals * changes_per_year / 365
+    assert number_in(why, r"meets about ([\d.]+) such changes a day") == round(per_day, 2)
+    assert round(per_day * 7) == 6 and "nearly six a week" in why
+    assert per_day * 7 < 6  # "nearly", not "about"
+    key = next(o for o in real_bank.get("ml-technical-debt").quiz[2].options if o.correct)
+    assert number_in(key.text, r"roughly ([\d.]+) a day") == round(per_day, 2)
