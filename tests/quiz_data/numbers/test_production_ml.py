@@ -195,3 +195,29 @@ def test_technical_debt_change_rate(real_bank) -> None:
     assert per_day * 7 < 6  # "nearly", not "about"
     key = next(o for o in real_bank.get("ml-technical-debt").quiz[2].options if o.correct)
     assert number_in(key.text, r"roughly ([\d.]+) a day") == round(per_day, 2)
+
+
+def dp_max_tpr(epsilon: float, fpr: float, delta: float = 0.0) -> float:
+    """Largest true positive rate any membership test can reach against an
+    (epsilon, delta)-DP model at a given false positive rate."""
+    from math import exp
+
+    return min(1.0, exp(epsilon) * fpr + delta)
+
+
+def test_privacy_bounds(real_bank) -> None:
+    from math import exp, log
+
+    why = text_of(real_bank, "privacy-ml", "answer.why")
+    assert number_in(why, r"no attacker exceeds about ([\d.]+)%") == round(
+        100 * dp_max_tpr(1, 0.01), 1
+    )
+    assert number_in(why, r"the factor is about ([\d,]+),? so") == round(exp(8))
+    assert dp_max_tpr(8, 0.01) == 1.0  # the bound says nothing at a 1% false positive rate
+    key = next(o for o in real_bank.get("privacy-ml").quiz[0].options if o.correct)
+    assert number_in(key.text, r"About ([\d.]+)%") == round(100 * dp_max_tpr(1, 0.01), 1)
+    rr = text_of(real_bank, "privacy-ml", "followups.0.a")
+    p_yes_given_yes, p_yes_given_no = 0.5 + 0.5 * 0.5, 0.5 * 0.5  # truthful on heads
+    assert "probability 3/4" in rr and "probability 1/4" in rr
+    assert number_in(rr, r"a ratio of (\d+)") == p_yes_given_yes / p_yes_given_no
+    assert number_in(rr, r"ln 3, about ([\d.]+)") == round(log(3), 2)
