@@ -221,3 +221,31 @@ def test_privacy_bounds(real_bank) -> None:
     assert "probability 3/4" in rr and "probability 1/4" in rr
     assert number_in(rr, r"a ratio of (\d+)") == p_yes_given_yes / p_yes_given_no
     assert number_in(rr, r"ln 3, about ([\d.]+)") == round(log(3), 2)
+
+
+def serial_downtime_minutes(availabilities: list[float], days: int = 30) -> float:
+    """Expected downtime when a request needs every dependency and they fail independently."""
+    from math import prod
+
+    return (1 - prod(availabilities)) * days * 24 * 60
+
+
+def test_fallback_arithmetic(real_bank) -> None:
+    what = text_of(real_bank, "ml-fallbacks", "answer.what")
+    one = serial_downtime_minutes([0.999])
+    two = serial_downtime_minutes([0.999, 0.999])
+    assert number_in(what, r"give ([\d.]+)% together") == round(100 * 0.999**2, 1)
+    assert number_in(what, r"from about (\d+) to") == round(one)
+    assert number_in(what, r"to about (\d+) minutes") == round(two)
+    why = text_of(real_bank, "ml-fallbacks", "answer.why")
+    p_slow = 0.05  # beyond the 95th percentile
+    assert number_in(why, r"both are slow only ([\d.]+)% of the time") == round(100 * p_slow**2, 2)
+    assert number_in(why, r"for about (\d+)% extra load") == round(100 * p_slow)
+    when = text_of(real_bank, "ml-fallbacks", "answer.when")
+    assert number_in(when, r"can send (\d+) calls") == 3**3
+    quiz = real_bank.get("ml-fallbacks").quiz
+    assert number_in(quiz[0].options[0].text, r"About (\d+) minutes") == round(one)
+    assert number_in(quiz[0].options[1].text, r"About (\d+) minutes") == round(two)
+    assert number_in(quiz[0].options[1].why, r"0.2% of ([\d,]+) minutes") == 30 * 24 * 60
+    assert serial_downtime_minutes([0.999]) * 0.001 < 1  # both down at once: under a minute
+    assert number_in(quiz[1].options[3].text, r"^(\d+),") == 3**3
