@@ -249,3 +249,20 @@ def test_fallback_arithmetic(real_bank) -> None:
     assert number_in(quiz[0].options[1].why, r"0.2% of ([\d,]+) minutes") == 30 * 24 * 60
     assert serial_downtime_minutes([0.999]) * 0.001 < 1  # both down at once: under a minute
     assert number_in(quiz[1].options[3].text, r"^(\d+),") == 3**3
+
+
+def precision_at(base_rate: float, recall: float, fpr: float) -> float:
+    tp = base_rate * recall
+    return tp / (tp + (1 - base_rate) * fpr)
+
+
+def test_adversarial_precision(real_bank) -> None:
+    when = text_of(real_bank, "adversarial-settings", "answer.when")
+    prec = precision_at(base_rate=0.002, recall=0.80, fpr=0.005)
+    assert number_in(when, r"precision is only about (\d+)%") == round(100 * prec)
+    assert round(1 - prec, 2) == 0.76 and "three of every four flags" in when
+    options = real_bank.get("adversarial-settings").quiz[0].options
+    key = next(o for o in options if o.correct)
+    assert number_in(key.text, r"About (\d+)%") == round(100 * prec)
+    assert number_in(key.why, r"^([\d.]+)% true flags") == round(100 * 0.002 * 0.80, 2)
+    assert number_in(options[1].text, r"About ([\d.]+)%") == 100 * (1 - 0.005)
