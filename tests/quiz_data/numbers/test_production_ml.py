@@ -266,3 +266,42 @@ def test_adversarial_precision(real_bank) -> None:
     assert number_in(key.text, r"About (\d+)%") == round(100 * prec)
     assert number_in(key.why, r"^([\d.]+)% true flags") == round(100 * 0.002 * 0.80, 2)
     assert number_in(options[1].text, r"About ([\d.]+)%") == 100 * (1 - 0.005)
+
+
+def reviewers_needed(items_per_day: float, review_share: float, per_hour: float, hours: float):
+    """Queue size, reviews per reviewer per day and reviewers needed (before shifts)."""
+    queue = items_per_day * review_share
+    per_reviewer = per_hour * hours
+    return queue, per_reviewer, queue / per_reviewer
+
+
+def cohen_kappa(observed: float, base_rate: float) -> float:
+    """Kappa for two raters who agree `observed` of the time on a binary label whose
+    positive share is `base_rate` for both."""
+    chance = base_rate**2 + (1 - base_rate) ** 2
+    return (observed - chance) / (1 - chance)
+
+
+def test_human_review_capacity_and_audit(real_bank) -> None:
+    what = text_of(real_bank, "human-in-the-loop", "answer.what")
+    queue, per_reviewer, needed = reviewers_needed(2e6, 0.03, per_hour=60, hours=6)
+    assert number_in(what, r"the queue gets ([\d,]+) items") == queue
+    assert number_in(what, r"clears (\d+), so") == per_reviewer
+    assert number_in(what, r"needs about (\d+) reviewers") == round(needed)
+    covered = 100 * per_reviewer
+    assert number_in(what, r"With 100 reviewers, ([\d,]+) reviews") == covered
+    assert number_in(what, r"cover only ([\d.]+)% of traffic") == 100 * covered / 2e6
+    when = text_of(real_bank, "human-in-the-loop", "answer.when")
+    auto = 2e6 * (1 - 0.03)
+    assert number_in(when, r"roughly ([\d.]+) million") == round(auto / 1e6, 2)
+    assert number_in(when, r"sends about (\d+) to review") == round(auto * 0.0005)
+    assert number_in(when, r"each standing for ([\d,]+) items") == 1 / 0.0005
+    kappa_text = text_of(real_bank, "human-in-the-loop", "followups.2.a")
+    chance = 0.8**2 + 0.2**2
+    assert number_in(kappa_text, r"agree (\d+)% of the time") == round(100 * chance)
+    assert number_in(kappa_text, r"kappa is about ([\d.]+)") == round(cohen_kappa(0.85, 0.8), 2)
+    options = real_bank.get("human-in-the-loop").quiz[0].options
+    assert number_in(options[2].text, r"About (\d+),") == round(needed)
+    assert number_in(options[0].text, r"About (\d+),") == round(needed / 10)
+    assert number_in(options[0].text, r"one per ([\d,]+) items") == round(2e6 / (needed / 10), -4)
+    assert number_in(options[3].text, r"About (\d+),") == queue / (8 * 150)
