@@ -37,6 +37,9 @@ def test_model_rollout_canary_and_ab_sizes(real_bank) -> None:
     assert number_in(why, r"needs about ([\d.]+) million users per arm") == round(n_ab / 1e6, 1)
     key = text_of(real_bank, "model-rollout", "quiz.0.options.1.why")
     assert number_in(key, r"About ([\d,]+) requests") == round(n_canary, -3)
+    stem = text_of(real_bank, "model-rollout", "quiz.0.stem")
+    assert number_in(stem, r"1% of (\d+) million daily requests") == 20
+    assert "in under an hour" in key  # the same canary as in the answer
 
 
 def batch_feature_age_hours(run_hours: float, cycle_hours: float) -> tuple[float, float, float]:
@@ -102,6 +105,7 @@ def test_feedback_loop_exploration(real_bank) -> None:
     assert number_in(when, r"exploration costs (\d+)% of clicks") == round(100 * lost)
     options = {o.text.split(",")[0]: o for o in real_bank.get("feedback-loops").quiz[1].options}
     assert options[str(round(1 / low))].correct
+    assert options[str(low)].text.startswith("0.0025, the probability 0.05 / 20")
     assert options[f"{1 / high:.2f}"].text.endswith(f"about {high:.2f}.")
 
 
@@ -126,6 +130,8 @@ def test_retraining_interval(real_bank) -> None:
     )
     assert number_in(why, r"weekly about £([\d,]+)") == round(retrain_cost_per_day(c, a, 7))
     assert number_in(why, r"monthly £([\d,]+)") == round(retrain_cost_per_day(c, a, 30))
+    shrink = optimal_interval(c, a) / optimal_interval(c / 2, a)  # cycle cost halved
+    assert number_in(why, r"only\s+by a factor of about ([\d.]+)") == round(shrink, 1)
     options = real_bank.get("retraining-strategy").quiz[0].options
     c2, a2 = 8000, 1000
     key = next(o for o in options if o.correct)
@@ -177,6 +183,19 @@ def test_reproducibility_float_order(real_bank) -> None:
     assert number_in(stem, r"what is ([\d,]+) plus 1") == big
     key = next(o for o in real_bank.get("reproducibility").quiz[1].options if o.correct)
     assert number_in(key.text, r"^([\d,]+),") == to_float32(big + 1.0)
+
+
+def seeds_per_config(gap: float, sd: float, alpha: float, power: float) -> float:
+    """Independent seeds of each config needed for a two-sided two-sample test of a gap
+    in mean metric, when each config's metric has standard deviation `sd` across seeds."""
+    return 2 * ((_Z(1 - alpha / 2) + _Z(power)) * sd / gap) ** 2
+
+
+def test_reproducibility_seed_count(real_bank) -> None:
+    a = text_of(real_bank, "reproducibility", "followups.0.a")
+    assert number_in(a, r"standard deviation\s+of ([\d.]+) across seeds") == 0.003
+    n = seeds_per_config(gap=0.002, sd=0.003, alpha=0.05, power=0.8)
+    assert number_in(a, r"takes about (\d+) seeds of each") == ceil(n)
 
 
 def test_technical_debt_change_rate(real_bank) -> None:
@@ -236,6 +255,8 @@ def test_fallback_arithmetic(real_bank) -> None:
     assert number_in(quiz[0].options[1].why, r"0.2% of ([\d,]+) minutes") == 30 * 24 * 60
     assert serial_downtime_minutes([0.999]) * 0.001 < 1  # both down at once: under a minute
     assert number_in(quiz[1].options[3].text, r"^(\d+),") == 3**3
+    # the distractor that reads "three attempts" as three retries after the first call
+    assert number_in(quiz[1].options[2].text, r"^(\d+),") == (1 + 3) ** 3
 
 
 def precision_at(base_rate: float, recall: float, fpr: float) -> float:
@@ -253,6 +274,10 @@ def test_adversarial_precision(real_bank) -> None:
     assert number_in(key.text, r"About (\d+)%") == round(100 * prec)
     assert number_in(key.why, r"^([\d.]+)% true flags") == round(100 * 0.002 * 0.80, 2)
     assert number_in(options[1].text, r"About ([\d.]+)%") == 100 * (1 - 0.005)
+    joint = next(o for o in options if o.text.startswith("About 0.16%"))
+    assert number_in(joint.text, r"About ([\d.]+)%") == round(100 * 0.002 * 0.80, 2)
+    flagged = 0.002 * 0.80 + (1 - 0.002) * 0.005
+    assert number_in(joint.why, r"about ([\d.]+)% of traffic") == round(100 * flagged, 2)
 
 
 def reviewers_needed(items_per_day: float, review_share: float, per_hour: float, hours: float):
@@ -292,3 +317,4 @@ def test_human_review_capacity_and_audit(real_bank) -> None:
     assert number_in(options[0].text, r"About (\d+),") == round(needed / 10)
     assert number_in(options[0].text, r"one per ([\d,]+) items") == round(2e6 / (needed / 10), -4)
     assert number_in(options[3].text, r"About (\d+),") == queue / (8 * 150)
+    assert number_in(options[1].text, r"About ([\d,]+),") == round(2e6 / per_reviewer, -2)
