@@ -66,3 +66,23 @@ def test_decoding_temperature_and_top_p(real_bank) -> None:
     assert_shows(quiz, f"{softmax(logits, 0.5)[0]:.3f}")
     assert_shows(field(real_bank, "decoding-strategies", "quiz[0].options[3].text"),
                  f"{softmax(logits, 2.0)[0]:.3f}")
+
+
+# --- post-training-preference -------------------------------------------------------
+
+
+def bradley_terry(reward_gap: float) -> float:
+    """Probability that the higher-scored response is preferred: sigmoid of the gap."""
+    return 1.0 / (1.0 + math.exp(-reward_gap))
+
+
+def test_post_training_bradley_terry(real_bank) -> None:
+    text = field(real_bank, "post-training-preference", "answer.why")
+    assert_shows(text, f"a reward gap of 1 means a {bradley_terry(1.0):.2f} chance")
+    assert_shows(text, f"a gap of 2 means {bradley_terry(2.0):.2f}")
+    options = real_bank.get("post-training-preference").quiz[0].options
+    key = next(o for o in options if o.correct)
+    assert_shows(key.text, f"{bradley_terry(1.0):.2f}")
+    assert_shows(key.why, f"{bradley_terry(1.0):.3f}")
+    assert_shows(options[0].text, f"{bradley_terry(0.5):.2f}")
+    assert_shows(options[1].text, f"{bradley_terry(2.0):.2f}")
