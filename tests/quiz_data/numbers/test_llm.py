@@ -86,3 +86,66 @@ def test_post_training_bradley_terry(real_bank) -> None:
     assert_shows(key.why, f"{bradley_terry(1.0):.3f}")
     assert_shows(options[0].text, f"{bradley_terry(0.5):.2f}")
     assert_shows(options[1].text, f"{bradley_terry(2.0):.2f}")
+
+
+# --- lora-qlora ---------------------------------------------------------------------
+
+# The 8-billion-parameter shape the answer states: width 4,096, 32 layers, key and value
+# projections of width 1,024 (grouped-query attention), MLP width 14,336, and a vocabulary
+# of 128,256 entries with untied input and output matrices.
+DENSE_8B = {"layers": 32, "width": 4_096, "kv_width": 1_024, "mlp": 14_336, "vocab": 128_256}
+
+
+def linear_shapes(width: int, kv_width: int, mlp: int) -> list[tuple[int, int]]:
+    """(in, out) of the seven linear layers of one block: q, k, v, o, gate, up, down."""
+    return [
+        (width, width),
+        (width, kv_width),
+        (width, kv_width),
+        (width, width),
+        (width, mlp),
+        (width, mlp),
+        (mlp, width),
+    ]
+
+
+def dense_parameters(layers: int, width: int, kv_width: int, mlp: int, vocab: int) -> dict:
+    """Parameter counts of the linear layers and of the two embedding matrices."""
+    linear = layers * sum(i * o for i, o in linear_shapes(width, kv_width, mlp))
+    return {"linear": linear, "embeddings": 2 * vocab * width, "total": linear + 2 * vocab * width}
+
+
+def lora_parameters(rank: int, layers: int, width: int, kv_width: int, mlp: int) -> int:
+    """A is rank x in and B is out x rank for every targeted matrix."""
+    return layers * sum(rank * (i + o) for i, o in linear_shapes(width, kv_width, mlp))
+
+
+def test_lora_memory_budget(real_bank) -> None:
+    text = field(real_bank, "lora-qlora", "answer.why")
+    for shown in ("4,096", "32 layers", "1,024", "14,336", "rank 16", "24 GB"):
+        assert_shows(text, shown, "stated assumption")
+    p = dense_parameters(**DENSE_8B)
+    assert round(p["total"] / 1e9) == 8  # "an 8-billion-parameter model"
+    adam_bytes = 16  # fp32 master, fp32 Adam moments, 16-bit weight and gradient
+    assert_shows(text, f"{adam_bytes} bytes per parameter, {p['total'] * adam_bytes / 1e9:.0f} GB")
+    lora = lora_parameters(rank=16, **{k: v for k, v in DENSE_8B.items() if k != "vocab"})
+    assert_shows(text, f"{lora / 1e6:.0f} million")
+    assert_shows(text, f"{100 * lora / p['total']:.2f}%")
+    assert_shows(text, f"{lora * adam_bytes / 1e9:.2f} GB")
+    assert_shows(text, f"{p['total'] * 2 / 1e9:.0f} GB in bf16")
+    assert_shows(text, f"{p['linear'] / 1e9:.1f} billion linear-layer weights")
+    assert_shows(text, f"{p['linear'] * 0.5 / 1e9:.1f} GB at 4 bits")
+    assert_shows(text, f"{p['embeddings'] * 2 / 1e9:.1f} GB for the embedding")
+    weights = p["linear"] * 0.5 + p["embeddings"] * 2 + lora * adam_bytes
+    assert weights / 1e9 < 24 / 3, "QLoRA weights leave most of a 24 GB GPU for activations"
+
+
+def test_lora_single_matrix(real_bank) -> None:
+    per_matrix = 16 * (4_096 + 4_096)
+    options = real_bank.get("lora-qlora").quiz[0].options
+    assert_shows(options[2].text, f"{per_matrix:,}")
+    assert_shows(options[2].why, f"16 × 8,192 = {per_matrix:,}")
+    assert_shows(options[2].why, f"{100 * per_matrix / 4_096**2:.2f}%")
+    assert_shows(options[0].text, f"{per_matrix // 2:,}")
+    assert_shows(options[1].text, f"{per_matrix * 2:,}")
+    assert_shows(options[3].text, f"{4_096**2:,}")
