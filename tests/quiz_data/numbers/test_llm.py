@@ -149,3 +149,38 @@ def test_lora_single_matrix(real_bank) -> None:
     assert_shows(options[0].text, f"{per_matrix // 2:,}")
     assert_shows(options[1].text, f"{per_matrix * 2:,}")
     assert_shows(options[3].text, f"{4_096**2:,}")
+
+
+# --- context-engineering ------------------------------------------------------------
+
+
+def resent_history(tokens_per_exchange: int, exchanges: int, keep_last: int | None = None,
+                   summary_tokens: int = 0) -> tuple[int, int]:
+    """(tokens in the last call, tokens sent over the conversation) when every call resends
+    the history: all of it, or only the last `keep_last` exchanges plus a summary of the
+    older ones once there are any."""
+    calls = []
+    for k in range(1, exchanges + 1):
+        if keep_last is None or k <= keep_last:
+            calls.append(k * tokens_per_exchange)
+        else:
+            calls.append(keep_last * tokens_per_exchange + summary_tokens)
+    return calls[-1], sum(calls)
+
+
+def test_context_engineering_resent_history(real_bank) -> None:
+    why = field(real_bank, "context-engineering", "answer.why")
+    last, total = resent_history(tokens_per_exchange=500, exchanges=40)
+    assert_shows(why, "500 tokens")
+    assert_shows(why, f"the 40th call holds {last:,} tokens")
+    assert_shows(why, f"has sent {total:,} in total")
+    when = field(real_bank, "context-engineering", "answer.when")
+    _, capped = resent_history(500, 40, keep_last=10, summary_tokens=1_000)
+    assert_shows(when, "last 10 turns and a 1,000-token summary")
+    assert_shows(when, f"falls to {capped:,} tokens")
+    options = real_bank.get("context-engineering").quiz[0].options
+    assert_shows(options[2].text, f"{total:,}")
+    assert_shows(options[2].why, f"500 × {sum(range(1, 41))} = {total:,}")
+    assert_shows(options[0].text, f"{last:,}")
+    assert_shows(options[1].text, f"{2 * total:,}")
+    assert_shows(options[3].text, f"{40 * last:,}")
