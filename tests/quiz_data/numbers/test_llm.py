@@ -184,3 +184,22 @@ def test_context_engineering_resent_history(real_bank) -> None:
     assert_shows(options[0].text, f"{last:,}")
     assert_shows(options[1].text, f"{2 * total:,}")
     assert_shows(options[3].text, f"{40 * last:,}")
+
+
+# --- tool-calling-structured-output -------------------------------------------------
+
+
+def all_valid(p_valid: float, calls: int) -> float:
+    """Chance that every one of `calls` independent outputs is valid."""
+    return p_valid**calls
+
+
+def test_tool_calling_compounding(real_bank) -> None:
+    why = field(real_bank, "tool-calling-structured-output", "answer.why")
+    assert_shows(why, "99% validity per call, an agent making 20 calls")
+    assert_shows(why, f"only {100 * all_valid(0.99, 20):.0f}% of the time")
+    options = real_bank.get("tool-calling-structured-output").quiz[2].options
+    assert_shows(options[1].text, f"{100 * all_valid(0.99, 20):.0f}%")
+    assert_shows(options[1].why, f"about {all_valid(0.99, 20):.3f}")
+    assert_shows(options[2].text, f"{100 - 20 * 1}%")
+    assert_shows(options[3].text, f"{100 * all_valid(0.95, 20):.0f}%")
