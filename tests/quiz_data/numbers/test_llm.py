@@ -203,3 +203,33 @@ def test_tool_calling_compounding(real_bank) -> None:
     assert_shows(options[1].why, f"about {all_valid(0.99, 20):.3f}")
     assert_shows(options[2].text, f"{100 - 20 * 1}%")
     assert_shows(options[3].text, f"{100 * all_valid(0.95, 20):.0f}%")
+
+
+# --- reasoning-models ---------------------------------------------------------------
+
+
+def majority_correct(p: float, votes: int) -> float:
+    """Binary answer, independent samples: chance that more than half are right."""
+    need = votes // 2 + 1
+    return sum(math.comb(votes, k) * p**k * (1 - p) ** (votes - k) for k in range(need, votes + 1))
+
+
+def generation_seconds(tokens: int, tokens_per_second: float) -> float:
+    return tokens / tokens_per_second
+
+
+def test_reasoning_votes_and_latency(real_bank) -> None:
+    why = field(real_bank, "reasoning-models", "answer.why")
+    assert_shows(why, f"right 60% of the time per independent sample is right "
+                      f"{100 * majority_correct(0.6, 5):.0f}% of the time by majority over five")
+    thinking, answer, rate = 5_000, 300, 50
+    assert_shows(why, f"{(thinking + answer) / answer:.1f} times the output")
+    assert_shows(why, f"takes {generation_seconds(thinking + answer, rate):.0f}")
+    assert_shows(why, f"seconds instead of {generation_seconds(answer, rate):.0f}")
+    quiz = real_bank.get("reasoning-models").quiz
+    assert_shows(quiz[1].options[3].text, f"{generation_seconds(thinking + answer, rate):.0f} seconds")
+    assert_shows(quiz[1].options[2].text, f"{generation_seconds(thinking, rate):.0f} seconds")
+    assert_shows(quiz[1].options[0].text, f"{generation_seconds(500 + answer, rate):.0f} seconds")
+    assert_shows(quiz[2].options[1].text, f"{majority_correct(0.6, 5):.2f}")
+    assert_shows(quiz[2].options[1].why, f"{majority_correct(0.6, 5):.3f}")
+    assert_shows(quiz[2].options[2].text, f"{1 - 0.4**5:.2f}")
