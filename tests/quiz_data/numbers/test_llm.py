@@ -233,3 +233,46 @@ def test_reasoning_votes_and_latency(real_bank) -> None:
     assert_shows(quiz[2].options[1].text, f"{majority_correct(0.6, 5):.2f}")
     assert_shows(quiz[2].options[1].why, f"{majority_correct(0.6, 5):.3f}")
     assert_shows(quiz[2].options[2].text, f"{1 - 0.4**5:.2f}")
+
+
+# --- llm-cost-latency ---------------------------------------------------------------
+
+
+def response_seconds(ttft: float, per_token: float, output_tokens: int) -> float:
+    """End-to-end time: time to first token plus one decode step per output token."""
+    return ttft + per_token * output_tokens
+
+
+def request_cost(input_tokens: int, output_tokens: int, output_ratio: float,
+                 cached_tokens: int = 0, cached_price: float = 1.0) -> float:
+    """Cost in input-token units: output priced `output_ratio` times input, cached input
+    at `cached_price` of the fresh price."""
+    fresh = input_tokens - cached_tokens
+    return fresh + cached_tokens * cached_price + output_tokens * output_ratio
+
+
+def routed_spend(moved_share: float, price_ratio: float) -> float:
+    """Spend relative to before when a share of traffic moves to a cheaper model."""
+    return moved_share * price_ratio + (1 - moved_share)
+
+
+def test_cost_latency_numbers(real_bank) -> None:
+    why = field(real_bank, "llm-cost-latency", "answer.why")
+    assert_shows(why, "0.5 s to first token and 40 ms")
+    assert_shows(why, f"a 600-token answer takes {response_seconds(0.5, 0.040, 600):.1f} s")
+    assert_shows(why, f"capped at 150 tokens it takes {response_seconds(0.5, 0.040, 150):.1f} s")
+    full = request_cost(4_000, 600, output_ratio=4)
+    assert_shows(why, f"cost {full:,.0f} input-token units")
+    assert_shows(why, f"{100 * 600 * 4 / full:.1f}% of it output")
+    cached = request_cost(4_000, 600, output_ratio=4, cached_tokens=3_000, cached_price=0.1)
+    assert_shows(why, f"falls to {cached:,.0f} units, {100 * (1 - cached / full):.0f}% less")
+    when = field(real_bank, "llm-cost-latency", "answer.when")
+    spend = routed_spend(0.7, 0.1)
+    assert_shows(when, f"spend falls to {100 * spend:.0f}% of before, a {100 * (1 - spend):.0f}% saving")
+    quiz = real_bank.get("llm-cost-latency").quiz
+    assert_shows(quiz[0].options[1].text, f"{response_seconds(0.5, 0.040, 600):.1f} s")
+    assert_shows(quiz[0].options[1].text, f"{response_seconds(0.5, 0.040, 150):.1f} s")
+    assert_shows(quiz[1].options[2].text, f"{100 * spend:.0f}%")
+    assert_shows(quiz[1].options[2].why, f"= {spend:.2f}")
+    follow = field(real_bank, "llm-cost-latency", "followups[0].a")
+    assert_shows(follow, f"{600 - 150} fewer output tokens save {0.040 * 450:.0f} s")
