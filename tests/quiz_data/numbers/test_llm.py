@@ -276,3 +276,34 @@ def test_cost_latency_numbers(real_bank) -> None:
     assert_shows(quiz[1].options[2].why, f"= {spend:.2f}")
     follow = field(real_bank, "llm-cost-latency", "followups[0].a")
     assert_shows(follow, f"{600 - 150} fewer output tokens save {0.040 * 450:.0f} s")
+
+
+# --- self-host-vs-api ---------------------------------------------------------------
+
+
+def tokens_per_hour(tokens_per_second: float, load: float = 1.0) -> float:
+    return tokens_per_second * 3600 * load
+
+
+def break_even_load(node_hour_in_api_tokens: float, capacity_per_hour: float) -> float:
+    """Average load at which the node's hourly price equals the API bill for the same
+    tokens: the node price (in API tokens) over the node's full-load capacity."""
+    return node_hour_in_api_tokens / capacity_per_hour
+
+
+def test_self_host_utilisation(real_bank) -> None:
+    why = field(real_bank, "self-host-vs-api", "answer.why")
+    full = tokens_per_hour(5_000)
+    quarter = tokens_per_hour(5_000, load=0.25)
+    assert_shows(why, "5,000 output")
+    assert_shows(why, f"serves {full / 1e6:.0f} million tokens an hour flat out")
+    assert_shows(why, f"at 25% average load it serves {quarter / 1e6:.1f} million")
+    assert full / quarter == 4  # "each token costs four times as much"
+    load = break_even_load(4.5e6, full)
+    assert_shows(why, "costs as much as 4.5 million")
+    assert_shows(why, f"only above {100 * load:.0f}% average load")
+    quiz = real_bank.get("self-host-vs-api").quiz
+    assert_shows(quiz[0].options[2].text, f"{quarter / 1e6:.1f} million")
+    assert_shows(quiz[0].options[2].why, f"{full / 1e6:.0f} million")
+    assert_shows(quiz[1].options[3].text, f"{100 * load:.0f}%")
+    assert_shows(quiz[1].options[2].why, f"{tokens_per_hour(5_000, 0.5) / 1e6:.0f} million")
