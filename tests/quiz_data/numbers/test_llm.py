@@ -307,3 +307,54 @@ def test_self_host_utilisation(real_bank) -> None:
     assert_shows(quiz[0].options[2].why, f"{full / 1e6:.0f} million")
     assert_shows(quiz[1].options[3].text, f"{100 * load:.0f}%")
     assert_shows(quiz[1].options[2].why, f"{tokens_per_hour(5_000, 0.5) / 1e6:.0f} million")
+
+
+# --- mixture-of-experts -------------------------------------------------------------
+
+MOE_SHAPE = {"layers": 32, "width": 4_096, "kv_width": 1_024, "mlp": 14_336, "vocab": 32_000,
+             "experts": 8, "top_k": 2}
+
+
+def moe_parameters(layers: int, width: int, kv_width: int, mlp: int, vocab: int,
+                   experts: int, top_k: int) -> dict:
+    """Held and per-token parameters of an MoE with gated (three-matrix) expert MLPs,
+    dense grouped-query attention, a linear router and untied embeddings."""
+    attention = 2 * width * width + 2 * width * kv_width
+    expert = 3 * width * mlp
+    router = width * experts
+    embeddings = 2 * vocab * width
+    total = layers * (attention + experts * expert + router) + embeddings
+    active = layers * (attention + top_k * expert + router) + embeddings
+    return {"attention": attention, "experts": layers * experts * expert, "total": total,
+            "active": active}
+
+
+def experts_touched(experts: int, top_k: int, tokens: int) -> float:
+    """Expected experts hit in one layer by a batch of tokens under uniform routing."""
+    return experts * (1 - (1 - top_k / experts) ** tokens)
+
+
+def test_moe_shape(real_bank) -> None:
+    why = field(real_bank, "mixture-of-experts", "answer.why")
+    for shown in ("32 layers", "4,096", "14,336", "top-2", "1,024", "32,000"):
+        assert_shows(why, shown, "stated assumption")
+    p = moe_parameters(**MOE_SHAPE)
+    assert_shows(why, f"{p['total'] / 1e9:.1f} billion parameters")
+    assert_shows(why, f"uses {p['active'] / 1e9:.1f} billion per token")
+    assert_shows(why, f"about {2 * p['active'] / 1e9:.0f} GFLOPs per token")
+    assert_shows(why, f"all {2 * p['total'] / 1e9:.0f} GB of bf16 weights")
+    quiz = real_bank.get("mixture-of-experts").quiz
+    assert_shows(quiz[0].stem, f"about {p['attention'] / 1e6:.0f} million weights per layer")
+    key = quiz[0].options[1]
+    assert_shows(key.text, f"{p['total'] / 1e9:.1f} billion held and {p['active'] / 1e9:.1f} billion")
+    assert_shows(key.why, f"Experts hold {p['experts'] / 1e9:.1f} billion")
+    assert_shows(quiz[0].options[3].text, f"{p['active'] / 4e9:.1f} billion used")
+
+
+def test_moe_batch_coverage(real_bank) -> None:
+    touched = experts_touched(experts=8, top_k=2, tokens=16)
+    tradeoffs = field(real_bank, "mixture-of-experts", "answer.tradeoffs")
+    assert_shows(tradeoffs, f"batch of 16 tokens already touches {touched:.1f} of the 8 experts")
+    key = real_bank.get("mixture-of-experts").quiz[3].options[3]
+    assert_shows(key.text, f"{touched:.1f}")
+    assert_shows(key.why, f"≈ {touched:.2f}")
