@@ -358,3 +358,34 @@ def test_moe_batch_coverage(real_bank) -> None:
     key = real_bank.get("mixture-of-experts").quiz[3].options[3]
     assert_shows(key.text, f"{touched:.1f}")
     assert_shows(key.why, f"≈ {touched:.2f}")
+
+
+# --- perplexity ---------------------------------------------------------------------
+
+
+def perplexity(mean_nats_per_token: float) -> float:
+    return math.exp(mean_nats_per_token)
+
+
+def bits_per_byte(mean_nats_per_token: float, tokens: int, text_bytes: int) -> float:
+    """Total negative log-likelihood of the text in bits, divided by its length in bytes."""
+    return mean_nats_per_token * tokens / math.log(2) / text_bytes
+
+
+def test_perplexity_conversions(real_bank) -> None:
+    what = field(real_bank, "perplexity", "answer.what")
+    assert_shows(what, f"perplexity of {perplexity(2.0):.2f}, or {2.0 / math.log(2):.3f} bits per token")
+    when = field(real_bank, "perplexity", "answer.when")
+    total_nats = 2.0 * 1_000
+    assert_shows(when, f"is {total_nats:,.0f} nats, or {total_nats / math.log(2):,.0f} bits")
+    assert_shows(when, f"which is {bits_per_byte(2.0, 1_000, 4_200):.3f} bits per byte")
+    quiz = real_bank.get("perplexity").quiz
+    assert_shows(quiz[0].options[3].text, f"{perplexity(2.0):.2f}")
+    assert_shows(quiz[0].options[2].text, f"{math.exp(-2.0):.2f}")
+    assert_shows(quiz[1].options[2].text, f"{math.log2(50_000):.1f}")
+    assert_shows(quiz[1].options[3].text, f"{1 / 50_000:.5f}")
+    assert_shows(quiz[3].options[1].text, f"{bits_per_byte(2.0, 1_000, 4_200):.2f}")
+    assert_shows(quiz[3].options[1].why, f"over 4,200 bytes is {bits_per_byte(2.0, 1_000, 4_200):.3f}")
+    assert_shows(quiz[3].options[0].text, f"{total_nats / 4_200:.2f}")
+    assert_shows(quiz[3].options[2].text, f"{2.0 / math.log(2):.2f}")
+    assert_shows(quiz[3].options[3].text, f"{2.0 / math.log(2) * 4.2:.1f}")
