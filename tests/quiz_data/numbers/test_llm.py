@@ -389,3 +389,34 @@ def test_perplexity_conversions(real_bank) -> None:
     assert_shows(quiz[3].options[0].text, f"{total_nats / 4_200:.2f}")
     assert_shows(quiz[3].options[2].text, f"{2.0 / math.log(2):.2f}")
     assert_shows(quiz[3].options[3].text, f"{2.0 / math.log(2) * 4.2:.1f}")
+
+
+# --- vision-language-models ---------------------------------------------------------
+
+
+def visual_tokens(side_pixels: int, patch_pixels: int, merge: int = 1) -> int:
+    """Tokens for a square image: patches per side squared, divided by merged blocks."""
+    per_side = side_pixels // patch_pixels
+    return (per_side // merge) ** 2
+
+
+def tiled_tokens(page_pixels: int, tile_pixels: int, tokens_per_tile: int,
+                 thumbnail: bool = True) -> int:
+    tiles = (page_pixels // tile_pixels) ** 2
+    return tiles * tokens_per_tile + (tokens_per_tile if thumbnail else 0)
+
+
+def test_vlm_token_counts(real_bank) -> None:
+    why = field(real_bank, "vision-language-models", "answer.why")
+    per_side = 336 // 14
+    assert_shows(why, f"gives {per_side} by {per_side}, {visual_tokens(336, 14)} visual tokens")
+    assert_shows(why, f"cuts that to {visual_tokens(336, 14, merge=2)}")
+    assert (1_344 // 336) ** 2 == 16  # "sixteen 336-pixel tiles"
+    assert_shows(why, f"costs {tiled_tokens(1_344, 336, visual_tokens(336, 14)):,} tokens")
+    quiz = real_bank.get("vision-language-models").quiz
+    assert_shows(quiz[0].options[2].text, f"{visual_tokens(336, 14)}")
+    assert_shows(quiz[0].options[1].text, f"{visual_tokens(336, 14, merge=2)}")
+    assert_shows(quiz[0].options[3].text, f"{336 * per_side:,}")
+    assert_shows(quiz[3].options[3].text, f"{tiled_tokens(1_344, 336, 576):,}")
+    assert_shows(quiz[3].options[1].text, f"{tiled_tokens(1_344, 336, 576, thumbnail=False):,}")
+    assert_shows(quiz[3].options[0].text, f"{5 * 576:,}")
