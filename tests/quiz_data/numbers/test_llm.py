@@ -420,3 +420,38 @@ def test_vlm_token_counts(real_bank) -> None:
     assert_shows(quiz[3].options[3].text, f"{tiled_tokens(1_344, 336, 576):,}")
     assert_shows(quiz[3].options[1].text, f"{tiled_tokens(1_344, 336, 576, thumbnail=False):,}")
     assert_shows(quiz[3].options[0].text, f"{5 * 576:,}")
+
+
+# --- long-context -------------------------------------------------------------------
+
+
+def slowest_rope_wavelength(base: float, head_dim: int) -> float:
+    """Tokens per full turn of the slowest pair, theta = base^(-(d-2)/d)."""
+    return 2 * math.pi * base ** ((head_dim - 2) / head_dim)
+
+
+def kv_cache_bytes_per_token(layers: int, kv_heads: int, head_dim: int, bytes_per_value: int) -> int:
+    """Keys and values (two tensors) for every layer and key-value head."""
+    return 2 * layers * kv_heads * head_dim * bytes_per_value
+
+
+def test_long_context_rope_and_cache(real_bank) -> None:
+    what = field(real_bank, "long-context", "answer.what")
+    assert_shows(what, "10,000 and head dimension 128")
+    slow = slowest_rope_wavelength(10_000, 128)
+    assert_shows(what, f"wavelength is about {round(slow, -3):,.0f}")
+    assert_shows(what, f"at 500,000 the slowest wavelength is about "
+                       f"{slowest_rope_wavelength(500_000, 128) / 1e6:.1f} million")
+    why = field(real_bank, "long-context", "answer.why")
+    per_token = kv_cache_bytes_per_token(layers=32, kv_heads=8, head_dim=128, bytes_per_value=2)
+    assert_shows(why, f"{per_token // 1024} KiB per token, {per_token * 131_072 // 2**30} GiB for one")
+    assert_shows(why, "131,072-token sequence")
+    quiz = real_bank.get("long-context").quiz
+    assert_shows(quiz[0].options[2].text, f"{round(slow, -3):,.0f}")
+    assert_shows(quiz[0].options[2].why, f"≈ {round(slow, -2):,.0f}")
+    assert_shows(quiz[0].options[3].text, f"{slowest_rope_wavelength(500_000, 128) / 1e6:.1f} million")
+    total_gib = per_token * 131_072 / 2**30
+    assert_shows(quiz[2].options[1].text, f"{total_gib:.0f} GiB, at {per_token // 1024} KiB")
+    assert_shows(quiz[2].options[0].text, f"{total_gib / 2:.0f} GiB")
+    assert_shows(quiz[2].options[2].text, f"{total_gib * 4:.0f} GiB")
+    assert_shows(quiz[2].options[3].text, f"{total_gib / 32 * 1024:.0f} MiB")
