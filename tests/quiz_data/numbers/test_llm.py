@@ -455,3 +455,27 @@ def test_long_context_rope_and_cache(real_bank) -> None:
     assert_shows(quiz[2].options[0].text, f"{total_gib / 2:.0f} GiB")
     assert_shows(quiz[2].options[2].text, f"{total_gib * 4:.0f} GiB")
     assert_shows(quiz[2].options[3].text, f"{total_gib / 32 * 1024:.0f} MiB")
+
+
+# --- pretraining-data ---------------------------------------------------------------
+
+
+def lsh_candidate_probability(jaccard: float, bands: int, rows: int) -> float:
+    """MinHash with banding: a pair is a candidate if all rows agree in at least one band;
+    each row agrees with probability equal to the Jaccard similarity."""
+    return 1 - (1 - jaccard**rows) ** bands
+
+
+def test_pretraining_minhash_curve(real_bank) -> None:
+    why = field(real_bank, "pretraining-data", "answer.why")
+    bands, rows = 14, 8
+    assert_shows(why, f"With {bands * rows} hashes in {bands} bands of {rows}")
+    assert_shows(why, f"at Jaccard 0.9 becomes a candidate "
+                      f"{100 * lsh_candidate_probability(0.9, bands, rows):.2f}% of the time")
+    assert_shows(why, f"at 0.8 {100 * lsh_candidate_probability(0.8, bands, rows):.0f}%")
+    assert_shows(why, f"at 0.5 only {100 * lsh_candidate_probability(0.5, bands, rows):.0f}%")
+    options = real_bank.get("pretraining-data").quiz[0].options
+    assert_shows(options[2].text, f"{100 * lsh_candidate_probability(0.8, bands, rows):.0f}%")
+    assert_shows(options[2].why, f"≈ {lsh_candidate_probability(0.8, bands, rows):.2f}")
+    assert_shows(options[0].text, f"{100 * 0.8**rows:.0f}%")
+    assert_shows(options[3].why, f"{100 * lsh_candidate_probability(0.9, bands, rows):.2f}%")
