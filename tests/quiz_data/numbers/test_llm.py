@@ -479,3 +479,40 @@ def test_pretraining_minhash_curve(real_bank) -> None:
     assert_shows(options[2].why, f"≈ {lsh_candidate_probability(0.8, bands, rows):.2f}")
     assert_shows(options[0].text, f"{100 * 0.8**rows:.0f}%")
     assert_shows(options[3].why, f"{100 * lsh_candidate_probability(0.9, bands, rows):.2f}%")
+
+
+# --- llm-uncertainty ----------------------------------------------------------------
+
+
+def cluster_entropy(cluster_sizes: list[int]) -> float:
+    """Entropy in nats of the share of samples in each meaning cluster."""
+    n = sum(cluster_sizes)
+    return -sum(c / n * math.log(c / n) for c in cluster_sizes)
+
+
+def selective_error(error_rate: float, abstain_share: float, errors_removed: float) -> float:
+    """Error rate among answered queries after abstaining on a share of traffic that
+    holds a given share of the errors."""
+    return error_rate * (1 - errors_removed) / (1 - abstain_share)
+
+
+def test_uncertainty_entropy_and_selective_error(real_bank) -> None:
+    why = field(real_bank, "llm-uncertainty", "answer.why")
+    assert_shows(why, "clusters of 6, 3 and 1")
+    assert_shows(why, f"= {cluster_entropy([6, 3, 1]):.2f} nats")
+    assert_shows(why, f"{cluster_entropy([1] * 10):.2f} when all differ")
+    sel = selective_error(0.10, abstain_share=0.20, errors_removed=0.60)
+    assert_shows(why, "error is 10% and abstaining on the least confident 20%")
+    assert_shows(why, "removes 60% of the errors")
+    assert_shows(why, f"the answered 80% have an error rate of {100 * sel:.0f}%")
+    quiz = real_bank.get("llm-uncertainty").quiz
+    assert_shows(quiz[0].options[3].text, f"{100 * sel:.0f}%")
+    assert_shows(quiz[0].options[3].why, f"{0.10 * 0.4:.2f} of queries are wrong among the 0.80")
+    assert_shows(quiz[0].options[0].text, f"{100 * 0.10 * 0.4:.0f}%")
+    assert_shows(quiz[0].options[1].text, f"{100 * 0.10 * 0.8:.0f}%")
+    assert_shows(quiz[0].options[2].text, f"{100 * 0.10 * 0.6:.0f}%")
+    assert_shows(quiz[1].options[1].text, f"{cluster_entropy([6, 3, 1]):.2f} nats")
+    assert_shows(quiz[1].options[1].why, f"≈ {cluster_entropy([6, 3, 1]):.3f}")
+    assert_shows(quiz[1].options[0].text, f"{cluster_entropy([9, 1]):.2f} nats")
+    assert_shows(quiz[1].options[2].text, f"{cluster_entropy([1, 1, 1]):.2f} nats")
+    assert_shows(quiz[1].options[3].text, f"{cluster_entropy([1] * 10):.2f} nats")
