@@ -516,3 +516,44 @@ def test_uncertainty_entropy_and_selective_error(real_bank) -> None:
     assert_shows(quiz[1].options[0].text, f"{cluster_entropy([9, 1]):.2f} nats")
     assert_shows(quiz[1].options[2].text, f"{cluster_entropy([1, 1, 1]):.2f} nats")
     assert_shows(quiz[1].options[3].text, f"{cluster_entropy([1] * 10):.2f} nats")
+
+
+# --- llm-guardrails -----------------------------------------------------------------
+
+
+def any_blocks(false_positive_rates: list[float]) -> float:
+    """Share of legitimate requests blocked by at least one independent check."""
+    passes = 1.0
+    for rate in false_positive_rates:
+        passes *= 1 - rate
+    return 1 - passes
+
+
+def flag_precision(attack_share: float, recall: float, false_positive_rate: float) -> float:
+    """Share of flags that are real attacks (Bayes with the attack base rate)."""
+    true_flags = attack_share * recall
+    false_flags = (1 - attack_share) * false_positive_rate
+    return true_flags / (true_flags + false_flags)
+
+
+def test_guardrail_error_rates_and_latency(real_bank) -> None:
+    why = field(real_bank, "llm-guardrails", "answer.why")
+    blocked = any_blocks([0.01, 0.02, 0.01])
+    assert_shows(why, "block 1%, 2% and 1%")
+    assert_shows(why, f"together block {100 * blocked:.2f}% of them")
+    precision = flag_precision(0.001, 0.95, 0.01)
+    assert_shows(why, "0.1% of traffic is an attack and a detector catches 95%")
+    assert_shows(why, f"only {100 * precision:.1f}% of its flags")
+    assert_shows(why, f"catching 80% each would miss {100 * 0.2 * 0.2:.0f}% together")
+    when = field(real_bank, "llm-guardrails", "answer.when")
+    checks = [40, 60, 150]
+    assert_shows(when, f"cost {sum(checks)} ms in sequence but {max(checks)} ms in parallel")
+    quiz = real_bank.get("llm-guardrails").quiz
+    assert_shows(quiz[0].options[2].text, f"{100 * blocked:.2f}%")
+    assert_shows(quiz[0].options[2].why, f"≈ {blocked:.4f}")
+    assert_shows(quiz[0].options[1].text, f"{100 * sum([0.01, 0.02, 0.01]) / 3:.1f}%")
+    assert_shows(quiz[0].options[3].text, f"{100 * 0.01 * 0.02 * 0.01:.4f}%")
+    assert_shows(quiz[1].options[1].text, f"{100 * precision:.1f}%")
+    assert_shows(quiz[1].options[1].why, f"{0.001 * 0.95:.5f} true flags against {0.999 * 0.01:.5f}")
+    assert_shows(quiz[2].stem, f"adding {sum(checks)} ms")
+    assert_shows(quiz[2].options[0].why, f"{max(checks)} ms")
