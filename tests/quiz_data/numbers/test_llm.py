@@ -176,7 +176,7 @@ def test_context_engineering_resent_history(real_bank) -> None:
     assert_shows(why, f"has sent {total:,} in total")
     when = field(real_bank, "context-engineering", "answer.when")
     _, capped = resent_history(500, 40, keep_last=10, summary_tokens=1_000)
-    assert_shows(when, "last 10 turns and a 1,000-token summary")
+    assert_shows(when, "last 10 exchanges and a 1,000-token summary")
     assert_shows(when, f"falls to {capped:,} tokens")
     options = real_bank.get("context-engineering").quiz[0].options
     assert_shows(options[2].text, f"{total:,}")
