@@ -44,7 +44,9 @@ def test_tokenisation_embedding_matrix(real_bank) -> None:
     stem = field(real_bank, "tokenisation", "quiz[2].stem")
     assert_shows(stem, "128,000", "quiz stem")
     assert_shows(stem, "4,096", "quiz stem")
-    assert_shows(field(real_bank, "tokenisation", "quiz[2].options[3].text"), f"{n / 1e6:.0f} million")
+    assert_shows(
+        field(real_bank, "tokenisation", "quiz[2].options[3].text"), f"{n / 1e6:.0f} million"
+    )
     assert_shows(field(real_bank, "tokenisation", "quiz[2].options[3].why"), f"{n:,}")
 
 
@@ -64,8 +66,10 @@ def test_decoding_temperature_and_top_p(real_bank) -> None:
     assert len(nucleus(probs, p=0.9)) == 2
     quiz = field(real_bank, "decoding-strategies", "quiz[0].options[2].text")
     assert_shows(quiz, f"{softmax(logits, 0.5)[0]:.3f}")
-    assert_shows(field(real_bank, "decoding-strategies", "quiz[0].options[3].text"),
-                 f"{softmax(logits, 2.0)[0]:.3f}")
+    assert_shows(
+        field(real_bank, "decoding-strategies", "quiz[0].options[3].text"),
+        f"{softmax(logits, 2.0)[0]:.3f}",
+    )
 
 
 # --- post-training-preference -------------------------------------------------------
@@ -154,8 +158,9 @@ def test_lora_single_matrix(real_bank) -> None:
 # --- context-engineering ------------------------------------------------------------
 
 
-def resent_history(tokens_per_exchange: int, exchanges: int, keep_last: int | None = None,
-                   summary_tokens: int = 0) -> tuple[int, int]:
+def resent_history(
+    tokens_per_exchange: int, exchanges: int, keep_last: int | None = None, summary_tokens: int = 0
+) -> tuple[int, int]:
     """(tokens in the last call, tokens sent over the conversation) when every call resends
     the history: all of it, or only the last `keep_last` exchanges plus a summary of the
     older ones once there are any."""
@@ -220,14 +225,19 @@ def generation_seconds(tokens: int, tokens_per_second: float) -> float:
 
 def test_reasoning_votes_and_latency(real_bank) -> None:
     why = field(real_bank, "reasoning-models", "answer.why")
-    assert_shows(why, f"right 60% of the time per independent sample is right "
-                      f"{100 * majority_correct(0.6, 5):.0f}% of the time by majority over five")
+    assert_shows(
+        why,
+        f"right 60% of the time per independent sample is right "
+        f"{100 * majority_correct(0.6, 5):.0f}% of the time by majority over five",
+    )
     thinking, answer, rate = 5_000, 300, 50
     assert_shows(why, f"{(thinking + answer) / answer:.1f} times the output")
     assert_shows(why, f"takes {generation_seconds(thinking + answer, rate):.0f}")
     assert_shows(why, f"seconds instead of {generation_seconds(answer, rate):.0f}")
     quiz = real_bank.get("reasoning-models").quiz
-    assert_shows(quiz[1].options[3].text, f"{generation_seconds(thinking + answer, rate):.0f} seconds")
+    assert_shows(
+        quiz[1].options[3].text, f"{generation_seconds(thinking + answer, rate):.0f} seconds"
+    )
     assert_shows(quiz[1].options[2].text, f"{generation_seconds(thinking, rate):.0f} seconds")
     assert_shows(quiz[1].options[0].text, f"{generation_seconds(500 + answer, rate):.0f} seconds")
     assert_shows(quiz[2].options[1].text, f"{majority_correct(0.6, 5):.2f}")
@@ -243,8 +253,13 @@ def response_seconds(ttft: float, per_token: float, output_tokens: int) -> float
     return ttft + per_token * output_tokens
 
 
-def request_cost(input_tokens: int, output_tokens: int, output_ratio: float,
-                 cached_tokens: int = 0, cached_price: float = 1.0) -> float:
+def request_cost(
+    input_tokens: int,
+    output_tokens: int,
+    output_ratio: float,
+    cached_tokens: int = 0,
+    cached_price: float = 1.0,
+) -> float:
     """Cost in input-token units: output priced `output_ratio` times input, cached input
     at `cached_price` of the fresh price."""
     fresh = input_tokens - cached_tokens
@@ -268,7 +283,9 @@ def test_cost_latency_numbers(real_bank) -> None:
     assert_shows(why, f"falls to {cached:,.0f} units, {100 * (1 - cached / full):.0f}% less")
     when = field(real_bank, "llm-cost-latency", "answer.when")
     spend = routed_spend(0.7, 0.1)
-    assert_shows(when, f"spend falls to {100 * spend:.0f}% of before, a {100 * (1 - spend):.0f}% saving")
+    assert_shows(
+        when, f"spend falls to {100 * spend:.0f}% of before, a {100 * (1 - spend):.0f}% saving"
+    )
     quiz = real_bank.get("llm-cost-latency").quiz
     assert_shows(quiz[0].options[1].text, f"{response_seconds(0.5, 0.040, 600):.1f} s")
     assert_shows(quiz[0].options[1].text, f"{response_seconds(0.5, 0.040, 150):.1f} s")
@@ -311,12 +328,20 @@ def test_self_host_utilisation(real_bank) -> None:
 
 # --- mixture-of-experts -------------------------------------------------------------
 
-MOE_SHAPE = {"layers": 32, "width": 4_096, "kv_width": 1_024, "mlp": 14_336, "vocab": 32_000,
-             "experts": 8, "top_k": 2}
+MOE_SHAPE = {
+    "layers": 32,
+    "width": 4_096,
+    "kv_width": 1_024,
+    "mlp": 14_336,
+    "vocab": 32_000,
+    "experts": 8,
+    "top_k": 2,
+}
 
 
-def moe_parameters(layers: int, width: int, kv_width: int, mlp: int, vocab: int,
-                   experts: int, top_k: int) -> dict:
+def moe_parameters(
+    layers: int, width: int, kv_width: int, mlp: int, vocab: int, experts: int, top_k: int
+) -> dict:
     """Held and per-token parameters of an MoE with gated (three-matrix) expert MLPs,
     dense grouped-query attention, a linear router and untied embeddings."""
     attention = 2 * width * width + 2 * width * kv_width
@@ -325,8 +350,12 @@ def moe_parameters(layers: int, width: int, kv_width: int, mlp: int, vocab: int,
     embeddings = 2 * vocab * width
     total = layers * (attention + experts * expert + router) + embeddings
     active = layers * (attention + top_k * expert + router) + embeddings
-    return {"attention": attention, "experts": layers * experts * expert, "total": total,
-            "active": active}
+    return {
+        "attention": attention,
+        "experts": layers * experts * expert,
+        "total": total,
+        "active": active,
+    }
 
 
 def experts_touched(experts: int, top_k: int, tokens: int) -> float:
@@ -346,7 +375,9 @@ def test_moe_shape(real_bank) -> None:
     quiz = real_bank.get("mixture-of-experts").quiz
     assert_shows(quiz[0].stem, f"about {p['attention'] / 1e6:.0f} million weights per layer")
     key = quiz[0].options[1]
-    assert_shows(key.text, f"{p['total'] / 1e9:.1f} billion held and {p['active'] / 1e9:.1f} billion")
+    assert_shows(
+        key.text, f"{p['total'] / 1e9:.1f} billion held and {p['active'] / 1e9:.1f} billion"
+    )
     assert_shows(key.why, f"Experts hold {p['experts'] / 1e9:.1f} billion")
     assert_shows(quiz[0].options[3].text, f"{p['active'] / 4e9:.1f} billion used")
 
@@ -374,7 +405,9 @@ def bits_per_byte(mean_nats_per_token: float, tokens: int, text_bytes: int) -> f
 
 def test_perplexity_conversions(real_bank) -> None:
     what = field(real_bank, "perplexity", "answer.what")
-    assert_shows(what, f"perplexity of {perplexity(2.0):.2f}, or {2.0 / math.log(2):.3f} bits per token")
+    assert_shows(
+        what, f"perplexity of {perplexity(2.0):.2f}, or {2.0 / math.log(2):.3f} bits per token"
+    )
     when = field(real_bank, "perplexity", "answer.when")
     total_nats = 2.0 * 1_000
     assert_shows(when, f"is {total_nats:,.0f} nats, or {total_nats / math.log(2):,.0f} bits")
@@ -385,7 +418,9 @@ def test_perplexity_conversions(real_bank) -> None:
     assert_shows(quiz[1].options[2].text, f"{math.log2(50_000):.1f}")
     assert_shows(quiz[1].options[3].text, f"{1 / 50_000:.5f}")
     assert_shows(quiz[3].options[1].text, f"{bits_per_byte(2.0, 1_000, 4_200):.2f}")
-    assert_shows(quiz[3].options[1].why, f"over 4,200 bytes is {bits_per_byte(2.0, 1_000, 4_200):.3f}")
+    assert_shows(
+        quiz[3].options[1].why, f"over 4,200 bytes is {bits_per_byte(2.0, 1_000, 4_200):.3f}"
+    )
     assert_shows(quiz[3].options[0].text, f"{total_nats / 4_200:.2f}")
     assert_shows(quiz[3].options[2].text, f"{2.0 / math.log(2):.2f}")
     assert_shows(quiz[3].options[3].text, f"{2.0 / math.log(2) * 4.2:.1f}")
@@ -400,8 +435,9 @@ def visual_tokens(side_pixels: int, patch_pixels: int, merge: int = 1) -> int:
     return (per_side // merge) ** 2
 
 
-def tiled_tokens(page_pixels: int, tile_pixels: int, tokens_per_tile: int,
-                 thumbnail: bool = True) -> int:
+def tiled_tokens(
+    page_pixels: int, tile_pixels: int, tokens_per_tile: int, thumbnail: bool = True
+) -> int:
     tiles = (page_pixels // tile_pixels) ** 2
     return tiles * tokens_per_tile + (tokens_per_tile if thumbnail else 0)
 
@@ -430,7 +466,9 @@ def slowest_rope_wavelength(base: float, head_dim: int) -> float:
     return 2 * math.pi * base ** ((head_dim - 2) / head_dim)
 
 
-def kv_cache_bytes_per_token(layers: int, kv_heads: int, head_dim: int, bytes_per_value: int) -> int:
+def kv_cache_bytes_per_token(
+    layers: int, kv_heads: int, head_dim: int, bytes_per_value: int
+) -> int:
     """Keys and values (two tensors) for every layer and key-value head."""
     return 2 * layers * kv_heads * head_dim * bytes_per_value
 
@@ -440,16 +478,23 @@ def test_long_context_rope_and_cache(real_bank) -> None:
     assert_shows(what, "10,000 and head dimension 128")
     slow = slowest_rope_wavelength(10_000, 128)
     assert_shows(what, f"wavelength is about {round(slow, -3):,.0f}")
-    assert_shows(what, f"at 500,000 the slowest wavelength is about "
-                       f"{slowest_rope_wavelength(500_000, 128) / 1e6:.1f} million")
+    assert_shows(
+        what,
+        f"at 500,000 the slowest wavelength is about "
+        f"{slowest_rope_wavelength(500_000, 128) / 1e6:.1f} million",
+    )
     why = field(real_bank, "long-context", "answer.why")
     per_token = kv_cache_bytes_per_token(layers=32, kv_heads=8, head_dim=128, bytes_per_value=2)
-    assert_shows(why, f"{per_token // 1024} KiB per token, {per_token * 131_072 // 2**30} GiB for one")
+    assert_shows(
+        why, f"{per_token // 1024} KiB per token, {per_token * 131_072 // 2**30} GiB for one"
+    )
     assert_shows(why, "131,072-token sequence")
     quiz = real_bank.get("long-context").quiz
     assert_shows(quiz[0].options[2].text, f"{round(slow, -3):,.0f}")
     assert_shows(quiz[0].options[2].why, f"≈ {round(slow, -2):,.0f}")
-    assert_shows(quiz[0].options[3].text, f"{slowest_rope_wavelength(500_000, 128) / 1e6:.1f} million")
+    assert_shows(
+        quiz[0].options[3].text, f"{slowest_rope_wavelength(500_000, 128) / 1e6:.1f} million"
+    )
     total_gib = per_token * 131_072 / 2**30
     assert_shows(quiz[2].options[1].text, f"{total_gib:.0f} GiB, at {per_token // 1024} KiB")
     assert_shows(quiz[2].options[0].text, f"{total_gib / 2:.0f} GiB")
@@ -470,8 +515,11 @@ def test_pretraining_minhash_curve(real_bank) -> None:
     why = field(real_bank, "pretraining-data", "answer.why")
     bands, rows = 14, 8
     assert_shows(why, f"With {bands * rows} hashes in {bands} bands of {rows}")
-    assert_shows(why, f"at Jaccard 0.9 becomes a candidate "
-                      f"{100 * lsh_candidate_probability(0.9, bands, rows):.2f}% of the time")
+    assert_shows(
+        why,
+        f"at Jaccard 0.9 becomes a candidate "
+        f"{100 * lsh_candidate_probability(0.9, bands, rows):.2f}% of the time",
+    )
     assert_shows(why, f"at 0.8 {100 * lsh_candidate_probability(0.8, bands, rows):.0f}%")
     assert_shows(why, f"at 0.5 only {100 * lsh_candidate_probability(0.5, bands, rows):.0f}%")
     options = real_bank.get("pretraining-data").quiz[0].options
@@ -554,6 +602,8 @@ def test_guardrail_error_rates_and_latency(real_bank) -> None:
     assert_shows(quiz[0].options[1].text, f"{100 * sum([0.01, 0.02, 0.01]) / 3:.1f}%")
     assert_shows(quiz[0].options[3].text, f"{100 * 0.01 * 0.02 * 0.01:.4f}%")
     assert_shows(quiz[1].options[1].text, f"{100 * precision:.1f}%")
-    assert_shows(quiz[1].options[1].why, f"{0.001 * 0.95:.5f} true flags against {0.999 * 0.01:.5f}")
+    assert_shows(
+        quiz[1].options[1].why, f"{0.001 * 0.95:.5f} true flags against {0.999 * 0.01:.5f}"
+    )
     assert_shows(quiz[2].stem, f"adding {sum(checks)} ms")
     assert_shows(quiz[2].options[0].why, f"{max(checks)} ms")
