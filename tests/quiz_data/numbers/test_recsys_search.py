@@ -154,6 +154,18 @@ def test_ranking_metrics_ideal_normalisation(real_bank: Bank) -> None:
     shows(quiz_text(real_bank, "ranking-metrics", 2), f"about {ndcg(returned, judged, 3):.2f}")
 
 
+def single_target_auc(rank: int, n_docs: float) -> float:
+    """AUC of a ranking with one relevant document at `rank` among n_docs: the share of the
+    n_docs - 1 irrelevant documents placed below it."""
+    return 1 - (rank - 1) / (n_docs - 1)
+
+
+def test_auc_barely_sees_the_top(real_bank: Bank) -> None:
+    quiz = quiz_text(real_bank, "ranking-metrics", 1)
+    shows(quiz, f"rank 200 still gives an AUC of {single_target_auc(200, 1e6):.4f}")
+    assert single_target_auc(200, 1e6) > 0.9998  # printed as 0.9998, not rounded up from below
+
+
 # --- learning-to-rank --------------------------------------------------------------------
 
 
@@ -241,6 +253,9 @@ def test_ann_memory_and_scan(real_bank: Bank) -> None:
     pq = ivfpq_bytes_per_vector(64, 8)
     shows(why, f"{pq} bytes per vector and {n * pq / 1e9:.1f} GB in all")
     shows(why, f"a {dim * 4 // 64}-fold compression")
+    when = text_of(real_bank, "ann-vector-search", "answer.when")
+    sq8 = dim * 1 + 2 * m * 4  # 8-bit scalar codes plus the same 2M links
+    shows(when, f"needs {sq8:,} bytes per vector here instead of {hnsw:,}")
     scanned = n * 64 / 65536
     shows(why, f"about {round(scanned, -3):,.0f} codes")
     shows(why, f"{64 / 65536 * 100:.1f}% of the base")
