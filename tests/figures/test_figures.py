@@ -17,6 +17,7 @@ import yaml
 from figures import (
     ab_power,
     bias_variance_u,
+    bm25_saturation,
     clt,
     forecast_trend,
     kl_directions,
@@ -555,6 +556,45 @@ def test_responsibility_matches_the_worked_example():
     resp, _ = kmeans_vs_gmm.responsibilities(np.array([[1.0, 0.0]]), np.full(2, 0.5), means, covs)
     assert resp[0, 0] == pytest.approx(1 / (1 + math.exp(-1.5)))
     assert round(resp[0, 0], 2) == 0.82
+
+
+# --- bm25-saturation ---------------------------------------------------------------------
+
+
+def test_bm25_factor_saturates_below_its_ceiling_and_keeps_rising():
+    d = numbers(bm25_saturation.NAME)
+    for k1, curve in d["by_k1"].items():
+        assert curve[0] == 0
+        assert np.all(np.diff(curve) > 0)  # every extra occurrence still adds something
+        assert np.all(curve < k1 + 1)  # ... but never reaches k1 + 1
+        assert np.all(np.diff(curve, 2) < 0)  # and each adds less than the one before
+    assert d["by_k1"][1.2][1] == pytest.approx(1.0)  # one occurrence at average length
+
+
+def test_bm25_length_normalisation_pivots_at_average_length():
+    d = numbers(bm25_saturation.NAME)
+    at_average = np.argmin(np.abs(d["lengths"] - 1.0))
+    for b, curve in d["by_b"].items():
+        assert curve[at_average] == pytest.approx(1.0, abs=1e-2)
+        if b == 0:
+            assert np.allclose(curve, 1.0)
+        else:
+            assert np.all(np.diff(curve) < 0)  # longer documents count each occurrence less
+    at3 = d["one_at_length"]
+    assert at3[0.5] > at3[0.75] > at3[1.0]  # larger b, stronger discount
+
+
+def test_bm25_figure_matches_the_worked_numbers_of_the_question():
+    """The bm25-tfidf answer quotes 1.96 at ten occurrences, a 2.2 ceiling and 0.55 for one
+    occurrence at three times the average length; the figure is built from the same formula."""
+    assert bm25_saturation.tf_factor(10, 1.2, 0.75, 1.0) == pytest.approx(22 / 11.2)
+    assert bm25_saturation.tf_factor(1, 1.2, 0.75, 3.0) == pytest.approx(2.2 / 4.0)
+    nums = bm25_saturation.key_numbers(numbers(bm25_saturation.NAME))
+    assert (nums["default_at_10"], nums["default_ceiling"], nums["b_default_at_3"]) == (
+        "1.96",
+        "2.2",
+        "0.55",
+    )
 
 
 # --- the SVGs and their text -------------------------------------------------------------
