@@ -17,4 +17,5 @@ FIGURE_MODULES = (
     "kl_directions",
     "reliability_diagram",
     "forecast_trend",
+    "activation_functions",
 )
