@@ -52,6 +52,9 @@ def test_activation_functions(real_bank) -> None:
     check(real_bank, q, "answer.tradeoffs", "round up to {n}, a multiple of 256", rounded)
     check(real_bank, q, "quiz[1]", "tenth power is {n}e-7", sigmoid_chain(0.25, 10) / 1e-7)
     check(real_bank, q, "quiz[4]", "minimum is about {n} near", y_min)
+    for hidden, written in ((2, "With 2d, three matrices hold {n}d²"), (6, "That gives {n}d²")):
+        check(real_bank, q, "quiz[3]", written, 3 * hidden)
+    check(real_bank, q, "quiz[3]", "so equal width means {n}d²", 3 * 4)
 
 
 def relu_variance_factor(weight_var_times_fan_in: float) -> float:
@@ -162,6 +165,8 @@ def test_cnn_fundamentals(real_bank) -> None:
     check(real_bank, q, "quiz[0]", "{n}, since the kernel", conv_weights(3, 3, 64) * 224 * 224)
     check(real_bank, q, "quiz[1]", "{n}×9, since each layer", receptive_field(4))
     check(real_bank, q, "quiz[4]", "About {n} times, since", full / separable)
+    check(real_bank, q, "quiz[0]", "{n}, one 3×3 kernel", 3 * 3 * 64)
+    check(real_bank, q, "quiz[0]", "{n} per output channel", 224 * 224 * 3)
 
 
 def lstm_parameters(n_in: int, hidden: int, gates: int = 4, biases: int = 1) -> int:
@@ -186,6 +191,8 @@ def test_rnn_lstm(real_bank) -> None:
     )
     check(real_bank, q, "quiz[3]", "About {n} million, four blocks", lstm / 1e6)
     check(real_bank, q, "quiz[3]", "is {n}.", lstm)
+    check(real_bank, q, "quiz[3]", "About {n} million, one weight matrix", 512 * 1024 / 1e6)
+    check(real_bank, q, "quiz[3]", "About {n} million, eight blocks", 8 * 512 * 1024 / 1e6)
     check(
         real_bank,
         q,
@@ -252,6 +259,8 @@ def test_autoencoders_vae(real_bank) -> None:
     check(real_bank, q, "quiz[4]", "{n}, from 786,432", 512 * 512 * 3 / (64 * 64 * 4))
     check(real_bank, q, "quiz[4]", "from {n} numbers to", 512 * 512 * 3)
     check(real_bank, q, "quiz[4]", "numbers to {n}.", 64 * 64 * 4)
+    check(real_bank, q, "quiz[3]", "About {n} nats, the squared mean", 0.5**2)
+    check(real_bank, q, "quiz[4]", "{n}, counting the channels", 64 * 3)
 
 
 def ddpm_alpha_bar(steps: int = 1000, beta_1: float = 1e-4, beta_t: float = 0.02) -> float:
@@ -289,6 +298,8 @@ def test_contrastive_learning(real_bank) -> None:
     check(real_bank, q, "quiz[0]", "{n}, all views but itself", negatives)
     check(real_bank, q, "quiz[0]", "{n}, every ordered pair", views**2)
     check(real_bank, q, "quiz[0]", "There are 2 × 4,096 = {n} views", views)
+    check(real_bank, q, "quiz[0]", "{n}, the other images", batch - 1)
+    check(real_bank, q, "quiz[0]", "{n}, every view in the batch", views)
 
 
 def test_multi_task_learning(real_bank) -> None:
@@ -338,6 +349,9 @@ def test_object_detection(real_bank) -> None:
     check(real_bank, q, "answer.when", "(under 32×32 = {n} pixels)", 32 * 32)
     assert (1280 / 640) ** 2 == 4  # "roughly quadruples compute": cost grows with pixels
     check(real_bank, q, "quiz[0]", "About {n}, an overlap of 50", half_across)
+    check(real_bank, q, "quiz[0]", "{n}, the overlap divided by one box", 50 / 100)
+    check(real_bank, q, "quiz[0]", "{n}, the overlap divided by the two areas", 50 / 200)
+    check(real_bank, q, "quiz[0]", "About {n}, the same as for a diagonal", half_diagonal)
     check(real_bank, q, "quiz[2]", "About {n}, the area under", ap)
     check(real_bank, q, "quiz[2]", "About {n}, three hits", sum(ranked) / len(ranked))
     check(real_bank, q, "quiz[2]", "0.25 + 0.1875 = {n}.", ap)
