@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pytest
 
-from . import check
+from .written import check
 
 
 def sigmoid_chain(slope: float, layers: int) -> float:
