@@ -17,5 +17,7 @@ FIGURE_MODULES = (
     "kl_directions",
     "reliability_diagram",
     "forecast_trend",
+    "shrinkage_funnel",
+    "kmeans_vs_gmm",
     "activation_functions",
 )

@@ -21,12 +21,14 @@ from figures import (
     clt,
     forecast_trend,
     kl_directions,
+    kmeans_vs_gmm,
     l1_l2_constraints,
     learning_curves,
     multiple_comparisons,
     optimiser_paths,
     reliability_diagram,
     roc_vs_pr,
+    shrinkage_funnel,
 )
 from figures.build import OUT_DIR, build, modules
 from tests.conftest import ROOT
@@ -465,6 +467,95 @@ def test_holt_winters_without_smoothing_extends_its_starting_values():
     # After 36 unsmoothed steps the level has grown by 36 trends; horizon h adds h more.
     expected = level + trend * (36 + np.arange(1, 13)) + season
     np.testing.assert_allclose(forecast, expected)
+
+
+# --- shrinkage-funnel --------------------------------------------------------------------
+
+
+def test_posterior_means_match_the_worked_examples():
+    """The numbers the shrinkage question quotes, under a Beta(4, 196) prior."""
+    got = shrinkage_funnel.posterior_mean([2, 300, 9, 0], [3, 10_000, 150, 50], 4.0, 196.0)
+    np.testing.assert_allclose(got, [6 / 203, 304 / 10_200, 13 / 350, 4 / 250])
+    assert got[2] == pytest.approx(0.0371, abs=5e-5)  # 9 in 150 (raw 6 %) becomes 3.71 %
+
+
+def test_moment_fit_recovers_a_known_prior():
+    """With a huge catalogue the method of moments lands close to the true Beta."""
+    rng = np.random.default_rng(0)
+    true = rng.beta(4.0, 196.0, 400_000)
+    n = rng.integers(20, 2_000, true.size)
+    alpha, beta = shrinkage_funnel.fit_beta_moments(rng.binomial(n, true), n)
+    assert alpha / (alpha + beta) == pytest.approx(0.02, rel=0.01)
+    assert alpha + beta == pytest.approx(200, rel=0.05)
+
+
+def test_moment_fit_refuses_pure_noise():
+    n = np.full(1_000, 100)
+    clicks = np.tile([2, 3], 500)  # rates vary far less than binomial noise would make them
+    with pytest.raises(ValueError, match="binomial noise"):
+        shrinkage_funnel.fit_beta_moments(clicks, n)
+
+
+def test_small_samples_fill_the_raw_top_but_not_the_shrunk_top():
+    d = numbers(shrinkage_funnel.NAME)
+    imp, ctr = d["top_median_impressions"], d["top_true_ctr"]
+    assert imp["raw"] < 50 < 300 < imp["shrunk"]
+    assert ctr["raw"] < ctr["shrunk"] < ctr["best"]
+    assert ctr["shrunk"] - ctr["raw"] > 0.01  # more than a point of true CTR
+    small, large = d["impressions"] < 50, d["impressions"] > 1_000
+    assert d["raw"][small].std() > 2 * d["raw"][large].std()  # the funnel ...
+    assert d["shrunk"][small].std() < 0.25 * d["raw"][small].std()  # ... collapses
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_shrinkage_wins_for_other_catalogues(seed):
+    d = shrinkage_funnel.compute(seed)
+    assert d["mse_shrunk"] < 0.5 * d["mse_raw"]
+    assert d["top_true_ctr"]["shrunk"] > d["top_true_ctr"]["raw"]
+    assert d["strength"] == pytest.approx(200, rel=0.4)
+
+
+# --- kmeans-vs-gmm ------------------------------------------------------------------------
+
+
+def test_kmeans_cuts_across_the_bands_and_the_mixture_follows_them():
+    d = numbers(kmeans_vs_gmm.NAME)
+    assert d["kmeans_agreement"] < 0.6  # close to a coin flip
+    assert d["gmm_agreement"] > 0.98
+
+
+def test_kmeans_objective_itself_prefers_the_wrong_split():
+    """Not a bad local optimum: the true bands have a much larger within-cluster sum of
+    squares than the cut k-means found, so no amount of restarting would find them."""
+    d = numbers(kmeans_vs_gmm.NAME)
+    assert d["true_inertia"] > 1.5 * d["kmeans_inertia"]
+    assert d["kmeans_inertia"] == pytest.approx(
+        kmeans_vs_gmm.inertia(d["x"], d["kmeans"]["labels"]), rel=1e-9
+    )
+
+
+def test_lloyd_and_em_never_go_backwards():
+    d = numbers(kmeans_vs_gmm.NAME)
+    assert np.all(np.diff(d["kmeans"]["history"]) <= 1e-9)
+    assert np.all(np.diff(d["gmm"]["history"]) >= -1e-9)
+    np.testing.assert_allclose(d["gmm"]["resp"].sum(1), 1.0)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_contrast_holds_for_other_draws(seed):
+    d = kmeans_vs_gmm.compute(seed)
+    assert d["kmeans_agreement"] < 0.65
+    assert d["gmm_agreement"] > 0.95
+
+
+def test_responsibility_matches_the_worked_example():
+    """The kmeans-gmm-em answer: equal weights, unit variances, means 0 and 3, a point at 1
+    belongs 82 % to the first component, which is 1 / (1 + e^-1.5)."""
+    means = np.array([[0.0, 0.0], [3.0, 0.0]])
+    covs = np.array([np.eye(2)] * 2)
+    resp, _ = kmeans_vs_gmm.responsibilities(np.array([[1.0, 0.0]]), np.full(2, 0.5), means, covs)
+    assert resp[0, 0] == pytest.approx(1 / (1 + math.exp(-1.5)))
+    assert round(resp[0, 0], 2) == 0.82
 
 
 # --- activation-functions ----------------------------------------------------------------
