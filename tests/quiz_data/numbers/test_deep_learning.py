@@ -51,6 +51,8 @@ def test_activation_functions(real_bank) -> None:
     check(real_bank, q, "answer.tradeoffs", "that is {n}, which", exact)
     check(real_bank, q, "answer.tradeoffs", "round up to {n}, a multiple of 256", rounded)
     check(real_bank, q, "quiz[1]", "tenth power is {n}e-7", sigmoid_chain(0.25, 10) / 1e-7)
+    check(real_bank, q, "quiz[1]", "About {n}, since each layer", sigmoid_chain(0.55, 10))
+    check(real_bank, q, "quiz[1]", "About {n}, since ten layers", 10 * 0.25)  # adding, wrongly
     check(real_bank, q, "quiz[4]", "minimum is about {n} near", y_min)
     for hidden, written in ((2, "With 2d, three matrices hold {n}d²"), (6, "That gives {n}d²")):
         check(real_bank, q, "quiz[3]", written, 3 * hidden)
@@ -95,6 +97,9 @@ def test_weight_initialisation(real_bank) -> None:
     check(real_bank, q, "followups[2].a", "variance by about 1/{n},", 1 / default_factor)
     check(real_bank, q, "quiz[1]", "{n}, the square root of two over 512", math.sqrt(2 / n))
     check(real_bank, q, "quiz[1]", "About {n}, the square root of one over 512", math.sqrt(1 / n))
+    check(real_bank, q, "quiz[1]", "About {n}, which is two divided by 512", 2 / n)
+    check(real_bank, q, "quiz[1]", "About {n}, twice the standard", 2 * math.sqrt(1 / n))
+    check(real_bank, q, "quiz[1]", "twice the standard deviation of {n}.", math.sqrt(1 / n))
     check(real_bank, q, "quiz[2]", "power is about {n}e-7", xavier_factor**20 / 1e-7)
     check(real_bank, q, "quiz[3]", "ln(0.01/0.99) is {n},", math.log(0.01 / 0.99))
 
@@ -159,8 +164,9 @@ def test_cnn_fundamentals(real_bank) -> None:
     check(real_bank, q, "answer.tradeoffs", "weights to {n}, about", separable)
     check(real_bank, q, "answer.tradeoffs", "about {n} times fewer", full / separable)
     raw, floored = conv_output(224, 7, 3, 2)
-    check(real_bank, q, "followups[2].a", "+ 1 = {n}, floored", raw)
-    check(real_bank, q, "followups[2].a", "floored to {n},", floored)
+    check(real_bank, q, "followups[2].a", "/ 2 = {n}, floored", raw - 1)
+    check(real_bank, q, "followups[2].a", "floored to {n}, plus", math.floor(raw - 1))
+    check(real_bank, q, "followups[2].a", "plus 1 gives {n},", floored)
     check(real_bank, q, "quiz[0]", "{n}, and the count", conv_weights(3, 3, 64))
     check(real_bank, q, "quiz[0]", "{n}, since the kernel", conv_weights(3, 3, 64) * 224 * 224)
     check(real_bank, q, "quiz[1]", "{n}×9, since each layer", receptive_field(4))
@@ -182,6 +188,9 @@ def test_rnn_lstm(real_bank) -> None:
     check(real_bank, q, "answer.tradeoffs", "= {n}$ parameters", lstm)
     assert lstm_parameters(512, 512, biases=2) > lstm  # PyTorch keeps two bias vectors
     check(real_bank, q, "quiz[0]", "0.5%, because 0.9 to the 50th power is {n}.", 0.9**50)
+    # the distractor that counts 60 steps instead of the 50 between step 60 and step 10
+    check(real_bank, q, "quiz[0]", "60th power is {n}.", 0.9**60)
+    check(real_bank, q, "quiz[0]", "About {n}%, because 0.9 to the 60th", 100 * 0.9**60)
     check(
         real_bank,
         q,
@@ -260,7 +269,8 @@ def test_autoencoders_vae(real_bank) -> None:
     check(real_bank, q, "quiz[4]", "from {n} numbers to", 512 * 512 * 3)
     check(real_bank, q, "quiz[4]", "numbers to {n}.", 64 * 64 * 4)
     check(real_bank, q, "quiz[3]", "About {n} nats, the squared mean", 0.5**2)
-    check(real_bank, q, "quiz[4]", "{n}, counting the channels", 64 * 3)
+    check(real_bank, q, "quiz[4]", "{n}, the 64-fold spatial reduction", (512 // 64) ** 2 * 3)
+    check(real_bank, q, "quiz[4]", "{n}-fold spatial reduction times", (512 // 64) ** 2)
 
 
 def ddpm_alpha_bar(steps: int = 1000, beta_1: float = 1e-4, beta_t: float = 0.02) -> float:
@@ -279,7 +289,11 @@ def test_diffusion_models(real_bank) -> None:
     check(real_bank, q, "answer.why", "so 50 steps cost {n} evaluations", 50 * guided_passes)
     check(real_bank, q, "answer.when", "grid needs {n} sequential steps", 32 * 32)
     check(
-        real_bank, q, "followups[3].a", "about {n}-fold for Stable", 512 * 512 * 3 / (64 * 64 * 4)
+        real_bank,
+        q,
+        "followups[3].a",
+        "about {n}-fold in the original",
+        512 * 512 * 3 / (64 * 64 * 4),
     )
     check(real_bank, q, "quiz[1]", "About {n}, essentially pure noise", math.sqrt(ab))
     check(real_bank, q, "quiz[1]", "about {n}e-5,", ab / 1e-5)
