@@ -20,4 +20,5 @@ FIGURE_MODULES = (
     "shrinkage_funnel",
     "kmeans_vs_gmm",
     "bm25_saturation",
+    "activation_functions",
 )

@@ -16,6 +16,7 @@ import yaml
 
 from figures import (
     ab_power,
+    activation_functions,
     bias_variance_u,
     bm25_saturation,
     clt,
@@ -595,6 +596,38 @@ def test_bm25_figure_matches_the_worked_numbers_of_the_question():
         "2.2",
         "0.55",
     )
+
+
+# --- activation-functions ----------------------------------------------------------------
+
+
+def test_sigmoid_and_tanh_saturate_while_relu_passes_slope_one():
+    d = numbers(activation_functions.NAME)
+    assert d["sigmoid_max_slope"] == pytest.approx(0.25, abs=1e-12)
+    assert d["tanh_max_slope"] == pytest.approx(1.0, abs=1e-12)
+    assert d["sigmoid_slope_at_edge"] < 0.1 * d["sigmoid_max_slope"]
+    assert d["tanh_slope_at_edge"] < 0.01 * d["tanh_max_slope"]
+    relu = d["slopes"]["ReLU"]
+    assert set(np.unique(relu)) == {0.0, 1.0}
+    assert d["ten_sigmoid_layers"] == pytest.approx(0.25**10)
+
+
+def test_closed_form_slopes_match_finite_differences():
+    x = np.linspace(-3.9, 3.9, 79)
+    h = 1e-5
+    exact = activation_functions.functions(x)
+    up, down = activation_functions.functions(x + h), activation_functions.functions(x - h)
+    for name in ("sigmoid", "tanh", "GELU"):
+        numeric = (up[name][0] - down[name][0]) / (2 * h)
+        np.testing.assert_allclose(exact[name][1], numeric, atol=1e-7)
+
+
+def test_gelu_dips_below_zero_near_minus_three_quarters():
+    d = numbers(activation_functions.NAME)
+    assert d["gelu_argmin"] == pytest.approx(-0.75, abs=0.01)
+    assert d["gelu_min"] == pytest.approx(-0.170, abs=0.001)
+    gelu, relu = d["values"]["GELU"], d["values"]["ReLU"]
+    assert np.max(np.abs(gelu - relu)) < 0.2  # a smooth ReLU, never far from it
 
 
 # --- the SVGs and their text -------------------------------------------------------------
