@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import build_time, lighthouse, page_weight, quiz_ready, snapshot
+from benchmarks import (
+    build_time,
+    feedback_accuracy,
+    feedback_speed,
+    lighthouse,
+    page_weight,
+    quiz_ready,
+    snapshot,
+)
 from benchmarks.browser import chromium
 from benchmarks.report import table as _table
 from benchmarks.site import served_site
@@ -107,6 +115,8 @@ def main(argv: list[str]) -> int:
         if "--skip-lighthouse" not in argv:
             sections.append(lighthouse_section(url, _runs(argv)))
         sections.append(build_section(site))
+    sections.append(feedback_speed.section())
+    sections.append(feedback_accuracy.section())
     print("\n\n".join(sections))
     return 0
 

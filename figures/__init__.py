@@ -19,4 +19,6 @@ FIGURE_MODULES = (
     "forecast_trend",
     "shrinkage_funnel",
     "kmeans_vs_gmm",
+    "bm25_saturation",
+    "activation_functions",
 )

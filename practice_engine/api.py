@@ -83,6 +83,18 @@ def _restore_round(raw: Any) -> dict[str, Any]:
     return {"round": saved, "reason": reason}
 
 
+def _feedback(question_id: str, level: str, text: str) -> dict[str, Any]:
+    """Key points hit, missed or not expected at `level`, and traps asserted, for a typed
+    answer to one of the bank's concept questions. Imported on first use, so pages that
+    never ask for feedback do not pay for the stemmer."""
+    from . import feedback as answer_feedback
+
+    entry = _bank().entry(question_id) if isinstance(question_id, str) else None
+    if entry is None or entry.kind != "question":
+        raise EngineError(f"{shown(question_id)} is not a concept question of the bank")
+    return answer_feedback.feedback(entry.feedback, question_id, level, text, _bank().lexicon)
+
+
 def _constants() -> dict[str, Any]:
     """The words and numbers of the vocabulary the widgets show once Python is up, so the
     page shows the engine's own instead of copying them. (What a page needs before Python
@@ -135,6 +147,8 @@ OPS: dict[str, Callable[..., Any]] = {
         _bank(), current, incoming, mode
     ),
     "apply_import": transfer.apply_import,
+    # answer feedback
+    "feedback": _feedback,
     # coding exercises: both answer with a report whatever the reader's code does
     "run_code": runner.run_code,
     "check_code": runner.check_code,

@@ -53,7 +53,17 @@ def target_seconds(question_type: str) -> int:
     return TIME_TARGET_MINUTES[question_type][1] * 60
 
 
-# --- how an answer is judged: self-grades, the rubric's rows and the grading spectrum ------
+# --- how an answer is judged: its parts, self-grades, the rubric's rows and the spectrum ---
+
+# The four paragraphs of a full answer, in order, with their labels on a card; a key point
+# names the one that explains it, where the feedback sends a reader who missed it.
+ANSWER_PART_LABELS: dict[str, str] = {
+    "what": "What",
+    "why": "Why",
+    "when": "When",
+    "tradeoffs": "Trade-offs",
+}
+ANSWER_PARTS: tuple[str, ...] = tuple(ANSWER_PART_LABELS)
 
 # A self-grade after answering aloud, strongest first (the page shows them in this order).
 GRADE_LABELS: dict[str, str] = {
@@ -77,6 +87,13 @@ SIGNAL_LABELS: dict[int, str] = {
 }
 # A grade's step on that spectrum; 5 is never given for one answer (see mock.signal).
 GRADE_STEPS: dict[str, int] = {"strong_hire": 4, "lean_hire": 3, "no_hire": 2, "didnt_know": 1}
+
+# --- answer feedback -----------------------------------------------------------------------
+
+# When a key point counts as hit: the answer states it (asserted), says it is not so or
+# calls it a misconception (denied), or merely names it (either).
+FEEDBACK_SENSES: tuple[str, ...] = ("asserted", "denied", "either")
+MAX_ANSWER_CHARS = 20_000  # characters of one typed answer the feedback op reads
 
 # --- flashcards -----------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from ..bank.exercises import Exercise
 from ..bank.models import EntryModel, TracksFile
 from ..render.links import entry_title, page_of, page_url
 from . import Outputs
+from .feedback import feedback_block, feedback_lexicon
 
 BANK_JSON = "assets/quiz/bank.json"
 SCHEMA_JSON = "assets/quiz/bank.schema.json"
@@ -55,11 +56,14 @@ def _record(entry: Entry, bank: Bank) -> dict[str, Any]:
         record["followups"] = [f.q for f in entry.followups]
     if isinstance(entry, Question):
         record["order"] = entry.order
+        if entry.key_points or entry.trap_claims:
+            record["feedback"] = feedback_block(entry)
     return record
 
 
 def bank_json(bank: Bank) -> dict[str, Any]:
-    """The widget's view of the bank: only what a quiz, flashcard or mock round needs."""
+    """The widget's view of the bank: only what a quiz, flashcard, mock round or answer
+    feedback needs."""
     return {
         "version": BANK_EXPORT_VERSION,
         "levels": list(LEVELS),
@@ -69,6 +73,7 @@ def bank_json(bank: Bank) -> dict[str, Any]:
             for t in bank.tracks
         ],
         "entries": [_record(e, bank) for e in bank.entries],
+        "feedback_lexicon": feedback_lexicon(bank),
     }
 
 

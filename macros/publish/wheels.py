@@ -26,8 +26,9 @@ class WheelError(RuntimeError):
 
 
 def _sources(root: Path) -> list[Path]:
-    """The engine's packaging file and modules: everything the wheel is made of."""
-    return [root / ENGINE / "pyproject.toml", *sorted((root / ENGINE).glob("*.py"))]
+    """The engine's packaging file and modules, subpackages included: everything the
+    wheel is made of."""
+    return [root / ENGINE / "pyproject.toml", *sorted((root / ENGINE).rglob("*.py"))]
 
 
 def source_hash(root: Path) -> str:
@@ -49,7 +50,9 @@ def build_engine_wheel(root: Path) -> Path:
     src = tmp / "src"
     src.mkdir()
     for path in _sources(root):
-        shutil.copy2(path, src / path.name)
+        target = src / path.relative_to(root / ENGINE)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "315532800"}  # reproducible zip timestamps
     proc = subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp)],

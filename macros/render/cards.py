@@ -11,14 +11,19 @@ from __future__ import annotations
 import html
 import textwrap
 
-from practice_engine.vocab import GRADE_LABELS, ROLE_LABELS, RUBRIC_GRADES, TYPE_LABELS
+from practice_engine.vocab import (
+    ANSWER_PART_LABELS,
+    GRADE_LABELS,
+    ROLE_LABELS,
+    RUBRIC_GRADES,
+    TYPE_LABELS,
+)
 
 from ..bank import Bank, Entry, Problem, Question, Short
 from ..bank.models import Rubric
 from .figures import figure_md
 from .links import entry_link, rel_md
 
-ANSWER_PARTS = (("what", "What"), ("why", "Why"), ("when", "When"), ("tradeoffs", "Trade-offs"))
 DETAILS_TITLE = "Full Answer + Rubric"
 
 
@@ -75,7 +80,7 @@ def rubric_md(rubric: Rubric, entry_id: str) -> str:
 def answer_md(question: Question) -> str:
     """The four-part answer, each part after its bold label."""
     return "\n\n".join(
-        f"**{label}.** {getattr(question.answer, key)}" for key, label in ANSWER_PARTS
+        f"**{label}.** {getattr(question.answer, key)}" for key, label in ANSWER_PART_LABELS.items()
     )
 
 

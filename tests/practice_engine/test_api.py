@@ -50,6 +50,7 @@ ARGUMENTS = {
     "read_import": ("text",),
     "preview_import": ("current", "incoming", "mode"),
     "apply_import": ("current", "incoming", "mode"),
+    "feedback": ("question_id", "level", "text"),
     "run_code": ("code",),
     "check_code": ("code", "checks"),
 }
@@ -62,6 +63,14 @@ CODE = [
     "import sys\nsys.exit(3)",
     "input()",
     "def f():\n    return f()\nf()",
+]
+# Typed answers for the feedback op: plain, negated, reported, hedged and misspelt claims.
+ANSWERS = [
+    "High bias means the model underfits; high variance means it overfits the training set.",
+    "It is not true that more data reduces bias. A common mistake is to say regularisation "
+    "always helps; it trades variance for bias.",
+    "Varience is reduced by bagging, but the bias stays roughly the same, isn't it?",
+    "",
 ]
 CHECKS = [
     'FUNCTION = "double"\nCASES = [{"name": "two", "args": [2], "expected": 4}]\n',
@@ -152,6 +161,7 @@ STRATEGIES = {
             json.dumps
         ),
         st.text(max_size=30),
+        st.sampled_from(ANSWERS),
     ),
     "mode": st.one_of(st.sampled_from(["merge", "replace"]), json_values),
     "raw": st.one_of(

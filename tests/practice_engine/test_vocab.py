@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.bank.models import Depth, Rubric
+from macros.bank.models import Answer, Depth, Rubric
 from practice_engine import vocab
 
 
@@ -32,8 +32,9 @@ def test_every_id_has_its_words() -> None:
 
 
 def test_the_bank_models_use_the_same_words() -> None:
-    """A rubric has one row per rubric grade and an answer one text per level; pydantic
-    cannot derive field names, so this holds them equal."""
+    """A rubric has one row per rubric grade, an answer one text per part and a depth one
+    text per level; pydantic cannot derive field names, so this holds them equal."""
     assert tuple(Rubric.model_fields) == vocab.RUBRIC_GRADES
+    assert tuple(Answer.model_fields) == vocab.ANSWER_PARTS
     aliases = [f.alias or name for name, f in Depth.model_fields.items()]
     assert aliases == list(vocab.LEVELS)
