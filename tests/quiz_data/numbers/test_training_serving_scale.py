@@ -1,0 +1,138 @@
+"""Worked numbers of the training-and-serving-at-scale track, recomputed from the
+assumptions the text states. Each function takes its assumptions as arguments; each test
+names the question and the field that shows the number, and fails if they disagree."""
+
+from __future__ import annotations
+
+import math
+import struct
+
+from . import number_in, text_of
+
+GB = 1e9  # the bank writes decimal gigabytes
+
+
+# --- shared arithmetic ---------------------------------------------------------------
+
+
+def model_state_bytes(
+    weights: float = 2, grads: float = 2, master: float = 4, moments: float = 4 + 4
+) -> float:
+    """Bytes per parameter that live for the whole run: working weights and gradients,
+    the optimiser's master copy and its moment estimates."""
+    return weights + grads + master + moments
+
+
+def activation_bytes(layers: int, width: int, seq: int, per_sh: float = 34) -> float:
+    """Bytes saved for the backward pass by one sequence: about 34·s·h per GPT-style layer
+    in 16-bit with attention scores not materialised (Korthikanti et al., 2022)."""
+    return per_sh * seq * width * layers
+
+
+def zero_bytes_per_param(stage: int, gpus: int) -> float:
+    """Per-GPU model-state bytes per parameter under ZeRO: stage 1 shards the 12 bytes of
+    fp32 master weights and moments, stage 2 adds the 2 of gradients, stage 3 the 2 of
+    weights."""
+    weights, grads, fp32_state = 2.0, 2.0, 12.0
+    if stage >= 1:
+        fp32_state /= gpus
+    if stage >= 2:
+        grads /= gpus
+    if stage >= 3:
+        weights /= gpus
+    return weights + grads + fp32_state
+
+
+def to_bf16(x: float) -> float:
+    """Round a float to bfloat16 (round to nearest, ties to even) through its fp32 bits."""
+    bits = struct.unpack("<I", struct.pack("<f", x))[0]
+    bits += 0x7FFF + ((bits >> 16) & 1)
+    return struct.unpack("<f", struct.pack("<I", bits & 0xFFFF0000))[0]
+
+
+def spacing_at_one(mantissa_bits: int) -> float:
+    """Gap between 1.0 and the next representable number."""
+    return 2.0**-mantissa_bits
+
+
+# --- gpu-memory-budget ----------------------------------------------------------------
+
+
+def test_memory_budget_model_states(real_bank) -> None:
+    what = text_of(real_bank, "gpu-memory-budget", "answer.what")
+    per_param = model_state_bytes()
+    assert number_in(what, r"accounting .*? is (\d+) bytes") == per_param == 16
+    params = 7e9
+    assert number_in(what, r"that is (\d+) GB before") == params * per_param / GB
+    assert number_in(what, r"(\d+) GB of weights") == params * 2 / GB
+    assert number_in(what, r"(\d+) GB of\s+gradients") == params * 2 / GB
+    assert number_in(what, r"(\d+) GB of master") == params * 4 / GB
+    assert number_in(what, r"(\d+) GB of optimiser") == params * 8 / GB
+    # autocast route: fp32 weights and gradients plus the two moments
+    assert model_state_bytes(weights=4, grads=4, master=0) == per_param
+    key = text_of(real_bank, "gpu-memory-budget", "quiz.0.options.2.text")
+    assert number_in(key, r"^(\d+) bytes") == per_param
+
+
+def test_memory_budget_activations(real_bank) -> None:
+    why = text_of(real_bank, "gpu-memory-budget", "answer.why")
+    act = activation_bytes(layers=32, width=4096, seq=4096)
+    assert "32 layers of width 4,096" in why
+    assert number_in(why, r"stores about (\d+) GB") == round(act / GB)
+    total_floor = 7e9 * 16 / GB + act / GB
+    assert number_in(why, r"well over (\d+) GB") <= total_floor
+    when = text_of(real_bank, "gpu-memory-budget", "answer.when")
+    kept = activation_bytes(layers=32, width=4096, seq=4096, per_sh=2)
+    assert number_in(when, r"about (\d+) GB for the whole") == round(kept / GB)
+
+
+def test_memory_budget_zero_stages(real_bank) -> None:
+    when = text_of(real_bank, "gpu-memory-budget", "answer.when")
+    params, gpus = 7e9, 8
+    stage = {s: params * zero_bytes_per_param(s, gpus) / GB for s in (0, 1, 2, 3)}
+    assert stage[0] == 112
+    assert number_in(when, r"each holds (\d+) GB instead") == stage[3]
+    assert number_in(when, r"instead of (\d+) GB") == stage[0]
+    assert number_in(when, r"leaves ([\d.]+) GB") == stage[1]
+    assert number_in(when, r"stage 2\) ([\d.]+) GB") == stage[2]
+    follow = text_of(real_bank, "gpu-memory-budget", "followups.2.a")
+    assert number_in(follow, r"= ([\d.]+) bytes per parameter") == zero_bytes_per_param(1, gpus)
+    assert number_in(follow, r"parameter, ([\d.]+) GB") == stage[1]
+    assert number_in(follow, r"gradients, ([\d.]+) bytes") == zero_bytes_per_param(2, gpus)
+    assert number_in(follow, r"bytes or ([\d.]+) GB\. Stage 3") == stage[2]
+    assert number_in(follow, r"too, (\d+) bytes") == zero_bytes_per_param(3, gpus)
+    assert number_in(follow, r"bytes or (\d+) GB\.$") == stage[3]
+    quiz = real_bank.get("gpu-memory-budget").quiz[1]
+    shown = {number_in(o.text, r"^([\d.]+) GB") for o in quiz.options}
+    assert shown == set(stage.values())
+    key = next(o.text for o in quiz.options if o.correct)
+    assert number_in(key, r"^([\d.]+) GB") == stage[3]
+
+
+def test_memory_budget_cheaper_states_and_serving(real_bank) -> None:
+    when = text_of(real_bank, "gpu-memory-budget", "answer.when")
+    eight_bit = model_state_bytes(moments=1 + 1)
+    assert number_in(when, r"2 bytes, (\d+) bytes per parameter") == eight_bit
+    assert number_in(when, r"in all, (\d+) GB") == 7e9 * eight_bit / GB
+    assert number_in(when, r"freezes the (\d+) GB bf16 base") == 7e9 * 2 / GB
+    assert number_in(when, r"4 bits, about ([\d.]+) GB") == 7e9 * 0.5 / GB
+    serve = text_of(real_bank, "gpu-memory-budget", "followups.1.a")
+    assert number_in(serve, r"bf16, (\d+) GB") == 7e9 * 2 / GB
+    assert number_in(serve, r"about (\d+) GB in int8") == 7e9 * 1 / GB
+    assert number_in(serve, r"and ([\d.]+) GB in 4 bits") == 7e9 * 0.5 / GB
+
+
+def test_memory_budget_bf16_rounding_and_logits(real_bank) -> None:
+    trade = text_of(real_bank, "gpu-memory-budget", "answer.tradeoffs")
+    gap = spacing_at_one(mantissa_bits=7)
+    assert to_bf16(1.0 + gap) == 1.0 + gap  # the next number after 1.0 is representable
+    assert number_in(trade, r"\\approx ([\d.]+)\$") == round(gap, 4)
+    assert "an update of $10^{-4}$" in trade
+    assert to_bf16(1.0 + 1e-4) == 1.0  # the update rounds away
+    follow = text_of(real_bank, "gpu-memory-budget", "followups.0.a")
+    assert number_in(follow, r"spacing is about ([\d.]+)") == round(gap, 4)
+    assert number_in(follow, r"a step of ([\d.]+) is rounded") == 1e-4
+    logits = 128_000 * 4096 * 4 / GB  # vocabulary x tokens x fp32
+    assert "128,000-token vocabulary" in trade.replace("\n", " ")
+    assert number_in(trade, r"take ([\d.]+) GB") == round(logits, 1)
+    assert number_in(trade, r"about (\d+\.\d+) times") == 1.5  # ZeRO-3: 3 vs 2 model sizes
