@@ -136,3 +136,49 @@ def test_memory_budget_bf16_rounding_and_logits(real_bank) -> None:
     assert "128,000-token vocabulary" in trade.replace("\n", " ")
     assert number_in(trade, r"take ([\d.]+) GB") == round(logits, 1)
     assert number_in(trade, r"about (\d+\.\d+) times") == 1.5  # ZeRO-3: 3 vs 2 model sizes
+
+
+# --- distributed-training-parallelism -------------------------------------------------
+
+
+def ring_allreduce_bytes(message_bytes: float, gpus: int) -> float:
+    """Bytes each GPU sends in a ring all-reduce: a reduce-scatter and an all-gather, each
+    N - 1 steps of one 1/N chunk."""
+    return 2 * (gpus - 1) / gpus * message_bytes
+
+
+def pipeline_bubble(stages: int, micro_batches: int) -> float:
+    """Idle share of a GPipe or 1F1B schedule: p - 1 fill-and-drain slots out of m + p - 1."""
+    return (stages - 1) / (micro_batches + stages - 1)
+
+
+def test_parallelism_allreduce_traffic(real_bank) -> None:
+    what = text_of(real_bank, "distributed-training-parallelism", "answer.what")
+    grads = 7e9 * 2  # a 7B model's bf16 gradients
+    assert number_in(what, r"for (\d+) GB of bf16 gradients") == grads / GB
+    assert number_in(what, r"on (\d+) GPUs,") == 8
+    sent = ring_allreduce_bytes(grads, gpus=8)
+    assert number_in(what, r"GPUs, ([\d.]+) GB\s+each way") == sent / GB
+    nvlink, network = 400e9, 50e9  # assumed effective bytes per second
+    assert number_in(what, r"assumed (\d+) GB/s inside") == nvlink / GB
+    assert number_in(what, r"about (\d+) ms at") == round(sent / nvlink * 1e3)
+    assert number_in(what, r"but ([\d.]+) s\s+over") == round(sent / network, 2)
+    assert number_in(what, r"over a (\d+) GB/s network") == network / GB
+    quiz = real_bank.get("distributed-training-parallelism").quiz[0]
+    assert number_in(quiz.stem, r"averages (\d+) GB") == grads / GB
+    key = next(o.text for o in quiz.options if o.correct)
+    assert number_in(key, r"^([\d.]+) GB") == sent / GB
+    wrong = {number_in(o.text, r"^([\d.]+) GB") for o in quiz.options if not o.correct}
+    assert wrong == {grads / 8 / GB, grads * 7 / GB, grads / GB}
+
+
+def test_parallelism_pipeline_bubble(real_bank) -> None:
+    why = text_of(real_bank, "distributed-training-parallelism", "answer.why")
+    bubble = pipeline_bubble(stages=8, micro_batches=32)
+    assert number_in(why, r"about (\d+)% for 8 stages and 32") == round(bubble * 100)
+    quiz = real_bank.get("distributed-training-parallelism").quiz[2]
+    key = next(o for o in quiz.options if o.correct)
+    assert number_in(key.text, r"About (\d+)%") == round(bubble * 100)
+    assert "7/39" in key.why and 7 / 39 == bubble
+    shown = [number_in(o.text, r"About (\d+)%") for o in quiz.options if not o.correct]
+    assert sorted(shown) == sorted([round(100 / 32), round(100 * 8 / 32), round(100 * 7 / 8)])
