@@ -182,3 +182,63 @@ def test_parallelism_pipeline_bubble(real_bank) -> None:
     assert "7/39" in key.why and 7 / 39 == bubble
     shown = [number_in(o.text, r"About (\d+)%") for o in quiz.options if not o.correct]
     assert sorted(shown) == sorted([round(100 / 32), round(100 * 8 / 32), round(100 * 7 / 8)])
+
+
+# --- mixed-precision --------------------------------------------------------------------
+
+
+def ieee_max(exp_bits: int, man_bits: int) -> float:
+    """Largest finite value of an IEEE-style format whose top exponent is reserved."""
+    bias = 2 ** (exp_bits - 1) - 1
+    return (2 - 2.0**-man_bits) * 2.0 ** (2**exp_bits - 2 - bias)
+
+
+def e4m3_max() -> float:
+    """fp8 E4M3 keeps the top exponent for numbers and reserves only mantissa 111 there
+    for NaN, so its largest value is 1.75 x 2^8."""
+    bias = 7
+    return (1 + 6 / 8) * 2.0 ** (15 - bias)
+
+
+def decimal_digits(significant_bits: int) -> float:
+    return significant_bits * math.log10(2)
+
+
+def test_mixed_precision_formats(real_bank) -> None:
+    import numpy as np
+
+    why = text_of(real_bank, "mixed-precision", "answer.why")
+    fp16 = np.finfo(np.float16)
+    assert ieee_max(5, 10) == float(fp16.max) == 65_504
+    assert number_in(why, r"largest value is ([\d,]+)") == ieee_max(5, 10)
+    assert number_in(why, r"about \$([\d.]+) \\times 10\^\{-5\}") == round(float(fp16.tiny) * 1e5, 1)
+    assert number_in(why, r"down to about \$([\d.]+) \\times 10\^\{-8\}") == round(2**-24 * 1e8, 1)
+    assert number_in(why, r"about ([\d.]+) significant") == round(decimal_digits(11), 1)
+    assert number_in(why, r"mantissa bits, about ([\d.]+) digits") == round(decimal_digits(8), 1)
+    bf16_max = ieee_max(8, 7)
+    assert number_in(why, r"up to about \$([\d.]+) \\times 10\^\{38\}") == round(bf16_max / 1e38, 1)
+    # loss scaling: a gradient of 1e-8 vanishes in fp16, and survives once scaled
+    scale = 65_536
+    assert float(np.float16(1e-8)) == 0.0
+    assert float(np.float16(1e-8 * scale)) > 0 and 1e-8 * scale > float(fp16.tiny)
+    assert "a gradient of $10^{-8}$ becomes exactly 0" in why
+    assert number_in(why, r"such as ([\d,]+) before") == scale == 2**16
+    when = text_of(real_bank, "mixed-precision", "answer.when")
+    assert number_in(when, r"E4M3 with a maximum\s+of (\d+)") == e4m3_max() == 448
+    assert number_in(when, r"E5M2 with ([\d,]+)") == ieee_max(5, 2) == 57_344
+    quiz = real_bank.get("mixed-precision").quiz
+    assert number_in(quiz[0].options[0].why, r"tops out at ([\d,]+)") == ieee_max(5, 10)
+    assert number_in(quiz[0].options[1].why, r"maximum of ([\d,]+)") == ieee_max(5, 2)
+    assert number_in(quiz[1].options[0].text, r"about (\d+)e-8") == round(2**-24 * 1e8)
+    assert number_in(quiz[1].options[1].text, r"maximum of ([\d,]+)") == ieee_max(5, 10)
+
+
+def test_mixed_precision_bf16_addition(real_bank) -> None:
+    trade = text_of(real_bank, "mixed-precision", "answer.tradeoffs")
+    assert to_bf16(256.0 + 2.0) == 258.0  # the spacing near 256 is 2
+    assert to_bf16(256.0 + 1.0) == 256.0  # a tie, rounded to the even neighbour
+    assert number_in(trade, r"near 256 its spacing is (\d+)") == 2.0 ** (8 - 7)
+    assert "256 + 1\n    rounds back to 256" in trade or "256 + 1 rounds back to 256" in trade
+    key = next(o for o in real_bank.get("mixed-precision").quiz[3].options if o.correct)
+    assert number_in(key.text, r"^(\d+),") == to_bf16(257.0)
+    assert to_bf16(65_536.0 + 1.0) != 65_537.0  # the distractor's claim fails in bf16
