@@ -242,3 +242,57 @@ def test_mixed_precision_bf16_addition(real_bank) -> None:
     key = next(o for o in real_bank.get("mixed-precision").quiz[3].options if o.correct)
     assert number_in(key.text, r"^(\d+),") == to_bf16(257.0)
     assert to_bf16(65_536.0 + 1.0) != 65_537.0  # the distractor's claim fails in bf16
+
+
+# --- activation-memory ------------------------------------------------------------------
+
+
+def checkpointed_bytes(layers: int, width: int, seq: int) -> float:
+    """Per-layer checkpointing: every block's 16-bit input (2·s·h bytes) stays, plus the
+    full working set (34·s·h) of the one block being recomputed."""
+    return activation_bytes(layers, width, seq, per_sh=2) + activation_bytes(1, width, seq)
+
+
+def attention_scores_per_sh(heads: int, seq: int, width: int) -> float:
+    """Extra bytes per s·h per layer when the score matrices are materialised: 5·a·s/h
+    (scores, softmax and dropout mask; Korthikanti et al., 2022)."""
+    return 5 * heads * seq / width
+
+
+def training_flops_per_token(params: float, recompute_forward: bool = False) -> float:
+    """6N for forward (2N) and backward (4N); full checkpointing reruns the forward."""
+    return (2 + 4 + (2 if recompute_forward else 0)) * params
+
+
+def test_activation_memory_sizes(real_bank) -> None:
+    what = text_of(real_bank, "activation-memory", "answer.what")
+    full = activation_bytes(layers=32, width=4096, seq=4096)
+    states = 7e9 * 16 / 8  # 7B, 16 bytes per parameter, sharded over 8 GPUs
+    assert number_in(what, r"holds (\d+) GB of states") == states / GB
+    free = 80e9 - states - 6e9  # leave a few GB for the CUDA context and buffers
+    assert number_in(what, r"about (\d+) GB is left") == free / GB
+    assert number_in(what, r"stores about (\d+) GB of activations") == round(full / GB)
+    assert number_in(what, r"micro-batch of (\d+) fits") == free // full
+    micro, steps = 2, 16
+    assert number_in(what, r"(\d+) micro-batches of 2") == steps
+    assert number_in(what, r"batch of (\d+) sequences") == micro * steps
+    assert number_in(what, r"sequences, ([\d,]+) tokens") == micro * steps * 4096
+    why = text_of(real_bank, "activation-memory", "answer.why")
+    kept = checkpointed_bytes(layers=32, width=4096, seq=4096)
+    assert number_in(why, r"needs about ([\d.]+) GB") == round(kept / GB, 1)
+    assert number_in(why, r"about (\d+) times less") == round(full / kept)
+    assert number_in(why, r"grow to\s+about (\d+)") == free // kept
+
+
+def test_activation_memory_costs(real_bank) -> None:
+    when = text_of(real_bank, "activation-memory", "answer.when")
+    extra = attention_scores_per_sh(heads=32, seq=4096, width=4096) / 34
+    assert "32 heads at 4,096" in when
+    assert number_in(when, r"add about ([\d.]+) times") == round(extra, 1)
+    trade = text_of(real_bank, "activation-memory", "answer.tradeoffs")
+    n = 1.0
+    overhead = training_flops_per_token(n, True) / training_flops_per_token(n) - 1
+    assert number_in(trade, r"about (\d+)%") == round(overhead * 100)
+    quiz = real_bank.get("activation-memory").quiz[0]
+    key = next(o.text for o in quiz.options if o.correct)
+    assert number_in(key, r"About (\d+)%") == round(overhead * 100)
