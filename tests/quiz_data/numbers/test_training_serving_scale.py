@@ -296,3 +296,80 @@ def test_activation_memory_costs(real_bank) -> None:
     quiz = real_bank.get("activation-memory").quiz[0]
     key = next(o.text for o in quiz.options if o.correct)
     assert number_in(key, r"About (\d+)%") == round(overhead * 100)
+
+
+# --- scaling-laws -----------------------------------------------------------------------
+
+
+def train_flops(params: float, tokens: float) -> float:
+    """C ≈ 6ND for a dense transformer: 2 FLOPs per parameter per token forward, 4 back."""
+    return 6 * params * tokens
+
+
+def compute_optimal(budget: float, tokens_per_param: float = 20) -> tuple[float, float]:
+    """N and D with D = rN: C = 6rN², so N = √(C / 6r)."""
+    n = math.sqrt(budget / (6 * tokens_per_param))
+    return n, tokens_per_param * n
+
+
+def gpu_hours(flops: float, peak: float, mfu: float) -> float:
+    return flops / (peak * mfu) / 3600
+
+
+def test_scaling_laws_chinchilla_and_gopher(real_bank) -> None:
+    what = text_of(real_bank, "scaling-laws", "answer.what")
+    chinchilla = train_flops(70e9, 1.4e12)
+    gopher = train_flops(280e9, 300e9)
+    assert number_in(what, r"\(\$([\d.]+) \\times 10\^\{23\}\$ FLOPs\)") == round(chinchilla / 1e23, 1)
+    assert number_in(what, r"300B tokens \(\$([\d.]+) \\times 10\^\{23\}") == round(gopher / 1e23, 1)
+    assert 1.4e12 / 70e9 == number_in(what, r"about (\d+) tokens per parameter")
+
+
+def test_scaling_laws_budget_plan(real_bank) -> None:
+    why = text_of(real_bank, "scaling-laws", "answer.why")
+    n, d = compute_optimal(1e24)
+    assert "$C = 120N^2$" in why and 6 * 20 == 120
+    assert number_in(why, r"about (\d+)B parameters") == round(n / 1e9)
+    assert number_in(why, r"on ([\d.]+)T tokens") == round(d / 1e12, 1)
+    h100_bf16_dense = 989e12  # FLOP/s, the figure the text states
+    hours = gpu_hours(1e24, peak=h100_bf16_dense, mfu=0.40)
+    assert number_in(why, r"at (\d+) dense bf16") == h100_bf16_dense / 1e12
+    assert number_in(why, r"and (\d+)% model") == 40
+    assert number_in(why, r"about ([\d,]+) GPU-hours") == round(hours, -5)
+    assert number_in(why, r"about (\d+) days on 4,096") == round(hours / 4096 / 24)
+    quiz = real_bank.get("scaling-laws").quiz[0]
+    key = next(o.text for o in quiz.options if o.correct)
+    assert number_in(key, r"About (\d+)B") == round(n / 1e9)
+    assert number_in(key, r"on ([\d.]+)T") == round(d / 1e12, 1)
+    forward_only = math.sqrt(1e24 / (2 * 20))  # the C ≈ 2ND mistake
+    one_to_one = math.sqrt(1e24 / 6)  # one token per parameter
+    by_text = {o.text: o for o in quiz.options}
+    assert f"About {forward_only / 1e9:.0f}B parameters on {20 * forward_only / 1e12:.1f}T tokens." in by_text
+    assert f"About {one_to_one / 1e9:.0f}B parameters on {one_to_one / 1e9:.0f}B tokens." in by_text
+    assert f"About 20B parameters on {1e24 / (6 * 20e9) / 1e12:.1f}T tokens." in by_text
+    assert 1e24 / (6 * 20e9) / 20e9 > 400  # "over 400 tokens per parameter"
+
+
+def test_scaling_laws_over_training(real_bank) -> None:
+    when = text_of(real_bank, "scaling-laws", "answer.when")
+    ratio = 15e12 / 8e9  # Llama 3 8B: about 15T tokens
+    assert number_in(when, r"tokens, ([\d,]+) per\s+parameter") == ratio
+    assert number_in(when, r"about (\d+) times the Chinchilla") == round(ratio / 20)
+    tokens_8b = 1e24 / (6 * 8e9)
+    assert number_in(when, r"means about (\d+)T tokens") == round(tokens_8b / 1e12)
+    assert number_in(when, r"tokens, ([\d,]+) per parameter, for") == round(tokens_8b / 8e9, -2)
+    n_opt, _ = compute_optimal(1e24)
+    assert number_in(when, r"about (\d+) times\s+cheaper") == round(n_opt / 8e9)  # 2N vs 2N
+    quiz = real_bank.get("scaling-laws").quiz[3]
+    key = next(o.text for o in quiz.options if o.correct)
+    assert number_in(key, r"About ([\d,]+),") == ratio
+    assert number_in(key, r"roughly (\d+) times") == round(ratio / 20)
+    assert number_in(quiz.options[0].text, r"About (\d+),") == round(15e12 / 80e9, -1)
+    assert number_in(quiz.options[1].text, r"About ([\d,]+),") == 15e12 / 0.8e9
+
+
+def test_scaling_laws_attention_flops(real_bank) -> None:
+    follow = text_of(real_bank, "scaling-laws", "followups.0.a")
+    layers, width, seq = 32, 4096, 4096
+    attention = 6 * layers * seq * width  # causal: s·d multiply-adds per layer forward, x3
+    assert number_in(follow, r"about (\d+)% of") == round(attention / (6 * 7e9) * 100)
