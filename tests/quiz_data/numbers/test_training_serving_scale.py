@@ -373,3 +373,78 @@ def test_scaling_laws_attention_flops(real_bank) -> None:
     layers, width, seq = 32, 4096, 4096
     attention = 6 * layers * seq * width  # causal: s·d multiply-adds per layer forward, x3
     assert number_in(follow, r"about (\d+)% of") == round(attention / (6 * 7e9) * 100)
+
+
+# --- llm-inference-serving ------------------------------------------------------------
+
+
+def kv_bytes_per_token(layers: int, kv_heads: int, head_dim: int, bytes_each: int = 2) -> int:
+    """Keys and values for every layer and KV head."""
+    return 2 * layers * kv_heads * head_dim * bytes_each
+
+
+def decode_step_seconds(weight_bytes: float, cache_bytes: float, bandwidth: float) -> float:
+    """Bandwidth-bound decode step: every weight and every cached token is read once."""
+    return (weight_bytes + cache_bytes) / bandwidth
+
+
+def speculative_tokens(accept: float, drafted: int) -> float:
+    """Expected tokens per target pass with i.i.d. acceptance: the accepted run of drafts,
+    cut at the first rejection, plus the one token the target always adds."""
+    return (1 - accept ** (drafted + 1)) / (1 - accept)
+
+
+def test_serving_bandwidth_bound(real_bank) -> None:
+    what = text_of(real_bank, "llm-inference-serving", "answer.what")
+    peak, bandwidth = 989e12, 3.35e12  # H100 SXM, dense bf16, HBM3
+    weights = 8e9 * 2
+    assert number_in(what, r"does (\d+) dense") == peak / 1e12
+    assert number_in(what, r"on ([\d.]+) TB/s") == bandwidth / 1e12
+    assert number_in(what, r"about\s+(\d+) FLOPs per byte") == round(peak / bandwidth)
+    assert number_in(what, r"\((\d+) GB of weights\)") == weights / GB
+    step = decode_step_seconds(weights, 0, bandwidth)
+    assert number_in(what, r"beat about (\d+)\s+tokens") == round(1 / step)
+    assert number_in(what, r"one step per ([\d.]+) ms") == round(step * 1e3, 1)
+    quiz = real_bank.get("llm-inference-serving").quiz[0]
+    shown = {number_in(o.text, r"About ([\d,]+),"): o.correct for o in quiz.options}
+    assert shown[round(bandwidth / weights)] is True
+    assert shown[round(peak / weights, -3)] is False  # compute-bound mistake
+    assert shown[round(bandwidth / 8e9)] is False  # one byte per parameter
+    assert shown[round(bandwidth / 32e9)] is False  # four bytes per parameter
+
+
+def test_serving_batching_and_paging(real_bank) -> None:
+    why = text_of(real_bank, "llm-inference-serving", "answer.why")
+    per_token = kv_bytes_per_token(layers=32, kv_heads=8, head_dim=128)
+    assert per_token == 128 * 1024
+    assert number_in(why, r"at (\d+) KiB per token") == per_token / 1024
+    batch, context = 64, 2048
+    cache = batch * context * per_token
+    weights, bandwidth = 16e9, 3.35e12
+    assert number_in(why, r"With (\d+) sequences") == batch
+    assert number_in(why, r"averaging ([\d,]+) cached") == context
+    assert number_in(why, r"reads (\d+) GB of weights") == weights / GB
+    assert number_in(why, r"and ([\d.]+) GB of cache") == round(cache / GB, 1)
+    step = decode_step_seconds(weights, cache, bandwidth)
+    assert number_in(why, r"about ([\d.]+) ms") == round(step * 1e3, 1)
+    assert number_in(why, r"some ([\d,]+) tokens") == round(batch / step, -2)
+    single = decode_step_seconds(weights, 0, bandwidth)
+    assert number_in(why, r"(\d+) times the batch-1") == round((batch / step) * single)
+    assert step / single < 2.1  # "each user's step time only doubles"
+    assert 2 * 8e9 * batch / 989e12 < step / 5  # compute is still far from the limit
+    waste = 1 - 2048 / 8192
+    assert number_in(why, r"wastes (\d+)%") == waste * 100
+    assert "average 2,048 of 8,192" in why
+
+
+def test_serving_speculative_decoding(real_bank) -> None:
+    when = text_of(real_bank, "llm-inference-serving", "answer.when")
+    expected = speculative_tokens(accept=0.8, drafted=4)
+    assert "$\\alpha = 0.8$ and $\\gamma = 4$" in when
+    assert number_in(when, r"\\approx ([\d.]+)\$ tokens") == round(expected, 1)
+    quiz = real_bank.get("llm-inference-serving").quiz[3]
+    key = next(o for o in quiz.options if o.correct)
+    assert number_in(key.text, r"About ([\d.]+),") == round(expected, 1)
+    texts = [o.text for o in quiz.options]
+    assert f"About {0.8 * 4:.1f}, the four drafts times 0.8." in texts
+    assert number_in(quiz.options[1].why, r"about (\d+)% of") == round(0.8**4 * 100)
