@@ -448,3 +448,45 @@ def test_serving_speculative_decoding(real_bank) -> None:
     texts = [o.text for o in quiz.options]
     assert f"About {0.8 * 4:.1f}, the four drafts times 0.8." in texts
     assert number_in(quiz.options[1].why, r"about (\d+)% of") == round(0.8**4 * 100)
+
+
+# --- quantisation -----------------------------------------------------------------------
+
+
+def bits_per_weight(element_bits: int, scale_bits: int, group: int) -> float:
+    """Storage per weight once each group of `group` values carries its own scale."""
+    return element_bits + scale_bits / group
+
+
+def int8_step(absmax: float) -> float:
+    """Symmetric int8: the largest magnitude maps to 127."""
+    return absmax / 127
+
+
+def test_quantisation_bits_and_memory(real_bank) -> None:
+    what = text_of(real_bank, "quantisation", "answer.what")
+    group4 = bits_per_weight(4, scale_bits=16, group=128)
+    mx = bits_per_weight(4, scale_bits=8, group=32)  # MXFP4: E8M0 scale per 32 values
+    assert number_in(what, r"per 128 weights adds ([\d.]+)") == 16 / 128
+    assert number_in(what, r"is about ([\d.]+) bits") == group4
+    assert number_in(what, r"per 32 values makes ([\d.]+)") == mx
+    params = 70e9
+    assert number_in(what, r"takes (\d+) GB in bf16") == params * 2 / GB
+    assert number_in(what, r"(\d+) GB in int8") == params * 1 / GB
+    assert number_in(what, r"about (\d+) GB at 4.125") == round(params * group4 / 8 / GB)
+    quiz = real_bank.get("quantisation").quiz[0]
+    shown = {number_in(o.text, r"About (\d+) GB"): o.correct for o in quiz.options}
+    assert shown == {
+        round(params * group4 / 8 / GB): True,
+        params * 4 / 8 / GB: False,
+        params / GB: False,
+        params * 2 / GB: False,
+    }
+
+
+def test_quantisation_outlier_step(real_bank) -> None:
+    why = text_of(real_bank, "quantisation", "answer.why")
+    step = int8_step(absmax=60)
+    assert number_in(why, r"one value of (\d+) sets") == 60
+    assert number_in(why, r"the step is about ([\d.]+)") == round(step, 2)
+    assert number_in(why, r"within about (\d+) steps") == round(1 / step)
