@@ -490,3 +490,44 @@ def test_quantisation_outlier_step(real_bank) -> None:
     assert number_in(why, r"one value of (\d+) sets") == 60
     assert number_in(why, r"the step is about ([\d.]+)") == round(step, 2)
     assert number_in(why, r"within about (\d+) steps") == round(1 / step)
+
+
+# --- knowledge-distillation -------------------------------------------------------------
+
+
+def softmax(logits: list[float], temperature: float = 1.0) -> list[float]:
+    exps = [math.exp(z / temperature) for z in logits]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def test_distillation_temperature(real_bank) -> None:
+    what = text_of(real_bank, "knowledge-distillation", "answer.what")
+    logits = [4.0, 2.0, 0.0]
+    assert "logits of 4, 2 and 0" in what
+    cold, warm = softmax(logits, 1.0), softmax(logits, 4.0)
+    assert f"probabilities {cold[0]:.3f}, {cold[1]:.3f} and {cold[2]:.3f}" in what
+    assert f"but {warm[0]:.3f}, {warm[1]:.3f} and {warm[2]:.3f} at" in what
+    quiz = real_bank.get("knowledge-distillation").quiz[0]
+    assert "temperature T = 4" in quiz.stem
+    key = next(o for o in quiz.options if o.correct)
+    assert key.text == f"About {warm[0]:.2f}, with the rest split {warm[1]:.2f} and {warm[2]:.2f}."
+    t2 = softmax(logits, 2.0)
+    assert f"About {t2[0]:.2f}, with the rest split {t2[1]:.2f} and {t2[2]:.2f}." in [
+        o.text for o in quiz.options
+    ]
+    assert f"About {cold[0]:.2f}, the same as at T = 1." in [o.text for o in quiz.options]
+
+
+def test_distillation_t_squared() -> None:
+    """The soft term's gradient, (q - p)/T, shrinks as 1/T² at high temperature: check
+    numerically that T² times it settles to a constant."""
+    teacher, student = [4.0, 2.0, 0.0], [3.0, 2.5, 0.5]
+
+    def grad(t: float) -> float:
+        p, q = softmax(teacher, t), softmax(student, t)
+        return (q[0] - p[0]) / t
+
+    ratios = [grad(t) * t * t for t in (10.0, 100.0, 1000.0)]
+    assert abs(ratios[1] - ratios[2]) < 0.01 * abs(ratios[2])
+    assert abs(grad(100.0) / grad(10.0) - 0.01) < 0.002
