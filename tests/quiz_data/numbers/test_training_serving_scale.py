@@ -531,3 +531,59 @@ def test_distillation_t_squared() -> None:
     ratios = [grad(t) * t * t for t in (10.0, 100.0, 1000.0)]
     assert abs(ratios[1] - ratios[2]) < 0.01 * abs(ratios[2])
     assert abs(grad(100.0) / grad(10.0) - 0.01) < 0.002
+
+
+# --- latency-optimisation ---------------------------------------------------------------
+
+
+def any_slow(shards: int, p_slow: float) -> float:
+    """Chance that a request waiting on every shard meets at least one slow one."""
+    return 1 - (1 - p_slow) ** shards
+
+
+def mm1_p99_service_times(utilisation: float) -> float:
+    """M/M/1: time in system is exponential with rate μ - λ, so its p99 is
+    ln(100)/(μ - λ) = ln(100)/(1 - ρ) mean service times."""
+    return math.log(100) / (1 - utilisation)
+
+
+def test_latency_fan_out(real_bank) -> None:
+    what = text_of(real_bank, "latency-optimisation", "answer.what")
+    share = any_slow(shards=100, p_slow=0.01)
+    assert number_in(what, r"waits for (\d+) shards") == 100
+    assert number_in(what, r"slow one (\d+)% of the time") == round(share * 100)
+    follow = text_of(real_bank, "latency-optimisation", "followups.0.a")
+    assert number_in(follow, r"that is (\d+)%") == round(share * 100)
+    quiz = real_bank.get("latency-optimisation").quiz[0]
+    key = next(o.text for o in quiz.options if o.correct)
+    assert number_in(key, r"About (\d+)%") == round(share * 100)
+    assert number_in(quiz.options[1].text, r"About (\d+)%") == round((1 - share) * 100)
+
+
+def test_latency_queueing(real_bank) -> None:
+    why = text_of(real_bank, "latency-optimisation", "answer.why")
+    half, hot = mm1_p99_service_times(0.5), mm1_p99_service_times(0.8)
+    assert number_in(why, r"about ([\d.]+) mean service times at 50%") == round(half, 1)
+    assert number_in(why, r"and (\d+) at 80%") == round(hot)
+    assert "two and a half" in why and round(hot / half, 6) == 2.5
+    quiz = real_bank.get("latency-optimisation").quiz[1]
+    key = next(o for o in quiz.options if o.correct)
+    assert number_in(key.text, r"About ([\d.]+) times") == round(hot / half, 1)
+    assert number_in(key.why, r"so (\d+) against") == round(hot)
+    assert number_in(key.why, r"against ([\d.]+)\.") == round(half, 1)
+    assert number_in(quiz.options[0].text, r"About ([\d.]+) times") == 0.8 / 0.5
+
+
+def test_latency_levers(real_bank) -> None:
+    when = text_of(real_bank, "latency-optimisation", "answer.when")
+    per_candidate_ms = 0.020  # 20 µs
+    assert number_in(when, r"at (\d+) µs each") == per_candidate_ms * 1000
+    assert number_in(when, r"candidates cost (\d+) ms") == 2000 * per_candidate_ms
+    assert number_in(when, r"500\s+cost (\d+) ms") == 500 * per_candidate_ms
+    both_slow = 0.01 * 0.01  # two independent replicas, each slow 1% of the time
+    assert number_in(when, r"both are slow ([\d.]+)% of the time") == both_slow * 100
+    hedged_share = 1 - 0.95  # duplicates go out for requests still waiting at the p95
+    assert number_in(when, r"for about (\d+)% extra") == round(hedged_share * 100)
+    quiz = real_bank.get("latency-optimisation").quiz[3]
+    key = next(o.text for o in quiz.options if o.correct)
+    assert number_in(key, r"About (\d+)%") == round(hedged_share * 100)
