@@ -587,3 +587,40 @@ def test_latency_levers(real_bank) -> None:
     quiz = real_bank.get("latency-optimisation").quiz[3]
     key = next(o.text for o in quiz.options if o.correct)
     assert number_in(key, r"About (\d+)%") == round(hedged_share * 100)
+
+
+# --- gpu-utilisation --------------------------------------------------------------------
+
+
+def mfu(params: float, tokens_per_second: float, peak_flops: float, flops_per_param=6) -> float:
+    """Model FLOPs utilisation: the model's FLOPs per second over the hardware's peak."""
+    return flops_per_param * params * tokens_per_second / peak_flops
+
+
+def loader_workers(batch: int, step_seconds: float, per_worker_per_second: float) -> int:
+    return math.ceil(batch / step_seconds / per_worker_per_second)
+
+
+def test_gpu_utilisation_mfu(real_bank) -> None:
+    what = text_of(real_bank, "gpu-utilisation", "answer.what")
+    params, rate, peak = 7e9, 7000, 989e12
+    assert number_in(what, r"training at\s+([\d,]+) tokens") == rate
+    assert number_in(what, r"against (\d+) dense") == peak / 1e12
+    assert number_in(what, r"at about (\d+)% MFU") == round(mfu(params, rate, peak) * 100)
+    quiz = real_bank.get("gpu-utilisation").quiz[0]
+    shown = {number_in(o.text, r"About (\d+)%"): o.correct for o in quiz.options}
+    assert shown == {
+        round(mfu(params, rate, peak) * 100): True,
+        round(mfu(params, rate, peak, flops_per_param=2) * 100): False,  # forward only
+        round(mfu(params, rate, peak, flops_per_param=8) * 100): False,  # with recompute
+        round(mfu(params, rate, peak) / 8 * 100): False,  # divided by GPUs twice
+    }
+    key = next(o for o in quiz.options if o.correct)
+    assert number_in(key.why, r"about ([\d.]+) × 10\^14") == round(6 * params * rate / 1e14, 1)
+
+
+def test_gpu_utilisation_loader(real_bank) -> None:
+    when = text_of(real_bank, "gpu-utilisation", "answer.when")
+    assert "a step of 300 ms on 256 images" in when
+    assert number_in(when, r"needs about (\d+) images") == round(256 / 0.3)
+    assert number_in(when, r"a second, (\d+) loader workers") == loader_workers(256, 0.3, 100)
