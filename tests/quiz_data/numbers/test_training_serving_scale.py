@@ -179,7 +179,7 @@ def test_parallelism_pipeline_bubble(real_bank) -> None:
     quiz = real_bank.get("distributed-training-parallelism").quiz[2]
     key = next(o for o in quiz.options if o.correct)
     assert number_in(key.text, r"About (\d+)%") == round(bubble * 100)
-    assert "7/39" in key.why and 7 / 39 == bubble
+    assert "7/39" in key.why and bubble == 7 / 39
     shown = [number_in(o.text, r"About (\d+)%") for o in quiz.options if not o.correct]
     assert sorted(shown) == sorted([round(100 / 32), round(100 * 8 / 32), round(100 * 7 / 8)])
 
@@ -211,7 +211,9 @@ def test_mixed_precision_formats(real_bank) -> None:
     fp16 = np.finfo(np.float16)
     assert ieee_max(5, 10) == float(fp16.max) == 65_504
     assert number_in(why, r"largest value is ([\d,]+)") == ieee_max(5, 10)
-    assert number_in(why, r"about \$([\d.]+) \\times 10\^\{-5\}") == round(float(fp16.tiny) * 1e5, 1)
+    assert number_in(why, r"about \$([\d.]+) \\times 10\^\{-5\}") == round(
+        float(fp16.tiny) * 1e5, 1
+    )
     assert number_in(why, r"down to about \$([\d.]+) \\times 10\^\{-8\}") == round(2**-24 * 1e8, 1)
     assert number_in(why, r"about ([\d.]+) significant") == round(decimal_digits(11), 1)
     assert number_in(why, r"mantissa bits, about ([\d.]+) digits") == round(decimal_digits(8), 1)
@@ -320,9 +322,13 @@ def test_scaling_laws_chinchilla_and_gopher(real_bank) -> None:
     what = text_of(real_bank, "scaling-laws", "answer.what")
     chinchilla = train_flops(70e9, 1.4e12)
     gopher = train_flops(280e9, 300e9)
-    assert number_in(what, r"\(\$([\d.]+) \\times 10\^\{23\}\$ FLOPs\)") == round(chinchilla / 1e23, 1)
-    assert number_in(what, r"300B tokens \(\$([\d.]+) \\times 10\^\{23\}") == round(gopher / 1e23, 1)
-    assert 1.4e12 / 70e9 == number_in(what, r"about (\d+) tokens per parameter")
+    assert number_in(what, r"\(\$([\d.]+) \\times 10\^\{23\}\$ FLOPs\)") == round(
+        chinchilla / 1e23, 1
+    )
+    assert number_in(what, r"300B tokens \(\$([\d.]+) \\times 10\^\{23\}") == round(
+        gopher / 1e23, 1
+    )
+    assert number_in(what, r"about (\d+) tokens per parameter") == 1.4e12 / 70e9
 
 
 def test_scaling_laws_budget_plan(real_bank) -> None:
@@ -344,7 +350,10 @@ def test_scaling_laws_budget_plan(real_bank) -> None:
     forward_only = math.sqrt(1e24 / (2 * 20))  # the C ≈ 2ND mistake
     one_to_one = math.sqrt(1e24 / 6)  # one token per parameter
     by_text = {o.text: o for o in quiz.options}
-    assert f"About {forward_only / 1e9:.0f}B parameters on {20 * forward_only / 1e12:.1f}T tokens." in by_text
+    assert (
+        f"About {forward_only / 1e9:.0f}B parameters on {20 * forward_only / 1e12:.1f}T tokens."
+        in by_text
+    )
     assert f"About {one_to_one / 1e9:.0f}B parameters on {one_to_one / 1e9:.0f}B tokens." in by_text
     assert f"About 20B parameters on {1e24 / (6 * 20e9) / 1e12:.1f}T tokens." in by_text
     assert 1e24 / (6 * 20e9) / 20e9 > 400  # "over 400 tokens per parameter"
