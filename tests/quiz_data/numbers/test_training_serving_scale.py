@@ -112,7 +112,7 @@ def test_memory_budget_zero_stages(real_bank) -> None:
 def test_memory_budget_cheaper_states_and_serving(real_bank) -> None:
     when = text_of(real_bank, "gpu-memory-budget", "answer.when")
     eight_bit = model_state_bytes(moments=1 + 1)
-    assert number_in(when, r"2 bytes, (\d+) bytes per parameter") == eight_bit
+    assert number_in(when, r"one byte, (\d+) bytes per parameter") == eight_bit
     assert number_in(when, r"in all, (\d+) GB") == 7e9 * eight_bit / GB
     assert number_in(when, r"freezes the (\d+) GB bf16 base") == 7e9 * 2 / GB
     assert number_in(when, r"4 bits, about ([\d.]+) GB") == 7e9 * 0.5 / GB
@@ -427,6 +427,7 @@ def test_serving_batching_and_paging(real_bank) -> None:
     per_token = kv_bytes_per_token(layers=32, kv_heads=8, head_dim=128)
     assert per_token == 128 * 1024
     assert number_in(why, r"at (\d+) KiB per token") == per_token / 1024
+    assert "(32 layers, 8 KV heads of dimension 128)" in why
     batch, context = 64, 2048
     cache = batch * context * per_token
     weights, bandwidth = 16e9, 3.35e12
