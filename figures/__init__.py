@@ -19,4 +19,5 @@ FIGURE_MODULES = (
     "forecast_trend",
     "shrinkage_funnel",
     "kmeans_vs_gmm",
+    "decode_batching",
 )
