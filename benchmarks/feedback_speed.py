@@ -83,7 +83,8 @@ def section(m: dict | None = None) -> str:
     return (
         "### Answer feedback speed\n\n"
         + "\n".join(lines)
-        + f"\n\n{WORDS}-word answers, {m['questions']} questions. Target: every answer under "
+        + f"\n\n{WORDS}-word answers, {m['questions']} questions, best of 3 each (caches emptied "
+        "before each first answer). Target: every answer under "
         f"{TARGET_MS} ms in Pyodide; slowest {worst:.0f} ms, met: {met}."
     )
 

@@ -20,4 +20,6 @@ FIGURE_MODULES = (
     "shrinkage_funnel",
     "kmeans_vs_gmm",
     "decode_batching",
+    "bm25_saturation",
+    "activation_functions",
 )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter
 
-from practice_engine.feedback.lexicon import near_words
+from practice_engine.feedback.lexicon import near_words, stem
 from practice_engine.feedback.spec import parse_matcher, words_of
 from practice_engine.feedback.text import fold, tokens_of
 
@@ -62,11 +62,19 @@ def _record(entry: Question | Problem | Short, bank: Bank) -> dict:
 def _feedback(question: Question) -> dict:
     """What the answer-feedback op needs: key points, trap claims with their matchers as
     written (the engine parses them), the traps' Markdown source and the caveat."""
+    words = {
+        w.text
+        for point in (*question.key_points, *question.trap_claims)
+        for w in words_of(parse_matcher(point.match))
+        if w.text.isalpha() and w.kind == "word"
+    }
     return {
         "key_points": [kp.model_dump() for kp in question.key_points],
         "trap_claims": [tc.model_dump() for tc in question.trap_claims],
         "traps": list(question.traps),
         "caveat": question.feedback_caveat,
+        # The matchers' words already stemmed, so the browser does not redo it.
+        "stems": {w: stem(w) for w in sorted(words)},
     }
 
 

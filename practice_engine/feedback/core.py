@@ -12,6 +12,7 @@ from typing import Any
 
 from ..vocab import LEVELS
 from .evaluate import Evaluator, Found, Index, Unit, heads
+from .lexicon import seed_stems
 from .spec import Matcher, SpecError, parse_matcher, words_of
 from .text import analyse
 
@@ -54,6 +55,9 @@ def compile_block(block: dict[str, Any], where: str) -> Compiled:
                 raise FeedbackError(f"{where}: {field}[{n}] is malformed") from None
         return tuple(out)
 
+    stems = block.get("stems")
+    if isinstance(stems, dict):
+        seed_stems(stems)
     key_points, trap_claims = points("key_points"), points("trap_claims")
     words = {w.text for p in (*key_points, *trap_claims) for w in words_of(p.matcher)}
     return Compiled(

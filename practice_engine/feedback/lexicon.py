@@ -9,10 +9,32 @@ the cheap filters (same first letter, close length).
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import sys
+import types
 from functools import lru_cache
-from typing import Any
 
-_STEMMER: list[Any] = []  # made on first use: importing snowballstemmer loads 36 languages
+
+def _english_stemmer() -> object:
+    """Snowball's English stemmer without the package's __init__, which imports all 36
+    languages (a memory snapshot holding them all is too large for the browser to restore).
+    The wheel's folder is mounted as a private package, so the module's own relative
+    imports (basestemmer, among) resolve inside it."""
+    spec = importlib.util.find_spec("snowballstemmer")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("the snowballstemmer wheel is not installed")
+    name = __name__ + "_snowball"
+    if name not in sys.modules:
+        package = types.ModuleType(name)
+        package.__path__ = list(spec.submodule_search_locations)
+        sys.modules[name] = package
+    return importlib.import_module(name + ".english_stemmer").EnglishStemmer()
+
+
+# Loaded with the module: the three small files it needs are then in a memory snapshot
+# too, where no wheel is on disk to import them from later.
+_STEMMER = _english_stemmer()
 
 # Cues that negate what follows them in the same clause.
 NEGATIONS = frozenset(
@@ -109,14 +131,24 @@ _SWAPPED_PREFIXES = (
 )
 
 
-@lru_cache(maxsize=20_000)
-def stem(word: str) -> str:
-    """The Porter2 stem of a normalised word (cached: answers repeat their words)."""
-    if not _STEMMER:
-        from snowballstemmer import stemmer
+# Stems the build computed for the matchers' words (see `seed_stems`): a question's first
+# feedback then stems only the answer's words.
+_SEEDED: dict[str, str] = {}
 
-        _STEMMER.append(stemmer("english"))
-    return _STEMMER[0].stemWord(word)
+
+def seed_stems(stems: dict[str, str]) -> None:
+    _SEEDED.update(stems)
+
+
+def stem(word: str) -> str:
+    """The Porter2 stem of a normalised word (seeded by the build, else computed once)."""
+    found = _SEEDED.get(word)
+    return found if found is not None else _stem(word)
+
+
+@lru_cache(maxsize=20_000)
+def _stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
 
 
 def edit_budget(word: str) -> int:

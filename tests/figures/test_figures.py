@@ -16,7 +16,9 @@ import yaml
 
 from figures import (
     ab_power,
+    activation_functions,
     bias_variance_u,
+    bm25_saturation,
     clt,
     decode_batching,
     forecast_trend,
@@ -556,6 +558,77 @@ def test_responsibility_matches_the_worked_example():
     resp, _ = kmeans_vs_gmm.responsibilities(np.array([[1.0, 0.0]]), np.full(2, 0.5), means, covs)
     assert resp[0, 0] == pytest.approx(1 / (1 + math.exp(-1.5)))
     assert round(resp[0, 0], 2) == 0.82
+
+
+# --- bm25-saturation ---------------------------------------------------------------------
+
+
+def test_bm25_factor_saturates_below_its_ceiling_and_keeps_rising():
+    d = numbers(bm25_saturation.NAME)
+    for k1, curve in d["by_k1"].items():
+        assert curve[0] == 0
+        assert np.all(np.diff(curve) > 0)  # every extra occurrence still adds something
+        assert np.all(curve < k1 + 1)  # ... but never reaches k1 + 1
+        assert np.all(np.diff(curve, 2) < 0)  # and each adds less than the one before
+    assert d["by_k1"][1.2][1] == pytest.approx(1.0)  # one occurrence at average length
+
+
+def test_bm25_length_normalisation_pivots_at_average_length():
+    d = numbers(bm25_saturation.NAME)
+    at_average = np.argmin(np.abs(d["lengths"] - 1.0))
+    for b, curve in d["by_b"].items():
+        assert curve[at_average] == pytest.approx(1.0, abs=1e-2)
+        if b == 0:
+            assert np.allclose(curve, 1.0)
+        else:
+            assert np.all(np.diff(curve) < 0)  # longer documents count each occurrence less
+    at3 = d["one_at_length"]
+    assert at3[0.5] > at3[0.75] > at3[1.0]  # larger b, stronger discount
+
+
+def test_bm25_figure_matches_the_worked_numbers_of_the_question():
+    """The bm25-tfidf answer quotes 1.96 at ten occurrences, a 2.2 ceiling and 0.55 for one
+    occurrence at three times the average length; the figure is built from the same formula."""
+    assert bm25_saturation.tf_factor(10, 1.2, 0.75, 1.0) == pytest.approx(22 / 11.2)
+    assert bm25_saturation.tf_factor(1, 1.2, 0.75, 3.0) == pytest.approx(2.2 / 4.0)
+    nums = bm25_saturation.key_numbers(numbers(bm25_saturation.NAME))
+    assert (nums["default_at_10"], nums["default_ceiling"], nums["b_default_at_3"]) == (
+        "1.96",
+        "2.2",
+        "0.55",
+    )
+
+
+# --- activation-functions ----------------------------------------------------------------
+
+
+def test_sigmoid_and_tanh_saturate_while_relu_passes_slope_one():
+    d = numbers(activation_functions.NAME)
+    assert d["sigmoid_max_slope"] == pytest.approx(0.25, abs=1e-12)
+    assert d["tanh_max_slope"] == pytest.approx(1.0, abs=1e-12)
+    assert d["sigmoid_slope_at_edge"] < 0.1 * d["sigmoid_max_slope"]
+    assert d["tanh_slope_at_edge"] < 0.01 * d["tanh_max_slope"]
+    relu = d["slopes"]["ReLU"]
+    assert set(np.unique(relu)) == {0.0, 1.0}
+    assert d["ten_sigmoid_layers"] == pytest.approx(0.25**10)
+
+
+def test_closed_form_slopes_match_finite_differences():
+    x = np.linspace(-3.9, 3.9, 79)
+    h = 1e-5
+    exact = activation_functions.functions(x)
+    up, down = activation_functions.functions(x + h), activation_functions.functions(x - h)
+    for name in ("sigmoid", "tanh", "GELU"):
+        numeric = (up[name][0] - down[name][0]) / (2 * h)
+        np.testing.assert_allclose(exact[name][1], numeric, atol=1e-7)
+
+
+def test_gelu_dips_below_zero_near_minus_three_quarters():
+    d = numbers(activation_functions.NAME)
+    assert d["gelu_argmin"] == pytest.approx(-0.75, abs=0.01)
+    assert d["gelu_min"] == pytest.approx(-0.170, abs=0.001)
+    gelu, relu = d["values"]["GELU"], d["values"]["ReLU"]
+    assert np.max(np.abs(gelu - relu)) < 0.2  # a smooth ReLU, never far from it
 
 
 # --- the SVGs and their text -------------------------------------------------------------

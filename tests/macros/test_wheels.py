@@ -24,6 +24,13 @@ def _third_party_imports() -> set[str]:
                 found |= {alias.name.split(".")[0] for alias in node.names}
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 found.add(node.module.split(".")[0])
+            elif (  # importlib.util.find_spec("name"): a wheel loaded in part, by path
+                isinstance(node, ast.Call)
+                and getattr(node.func, "attr", "") == "find_spec"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                found.add(str(node.args[0].value).split(".")[0])
     return {
         name for name in found if name not in sys.stdlib_module_names | PYODIDE_BUILTINS | {ENGINE}
     }

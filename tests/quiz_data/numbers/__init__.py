@@ -2,7 +2,9 @@
 
 Each track's test module computes a worked number with a small function and checks that the
 question's text writes the same number, rounded the way the text rounds it; so a number can
-not drift away from its arithmetic. The two helpers below find the text and the number.
+not drift away from its arithmetic. `text_of` and `number_in` read a number by pattern;
+`field` and `assert_shows` check that a number appears exactly as written ("12 GB" is not
+in "112 GB").
 """
 
 from __future__ import annotations
@@ -36,3 +38,24 @@ def number_in(text: str, pattern: str) -> float:
     if match is None:
         raise AssertionError(f"pattern {pattern!r} not found in: {text[:200]}...")
     return float(match.group(1).replace(",", "").rstrip("."))  # a full stop ends a sentence
+
+
+def field(bank: Bank, qid: str, path: str) -> str:
+    """The text of one field of entry `qid`, addressed like `answer.why`, `depth.L6+`,
+    `followups[1].a` or `quiz[0].options[2].text`."""
+    obj: object = bank.get(qid)
+    for part in re.findall(r"\[\d+\]|[^.\[\]]+", path):
+        if part.startswith("["):
+            obj = obj[int(part[1:-1])]  # type: ignore[index]
+        else:
+            obj = getattr(obj, part.replace("+", "plus"))
+    if not isinstance(obj, str):
+        raise TypeError(f"{qid}: {path} is not a text field")
+    return obj
+
+
+def assert_shows(text: str, shown: str, where: str = "") -> None:
+    """`shown` must occur in `text` as a whole number: no digit, decimal point or
+    thousands separator may continue it on either side ("12 GB" is not in "112 GB")."""
+    pattern = r"(?<![\d.,])" + re.escape(shown) + r"(?![\d]|[.,]\d)"
+    assert re.search(pattern, text), f"{where}: expected {shown!r} in {text!r}"
