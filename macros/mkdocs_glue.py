@@ -41,6 +41,10 @@ def register(env) -> None:
         return listings.question_index(_bank(env), page())
 
     @env.macro
+    def must_know_index() -> str:
+        return listings.must_know_index(_bank(env), page())
+
+    @env.macro
     def practice_area(area: str) -> str:
         return listings.practice_area(_bank(env), area, page())
 

@@ -240,11 +240,30 @@ def _cross_checks(
             continue
         if see is not None and not isinstance(_find(located, see), Question | Problem):
             issues.append(Issue(rel, "see", f"no question or problem has id {see!r}"))
+    issues += _must_know_first(located)
     seen_tracks: set[str] = set()
     for n, t in enumerate(tracks):
         if t.id in seen_tracks:
             issues.append(Issue(TRACKS_FILE, f"tracks[{n}].id", f"duplicate track {t.id!r}"))
         seen_tracks.add(t.id)
+    return issues
+
+
+def _must_know_first(located: list[tuple[str, AnyEntry]]) -> list[Issue]:
+    """A track page leads with its must-know questions, so each must come before every
+    other question of its track; a new question slotted above one would bury it."""
+    questions = [(rel, e) for rel, e in located if isinstance(e, Question)]
+    issues = []
+    for rel, e in questions:
+        later = [
+            o.id
+            for _, o in questions
+            if o.track == e.track and not o.must_know and o.order <= e.order
+        ]
+        if e.must_know and later:
+            issues.append(
+                Issue(rel, "order", f"a must-know question must come before {later[0]!r}")
+            )
     return issues
 
 

@@ -252,6 +252,11 @@ class Question(_Entry):
     """A concept question: the four-part answer and what it sounds like at every level."""
 
     kind: Literal["question"] = "question"
+    must_know: bool = Field(
+        default=False,
+        description="One of the 30 questions the guide leads with (home page, study plan, "
+        "first in its track).",
+    )
     answer: Answer
     depth: Depth
     key_points: list[KeyPoint] = Field(default_factory=list, max_length=8)

@@ -83,6 +83,12 @@ def test_every_question_is_checked() -> None:
     assert set(MUST_KNOW) <= set(ALL_QUESTIONS)
 
 
+def test_the_bank_flags_the_brief_s_must_know_questions_and_no_other() -> None:
+    """The home page, the question index and the study plan lead with the flagged ones."""
+    flagged = [q.id for q in load_bank(ROOT / "quiz_data").questions if q.must_know]
+    assert sorted(flagged) == sorted(MUST_KNOW)
+
+
 @pytest.mark.parametrize("qid", ALL_QUESTIONS)
 def test_every_part_is_written(questions, qid: str) -> None:
     q = questions[qid]
