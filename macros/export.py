@@ -111,7 +111,8 @@ def _strings(value: object) -> list[str]:
 
 def feedback_lexicon(bank: Bank) -> list[str]:
     """The bank's own words that lie within a misspelling of a matcher's word ("modal"
-    near "model"): the engine must read them as themselves, never as that word."""
+    near "model"), matchers' own words included ("one" near "once"): the engine must read
+    them as themselves, never as that word."""
     words: set[str] = set()
     prefixes: set[str] = set()
     for q in bank.questions:
@@ -127,7 +128,7 @@ def feedback_lexicon(bank: Bank) -> list[str]:
         for word, number, _, _ in tokens_of(fold(text))
         if not number
     }
-    return _near_words(frozenset(words), frozenset(prefixes), frozenset(vocabulary - words))
+    return _near_words(frozenset(words), frozenset(prefixes), frozenset(vocabulary | words))
 
 
 @lru_cache(maxsize=4)

@@ -93,10 +93,19 @@ def _where(index: Index, hits: list[tuple[Unit, Found]]) -> dict[str, list]:
     return {"sentences": sorted(sentences), "spans": sorted(spans)}
 
 
-def _key_point(point: Point, evaluator: Evaluator, level: str) -> dict[str, Any]:
+def _key_point(
+    point: Point, evaluator: Evaluator, level: str, asserted: dict[int, set[int]]
+) -> dict[str, Any]:
+    """`asserted` maps a trap index to the sentences asserting it: a sentence that asserts
+    a trap the key point is contradicted by does not make the point."""
     raw = point.raw
     sense = raw.get("sense", "asserted")
-    hits = [(s, f) for s, f in evaluator.matches(point.matcher) if _hit(f, sense)]
+    against = set().union(*(asserted.get(t, ()) for t in raw.get("contradicted_by") or ()))
+    hits = [
+        (s, f)
+        for s, f in evaluator.matches(point.matcher)
+        if _hit(f, sense) and not (against and {o.sentence for o in f.occurrences} & against)
+    ]
     expected = LEVELS.index(raw["level"]) <= LEVELS.index(level)
     status = "hit" if hits else "missed" if expected else "not_expected"
     return {
@@ -115,8 +124,12 @@ def _trap(point: Point, evaluator: Evaluator, traps: tuple[str, ...]) -> dict[st
     raw = point.raw
     # A trap is asserted in one segment of a sentence: "people think X; in fact X" asserts
     # X, while a sentence that both asserts and negates it in one segment is not counted.
+    # A claim spread over a sentence's segments ("I'd check the split, but look at the
+    # numbers first") counts when nothing in that sentence negates or reports its words.
     found = evaluator.matches(point.matcher, by="segment")
     hits = [(u, f) for u, f in found if u[0] == "segment" and f.asserted]
+    if not hits and point.matcher.within == "sentence":
+        hits = [(u, f) for u, f in evaluator.matches(point.matcher) if f.asserted]
     trap = raw["trap"]
     return {
         "id": raw["id"],
@@ -147,8 +160,12 @@ def evaluate(
     analysed = analyse(text)
     index = Index(analysed, known, compiled.heads)
     evaluator = Evaluator(index)
-    key_points = [_key_point(p, evaluator, level) for p in compiled.key_points]
     traps = [_trap(p, evaluator, compiled.traps) for p in compiled.trap_claims]
+    asserted: dict[int, set[int]] = {}
+    for t in traps:
+        if t["asserted"]:
+            asserted.setdefault(t["trap"], set()).update(t["sentences"])
+    key_points = [_key_point(p, evaluator, level, asserted) for p in compiled.key_points]
     expected = [k for k in key_points if k["expected"]]
     return {
         "available": True,

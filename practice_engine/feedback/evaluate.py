@@ -32,6 +32,15 @@ from .spec import GAP_WORDS, Group, Matcher, Node, Term, Word
 from .text import Analysed, Utf16, number_value
 
 
+def in_range(value: float | None, comparison: str) -> bool:
+    """Whether a number satisfies a range word such as ">0.05" or "<=30"."""
+    if value is None:
+        return False
+    op = comparison[:2] if comparison[1] == "=" else comparison[:1]
+    bound = float(comparison[len(op) :])
+    return {">": value > bound, "<": value < bound, ">=": value >= bound, "<=": value <= bound}[op]
+
+
 def heads(words: set[str]) -> frozenset[str]:
     """First three letters of the stems of `words` and of the reporting cues: a token
     whose first three letters are not among them cannot share a stem with any of them."""
@@ -63,6 +72,9 @@ class Occurrence:
     def plain(self) -> bool:
         return not (self.negated or self.reported)
 
+
+# Negation cues inside a matched term -> that term's span (see Index.occurrence).
+Consumed = dict[int, tuple[int, int]] | None
 
 # Where a node is evaluated: ("sentence", n), ("segment", n) or ("answer", 0).
 Unit = tuple[str, int]
@@ -178,6 +190,13 @@ class Index:
                 if self.tokens[pos[0]].number and number_value(text) == value
                 for i in pos
             ]
+        if word.kind == "range":
+            return [
+                i
+                for text, pos in self.by_text.items()
+                if self.tokens[pos[0]].number and in_range(number_value(text), word.text)
+                for i in pos
+            ]
         if word.kind == "prefix":
             return self._prefix(word.text)
         found = list(self.by_text.get(word.text, ()))
@@ -236,11 +255,13 @@ class Index:
         gap = words[k] is None
         word = words[k + 1] if gap else words[k]
         assert word is not None
-        sentence = self.tokens[at].sentence
+        # A term stays within one segment: a gap does not reach across a colon, a
+        # semicolon or a "but" ("the same as gradient descent: you do a forward pass").
+        segment = self.tokens[at].segment
         reach = GAP_WORDS + 1 if gap else 1
         matches = self.positions(word)
         for nxt in range(at + 1, min(at + 1 + reach, len(self.tokens))):
-            if self.tokens[nxt].sentence != sentence:
+            if self.tokens[nxt].segment != segment:
                 break
             if nxt in matches:
                 end = self._extend(nxt, words, k + (2 if gap else 1))
@@ -248,12 +269,22 @@ class Index:
                     return end
         return None
 
-    def occurrence(self, first: int, last: int) -> Occurrence:
+    def occurrence(self, first: int, last: int, consumed: Consumed = None) -> Occurrence:
+        """An occurrence of a term with its negation and reporting. `consumed` maps the
+        negation cues that lie inside some term the matcher found in this answer to that
+        term's span: the writer made them part of an idea ("not bother", "no effect"), so
+        they negate nothing outside it ("I wouldn't bother tracking latency" is about
+        bothering), though still the words inside it."""
         toks = self.tokens
         negated = False
-        for cue in self.cues:
-            if first <= cue <= last:
-                continue  # "no" in the term "no effect" is the idea, not its negation
+        # A term that carries its own negation ("doesn't ... prove") already states its
+        # polarity: a cue before it ("failing to clear the bar doesn't prove...") is not a
+        # second negation of it.
+        own = any(first <= cue <= last for cue in self.cues)
+        for cue in () if own else self.cues:
+            span = consumed.get(cue) if consumed else None
+            if span is not None and (last < span[0] or first > span[1]):
+                continue
             reach = min(cue + NEGATION_REACH, len(toks) - 1)
             for i in range(max(first, cue + 1), min(last, reach) + 1):
                 if toks[i].clause == toks[cue].clause:
@@ -270,14 +301,42 @@ class Evaluator:
 
     def __init__(self, index: Index) -> None:
         self.index = index
+        self._spans: dict[int, list[tuple[int, int]]] = {}
         self._groups: dict[int, list[Occurrence]] = {}
+        self._consumed: Consumed = None
+
+    def spans(self, group: Group) -> list[tuple[int, int]]:
+        key = id(group)
+        if key not in self._spans:
+            self._spans[key] = sorted({s for term in group.terms for s in self.index.term(term)})
+        return self._spans[key]
 
     def group(self, group: Group) -> list[Occurrence]:
+        """Occurrences of a group, negation judged with the current matcher's consumed
+        cues (a group belongs to one matcher, so the cache stays consistent)."""
         key = id(group)
         if key not in self._groups:
-            spans = sorted({span for term in group.terms for span in self.index.term(term)})
-            self._groups[key] = [self.index.occurrence(a, b) for a, b in spans]
+            occurrence = self.index.occurrence
+            self._groups[key] = [occurrence(a, b, self._consumed) for a, b in self.spans(group)]
         return self._groups[key]
+
+    def _consume(self, matcher: Matcher) -> Consumed:
+        """Negation cues inside any span of the matcher's items (not its `unless`)."""
+        cues = self.index.cues
+        if not cues:
+            return None
+        inside: dict[int, tuple[int, int]] = {}
+
+        def walk(node: Node) -> None:
+            for item in node.items:
+                if isinstance(item, Node):
+                    walk(item)
+                else:
+                    for a, b in self.spans(item):
+                        inside.update((c, (a, b)) for c in cues if a <= c <= b)
+
+        walk(matcher.root)
+        return inside
 
     def node(self, node: Node, unit: Unit) -> Found | None:
         """The node's result in one sentence or segment (or across the answer)."""
@@ -325,6 +384,7 @@ class Evaluator:
     def matches(self, matcher: Matcher, by: str = "sentence") -> list[tuple[Unit, Found]]:
         """Every sentence (or segment, with by="segment") where the matcher matches, with
         what it found there; one entry for the whole answer for a matcher `within: answer`."""
+        self._consumed = self._consume(matcher)
         if matcher.within == "answer":
             found = self.node(matcher.root, ("answer", 0))
             return [(("answer", 0), found)] if found else []

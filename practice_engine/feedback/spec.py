@@ -5,8 +5,9 @@ counts (variants and synonyms); `all` needs every item, `any` needs one; `unless
 groups whose presence in the sentence cancels the match (a definition that says "assuming
 the null" is not the trap "the probability that the null is true"). A term is one or more
 words; `word*` matches any word starting so, `=word` only that exact word, and `...` lets
-up to GAP_WORDS other words stand between two words of a term. Every other word also
-matches its inflections (by stem) and small misspellings.
+up to GAP_WORDS other words stand between two words of a term, and `>0.05` (a comparison
+written against a number, no space) matches any number above 0.05 (also `<`, `>=`, `<=`).
+Every other word also matches its inflections (by stem) and small misspellings.
 
 The build validates the bank with `parse_matcher`, so a writer's mistake is reported with
 its file and field before the site is built, and the engine parses the same way at run time.
@@ -42,7 +43,8 @@ class SpecError(ValueError):
 @dataclass(frozen=True, slots=True)
 class Word:
     """One word of a term. kind: "word" (stem and misspellings), "prefix", "exact",
-    "number" (same value only) or "symbol"."""
+    "number" (same value only), "range" (any number the comparison admits, text such as
+    ">0.05") or "symbol"."""
 
     text: str
     kind: str
@@ -72,10 +74,15 @@ class Matcher:
     within: str  # "sentence": every item in one sentence; "answer": anywhere in the answer
 
 
+_RANGE = re.compile(r"(<=|>=|<|>)(\d+(?:\.\d+)?|\.\d+)")
+
+
 def _word(chunk: str, where: str) -> list[Word]:
+    if _RANGE.fullmatch(chunk):
+        return [Word(chunk, "range")]
     exact = chunk.startswith("=") and chunk not in ("=", "==")
     prefix = chunk.endswith("*")
-    core = chunk.removeprefix("=").removesuffix("*")
+    core = (chunk.removeprefix("=") if exact else chunk).removesuffix("*")
     if "*" in core:
         raise SpecError(where, f"{chunk!r}: '*' may only end a word")
     found = [t for t in tokens_of(fold(core)) if t[0] not in ARTICLES]

@@ -174,6 +174,67 @@ BLOCKS = {
         "traps": ["Thinking more data fixes bias."],
         "caveat": "Word matching misses some paraphrases on this question.",
     },
+    "ab-tests": {
+        "key_points": [
+            {
+                "id": "miss-not-verdict",
+                "label": "A miss is not proof of no effect",
+                "level": "L3",
+                "section": "why",
+                "sense": "asserted",
+                "match": {
+                    "all": [
+                        ["not significant", "fail* to clear", "p = >0.05"],
+                        ["doesn't ... prove", "doesn't ... show", "not ... prove"],
+                    ]
+                },
+            },
+            {
+                "id": "sized-from-mde",
+                "label": "Sizes the test from the smallest effect worth acting on",
+                "level": "L3",
+                "section": "why",
+                "sense": "asserted",
+                "contradicted_by": [1],
+                "match": {"all": [["power", "sample size"], ["effect", "mde", "lift"]]},
+            },
+        ],
+        "trap_claims": [
+            {
+                "id": "ignore-latency",
+                "trap": 0,
+                "label": "Ignores latency",
+                "match": {"all": [["latency"], ["not bother", "doesn't matter", "irrelevant"]]},
+            },
+            {
+                "id": "mde-expected",
+                "trap": 1,
+                "label": "Sizes the test from the effect it expects",
+                "match": {"all": [["mde", "effect", "lift"], ["we expect", "expected"]]},
+            },
+            {
+                "id": "large-p-no-effect",
+                "trap": 2,
+                "label": "Reads a large p as no effect",
+                "match": {"all": [["p = >0.05", "p of >0.05"], ["show*", "prove*"], ["no effect"]]},
+            },
+            {
+                "id": "metrics-first",
+                "trap": 3,
+                "label": "Reads the metrics before the split check",
+                "match": {
+                    "all": [["check* ... split", "check* ... sizes"], ["look* at ... first"]]
+                },
+            },
+        ],
+        "traps": [
+            "Ignoring latency.",
+            "MDE from the expected effect.",
+            "p > 0.05 as proof.",
+            "Metrics before the split check.",
+        ],
+        "caveat": None,
+    },
 }
 
 CASES = [
@@ -377,6 +438,49 @@ CASES = [
         [],
     ),
     ("bias-variance", "L4", "The noise floor is the irreducible part.", ["irreducible"], []),
+    # a term's own negation and the cues it uses up; numbers in a range
+    ("ab-tests", "L3", "I wouldn't bother tracking latency in the test.", [], ["ignore-latency"]),
+    ("ab-tests", "L3", "It is a mistake to say latency doesn't matter.", [], []),
+    ("ab-tests", "L3", "Nobody should say that latency doesn't matter.", [], []),
+    (
+        "ab-tests",
+        "L3",
+        "Failing to clear the bar in a small test doesn't prove the change is harmless.",
+        ["miss-not-verdict"],
+        [],
+    ),
+    (
+        "ab-tests",
+        "L3",
+        "With p = 0.3 the test shows there is no effect.",
+        [],
+        ["large-p-no-effect"],
+    ),
+    ("ab-tests", "L3", "With p = 0.01 the test shows there is no effect.", [], []),
+    ("ab-tests", "L3", "A p of 0.3 doesn't show that there is no effect.", [], []),
+    # a claim across the segments of one sentence; a point the same sentence contradicts
+    (
+        "ab-tests",
+        "L3",
+        "I'd check the split sizes, but I'd look at the numbers first.",
+        [],
+        ["metrics-first"],
+    ),
+    (
+        "ab-tests",
+        "L3",
+        "People check the split sizes late; but I'd look at the numbers first.",
+        [],
+        ["metrics-first"],
+    ),
+    (
+        "ab-tests",
+        "L3",
+        "Power comes from the smallest lift worth shipping.",
+        ["sized-from-mde"],
+        [],
+    ),
+    ("ab-tests", "L3", "For power I'd use the lift we expect.", [], ["mde-expected"]),
     # empty and unrelated answers
     ("p-values", "L5", "", [], []),
     ("bias-variance", "L5", "I would use a neural network and tune it.", [], []),
