@@ -255,13 +255,14 @@ class Index:
         gap = words[k] is None
         word = words[k + 1] if gap else words[k]
         assert word is not None
-        # A term stays within one segment: a gap does not reach across a colon, a
-        # semicolon or a "but" ("the same as gradient descent: you do a forward pass").
-        segment = self.tokens[at].segment
+        # A term stays within one clause: neither its words nor a gap reach across a
+        # comma, a colon or a "but" ("independent samples, the distribution" is not
+        # "sampling distribution"; "the same as gradient descent: you do a forward pass").
+        clause = self.tokens[at].clause
         reach = GAP_WORDS + 1 if gap else 1
         matches = self.positions(word)
         for nxt in range(at + 1, min(at + 1 + reach, len(self.tokens))):
-            if self.tokens[nxt].segment != segment:
+            if self.tokens[nxt].clause != clause:
                 break
             if nxt in matches:
                 end = self._extend(nxt, words, k + (2 if gap else 1))
@@ -354,8 +355,10 @@ class Evaluator:
             return None
         occurrences = tuple(o for r in results for o in r.occurrences)
         sentences = {o.sentence for o in occurrences}
+        # An `unless` group names the correct idea; negated ("simple baselines rarely tell
+        # you anything"), it is not there to cancel the match.
         for group in node.unless:
-            if any(o.sentence in sentences for o in self.group(group)):
+            if any(o.sentence in sentences and not o.negated for o in self.group(group)):
                 return None
         combine = all if node.op == "all" else any
         return Found(

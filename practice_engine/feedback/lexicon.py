@@ -40,6 +40,7 @@ _STEMMER = _english_stemmer()
 NEGATIONS = frozenset(
     {"not", "no", "never", "neither", "nor", "without", "none", "nothing", "nobody"}
     | {"nowhere", "cannot", "lacks", "lack", "lacking", "fails", "fail", "failing"}
+    | {"rarely", "seldom", "hardly"}
 )
 # Two-word cues: ("rather", "than") negates what follows "than".
 NEGATION_PHRASES = (("rather", "than"), ("instead", "of"), ("no", "longer"))

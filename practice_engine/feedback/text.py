@@ -43,6 +43,11 @@ SEGMENT_WORDS = frozenset(
     {"but", "however", "whereas", "while", "actually", "instead", "rather", "unlike"}
 )
 _NEGATED_BASE = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
+# Contractions typed without their apostrophe ("doesnt", "wouldnt"): read as "does not".
+_BARE_NEGATED = frozenset(
+    {"dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "wouldnt", "shouldnt"}
+    | {"couldnt", "cant", "wont", "hasnt", "havent", "hadnt", "mustnt", "neednt"}
+)
 _BRITISH = re.compile(r"(?<=[a-z]{3})(i|y)z(e|es|ed|ing|ation|ations|er|ers|able)$")
 
 
@@ -106,6 +111,8 @@ def split_word(raw: str) -> list[str]:
     """A word as the matchers see it: contractions split into the verb and "not", other
     apostrophe suffixes ('s, 're, 've, 'll, 'd, 'm) dropped, -ize spelt -ise."""
     if "'" not in raw:
+        if raw in _BARE_NEGATED:
+            return split_word(raw[:-2] + "n't")
         return [british(raw)]
     base, _, suffix = raw.partition("'")
     if suffix == "t" and base.endswith("n") and len(base) > 1:

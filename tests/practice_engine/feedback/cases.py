@@ -210,7 +210,10 @@ BLOCKS = {
                 "id": "mde-expected",
                 "trap": 1,
                 "label": "Sizes the test from the effect it expects",
-                "match": {"all": [["mde", "effect", "lift"], ["we expect", "expected"]]},
+                "match": {
+                    "all": [["mde", "effect", "lift"], ["we expect", "expected"]],
+                    "unless": [["smallest"]],
+                },
             },
             {
                 "id": "large-p-no-effect",
@@ -481,6 +484,19 @@ CASES = [
         [],
     ),
     ("ab-tests", "L3", "For power I'd use the lift we expect.", [], ["mde-expected"]),
+    # an unless group that is itself negated cancels nothing; terms stay in one clause;
+    # contractions typed without the apostrophe
+    (
+        "ab-tests",
+        "L3",
+        "For power I'd use the lift we expect, never the smallest one.",
+        [],
+        ["mde-expected"],
+    ),
+    ("ab-tests", "L3", "I'd use the smallest lift rather than what we expect.", [], []),
+    ("ab-tests", "L3", "We need a large sample, size of the lift matters.", [], []),
+    ("ab-tests", "L3", "Latency doesnt matter in this test.", [], ["ignore-latency"]),
+    ("ab-tests", "L3", "Latency rarely is irrelevant.", [], []),
     # empty and unrelated answers
     ("p-values", "L5", "", [], []),
     ("bias-variance", "L5", "I would use a neural network and tune it.", [], []),
