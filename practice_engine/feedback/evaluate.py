@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .lexicon import (
     MIN_FUZZY_PREFIX,
@@ -270,19 +271,21 @@ class Index:
                     return end
         return None
 
-    def occurrence(self, first: int, last: int, consumed: Consumed = None) -> Occurrence:
-        """An occurrence of a term with its negation and reporting. `consumed` maps the
-        negation cues that lie inside some term the matcher found in this answer to that
-        term's span: the writer made them part of an idea ("not bother", "no effect"), so
-        they negate nothing outside it ("I wouldn't bother tracking latency" is about
-        bothering), though still the words inside it."""
+    def occurrence(
+        self, first: int, last: int, negative: bool = False, consumed: Consumed = None
+    ) -> Occurrence:
+        """An occurrence of a term with its negation and reporting.
+
+        A `negative` term (one with a negation among its words: "no effect", "doesn't ...
+        prove") states its own polarity, so no cue negates it ("failing to clear the bar
+        doesn't prove..."). Any other term is negated by a cue before it in its clause or
+        inside its gap ("more controls is not automatically better" for "more ...
+        better"). `consumed` maps the cues that are words of a negative term the matcher
+        found to that term's span: they negate nothing outside it ("I wouldn't bother
+        tracking latency" is about bothering), though still the words inside it."""
         toks = self.tokens
         negated = False
-        # A term that carries its own negation ("doesn't ... prove") already states its
-        # polarity: a cue before it ("failing to clear the bar doesn't prove...") is not a
-        # second negation of it.
-        own = any(first <= cue <= last for cue in self.cues)
-        for cue in () if own else self.cues:
+        for cue in () if negative else self.cues:
             span = consumed.get(cue) if consumed else None
             if span is not None and (last < span[0] or first > span[1]):
                 continue
@@ -297,19 +300,34 @@ class Index:
         return Occurrence(toks[first].sentence, toks[first].segment, first, last, negated, reported)
 
 
+def _negative(term: Term) -> bool:
+    """Whether a term has a negation among its words ("no effect", "rather than ...")."""
+    texts = [w.text if w is not None else "" for w in term.words]
+    return any(t in NEGATIONS for t in texts) or any(
+        pair in NEGATION_PHRASES for pair in pairwise(texts)
+    )
+
+
 class Evaluator:
     """Evaluate parsed matchers on one answer; occurrences of each group are cached."""
 
     def __init__(self, index: Index) -> None:
         self.index = index
-        self._spans: dict[int, list[tuple[int, int]]] = {}
+        self._spans: dict[int, list[tuple[int, int, bool]]] = {}
         self._groups: dict[int, list[Occurrence]] = {}
         self._consumed: Consumed = None
 
-    def spans(self, group: Group) -> list[tuple[int, int]]:
+    def spans(self, group: Group) -> list[tuple[int, int, bool]]:
+        """(first, last, negative) of every occurrence of the group's terms; a span found
+        by a negative and a plain term counts as negative."""
         key = id(group)
         if key not in self._spans:
-            self._spans[key] = sorted({s for term in group.terms for s in self.index.term(term)})
+            found: dict[tuple[int, int], bool] = {}
+            for term in group.terms:
+                negative = _negative(term)
+                for span in self.index.term(term):
+                    found[span] = found.get(span, False) or negative
+            self._spans[key] = sorted((a, b, neg) for (a, b), neg in found.items())
         return self._spans[key]
 
     def group(self, group: Group) -> list[Occurrence]:
@@ -318,11 +336,13 @@ class Evaluator:
         key = id(group)
         if key not in self._groups:
             occurrence = self.index.occurrence
-            self._groups[key] = [occurrence(a, b, self._consumed) for a, b in self.spans(group)]
+            self._groups[key] = [
+                occurrence(a, b, neg, self._consumed) for a, b, neg in self.spans(group)
+            ]
         return self._groups[key]
 
     def _consume(self, matcher: Matcher) -> Consumed:
-        """Negation cues inside any span of the matcher's items (not its `unless`)."""
+        """Negation cues inside any negative span of the matcher's items (not `unless`)."""
         cues = self.index.cues
         if not cues:
             return None
@@ -333,8 +353,9 @@ class Evaluator:
                 if isinstance(item, Node):
                     walk(item)
                 else:
-                    for a, b in self.spans(item):
-                        inside.update((c, (a, b)) for c in cues if a <= c <= b)
+                    for a, b, negative in self.spans(item):
+                        if negative:
+                            inside.update((c, (a, b)) for c in cues if a <= c <= b)
 
         walk(matcher.root)
         return inside

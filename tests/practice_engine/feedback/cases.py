@@ -222,6 +222,12 @@ BLOCKS = {
                 "match": {"all": [["p = >0.05", "p of >0.05"], ["show*", "prove*"], ["no effect"]]},
             },
             {
+                "id": "more-metrics",
+                "trap": 4,
+                "label": "Says more metrics are always better",
+                "match": {"all": [["more ... better"], ["metrics"]]},
+            },
+            {
                 "id": "metrics-first",
                 "trap": 3,
                 "label": "Reads the metrics before the split check",
@@ -235,6 +241,7 @@ BLOCKS = {
             "MDE from the expected effect.",
             "p > 0.05 as proof.",
             "Metrics before the split check.",
+            "More metrics are always better.",
         ],
         "caveat": None,
     },
@@ -497,6 +504,9 @@ CASES = [
     ("ab-tests", "L3", "We need a large sample, size of the lift matters.", [], []),
     ("ab-tests", "L3", "Latency doesnt matter in this test.", [], ["ignore-latency"]),
     ("ab-tests", "L3", "Latency rarely is irrelevant.", [], []),
+    # a negation inside a term's gap denies it
+    ("ab-tests", "L3", "More metrics is always better.", [], ["more-metrics"]),
+    ("ab-tests", "L3", "More metrics is not automatically better.", [], []),
     # empty and unrelated answers
     ("p-values", "L5", "", [], []),
     ("bias-variance", "L5", "I would use a neural network and tune it.", [], []),
