@@ -66,7 +66,6 @@ REPORTING: tuple[tuple[str, ...], ...] = (
     ("mistak", "is"),
     ("is", "mistak"),
     ("mistak", "of"),
-    ("red", "flag"),
     ("common", "belief"),
     ("often", "said"),
     ("often", "claim"),

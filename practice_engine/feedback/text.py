@@ -42,6 +42,8 @@ CLAUSE_WORDS = frozenset(
 SEGMENT_WORDS = frozenset(
     {"but", "however", "whereas", "while", "actually", "instead", "rather", "unlike"}
 )
+# Segment words that open a segment only at the head of a clause.
+ADVERB_OPENERS = frozenset({"actually", "rather", "instead"})
 _NEGATED_BASE = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
 # Contractions typed without their apostrophe ("doesnt", "wouldnt"): read as "does not".
 _BARE_NEGATED = frozenset(
@@ -184,12 +186,21 @@ def analyse(answer: str) -> Analysed:
         clause_cuts = [m.start() for m in _CLAUSE_PUNCT.finditer(body)]
         segment_cuts = [m.start() for m in _SEGMENT_PUNCT.finditer(body)]
         last = 0
+        opening = True  # at the start of a clause
         for word, number, t_start, t_end in tokens_of(body):
-            clause += sum(1 for c in clause_cuts if last <= c < t_start)
+            cut = sum(1 for c in clause_cuts if last <= c < t_start)
+            clause += cut
             segment += sum(1 for c in segment_cuts if last <= c < t_start)
+            opening = opening or cut > 0
             last = t_end
-            clause += 1 if word in CLAUSE_WORDS or word in SEGMENT_WORDS else 0
-            segment += 1 if word in SEGMENT_WORDS else 0
+            # "actually" opens a segment at the head of a clause ("people think X, actually
+            # Y"), but inside one it is an adverb ("would not actually know").
+            opens = word in CLAUSE_WORDS or word in SEGMENT_WORDS
+            if word in ADVERB_OPENERS and not opening:
+                opens = False
+            clause += 1 if opens else 0
+            segment += 1 if opens and word in SEGMENT_WORDS else 0
+            opening = opens
             if word in ARTICLES:
                 continue
             tokens.append(

@@ -507,6 +507,21 @@ CASES = [
     # a negation inside a term's gap denies it
     ("ab-tests", "L3", "More metrics is always better.", [], ["more-metrics"]),
     ("ab-tests", "L3", "More metrics is not automatically better.", [], []),
+    # "actually" inside a clause is an adverb, at its head it opens a new segment
+    (
+        "p-values",
+        "L5",
+        "The p-value would not actually be the probability that the null is true.",
+        ["not-null-prob"],
+        [],
+    ),
+    (
+        "p-values",
+        "L5",
+        "People think it is the chance the null is true, actually it is the chance the null is true.",
+        ["not-null-prob"],
+        ["prob-null-true"],
+    ),
     # empty and unrelated answers
     ("p-values", "L5", "", [], []),
     ("bias-variance", "L5", "I would use a neural network and tune it.", [], []),
