@@ -122,12 +122,14 @@ def _key_point(
 
 def _trap(point: Point, evaluator: Evaluator, traps: tuple[str, ...]) -> dict[str, Any]:
     raw = point.raw
-    # A trap is asserted in one segment of a sentence: "people think X; in fact X" asserts
-    # X, while a sentence that both asserts and negates it in one segment is not counted.
-    # A claim spread over a sentence's segments ("I'd check the split, but look at the
-    # numbers first") counts when nothing in that sentence negates or reports its words.
+    # A trap is asserted in one segment of a sentence when every group of its matcher has
+    # a plain occurrence there: "people think X; in fact X" asserts X, and so does "L1 is
+    # generally better, so unless I had a reason not to I'd start with lasso" (the
+    # negated "lasso" is another mention). A claim spread over a sentence's segments ("I'd
+    # check the split, but look at the numbers first") counts only when nothing in that
+    # sentence negates or reports its words.
     found = evaluator.matches(point.matcher, by="segment")
-    hits = [(u, f) for u, f in found if u[0] == "segment" and f.asserted]
+    hits = [(u, f) for u, f in found if u[0] == "segment" and f.plain]
     if not hits and point.matcher.within == "sentence":
         hits = [(u, f) for u, f in evaluator.matches(point.matcher) if f.asserted]
     trap = raw["trap"]

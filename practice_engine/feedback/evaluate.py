@@ -2,11 +2,12 @@
 them: asserts them, negates them, or reports them as someone else's belief.
 
 Every occurrence of a term is tagged `negated` (a negation cue earlier in its clause, within
-NEGATION_REACH tokens, that is not itself part of the term) and `reported` (its segment of
-the sentence carries a cue such as "a common mistake is" or "is a myth"). A node of the
-matcher then reports three facts: whether every occurrence it used is plain (`asserted`,
-what a trap needs), whether every item has at least one plain occurrence (`plain`, what an
-asserted key point needs), and whether any occurrence is negated or reported (`denied`).
+NEGATION_REACH tokens, or inside its gap, unless the term carries its own negation) and
+`reported` (its segment of the sentence carries a cue such as "a common mistake is" or "is
+a myth"). A node of the matcher then reports three facts: whether every occurrence it used
+is plain (`asserted`, what a trap spread over a sentence's segments needs), whether every
+item has at least one plain occurrence (`plain`, what an asserted key point and a trap in
+one segment need), and whether any occurrence is negated or reported (`denied`).
 """
 
 from __future__ import annotations
@@ -256,14 +257,16 @@ class Index:
         gap = words[k] is None
         word = words[k + 1] if gap else words[k]
         assert word is not None
-        # A term stays within one clause: neither its words nor a gap reach across a
-        # comma, a colon or a "but" ("independent samples, the distribution" is not
-        # "sampling distribution"; "the same as gradient descent: you do a forward pass").
-        clause = self.tokens[at].clause
+        # Neighbouring words of a term stand in one clause ("independent samples, the
+        # distribution" is not "sampling distribution"); a gap may cross a comma, as lists
+        # do ("batch, stochastic and mini-batch"), but not a colon, a semicolon or a "but"
+        # ("the same as gradient descent: you do a forward pass").
+        here = self.tokens[at]
         reach = GAP_WORDS + 1 if gap else 1
         matches = self.positions(word)
         for nxt in range(at + 1, min(at + 1 + reach, len(self.tokens))):
-            if self.tokens[nxt].clause != clause:
+            there = self.tokens[nxt]
+            if there.segment != here.segment or (not gap and there.clause != here.clause):
                 break
             if nxt in matches:
                 end = self._extend(nxt, words, k + (2 if gap else 1))
