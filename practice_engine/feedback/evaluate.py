@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .lexicon import (
+    BELIEF_VERBS,
     MIN_FUZZY_PREFIX,
     NEGATION_PHRASES,
     NEGATION_REACH,
@@ -48,6 +49,7 @@ def heads(words: set[str]) -> frozenset[str]:
     whose first three letters are not among them cannot share a stem with any of them."""
     stems = {stem(w) for w in words if w.isalpha()}
     stems |= {part for cue in REPORTING for part in cue if not part.startswith("=")}
+    stems |= BELIEF_VERBS
     return frozenset(s[:3] for s in stems)
 
 
@@ -159,7 +161,14 @@ class Index:
         if len(cue) == 1 and cue[0] in PREDICATE_ONLY:
             word = toks[i].text
             before = toks[i - 1].text if i and toks[i - 1].sentence == toks[i].sentence else ""
-            return word.endswith("ly") or before in PREDICATE_VERBS
+            after = toks[i + 1] if i + 1 < len(toks) else None
+            if word.endswith("ly"):  # "wrongly believe", not "wrongly refused requests"
+                return (
+                    after is not None
+                    and after.sentence == toks[i].sentence
+                    and (self.stems.get(after.text, after.text) in BELIEF_VERBS)
+                )
+            return before in PREDICATE_VERBS
         return True
 
     def _reported_segments(self) -> frozenset[int]:

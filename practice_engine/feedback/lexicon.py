@@ -77,6 +77,11 @@ REPORTING: tuple[tuple[str, ...], ...] = (
 # they also describe things ("wrong labels", "false positives").
 PREDICATE_ONLY = frozenset({"wrong", "incorrect", "fals"})
 PREDICATE_VERBS = frozenset({"is", "are", "was", "were", "be", "it"})
+# Stems of the verbs an adverb such as "wrongly" must qualify to report a belief.
+BELIEF_VERBS = frozenset(
+    {"think", "thought", "believ", "assum", "claim", "say", "said", "call", "treat", "read"}
+    | {"interpret", "equat", "describ", "conclud"}
+)
 
 # Pairs that a misspelling must never turn into each other (compared by stem), besides
 # the generic rules in `opposite`: a negative prefix or a swapped opposite prefix.

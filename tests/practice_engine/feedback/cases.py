@@ -513,6 +513,15 @@ CASES = [
         ["ignore-latency"],
     ),
     ("ab-tests", "L3", "Nobody thinks latency is irrelevant.", [], []),
+    # "wrongly" reports a belief only before a verb of believing or saying
+    (
+        "ab-tests",
+        "L3",
+        "Latency is irrelevant, even with wrongly refused requests.",
+        [],
+        ["ignore-latency"],
+    ),
+    ("ab-tests", "L3", "Some teams wrongly assume latency is irrelevant.", [], []),
     # a negation inside a term's gap denies it
     ("ab-tests", "L3", "More metrics is always better.", [], ["more-metrics"]),
     ("ab-tests", "L3", "More metrics is not automatically better.", [], []),
