@@ -23,6 +23,7 @@ from .lexicon import (
     NEGATION_REACH,
     NEGATIONS,
     NOT_NEGATIONS,
+    PREDICATE_ENDS,
     PREDICATE_ONLY,
     PREDICATE_VERBS,
     REPORTING,
@@ -168,7 +169,12 @@ class Index:
                     and after.sentence == toks[i].sentence
                     and (self.stems.get(after.text, after.text) in BELIEF_VERBS)
                 )
-            return before in PREDICATE_VERBS
+            # "is false", "it's wrong to say", but not "is a false positive" (articles are
+            # dropped, so the next word tells the adjective from the predicate).
+            follows = (
+                after is None or after.clause != toks[i].clause or after.text in PREDICATE_ENDS
+            )
+            return before in PREDICATE_VERBS and follows
         return True
 
     def _reported_segments(self) -> frozenset[int]:

@@ -77,6 +77,12 @@ REPORTING: tuple[tuple[str, ...], ...] = (
 # they also describe things ("wrong labels", "false positives").
 PREDICATE_ONLY = frozenset({"wrong", "incorrect", "fals"})
 PREDICATE_VERBS = frozenset({"is", "are", "was", "were", "be", "it"})
+# Words that may follow such a predicate ("is wrong to say", "is false and"); any other
+# word makes it an adjective ("is a false positive", "are wrong labels").
+PREDICATE_ENDS = frozenset(
+    {"to", "and", "or", "because", "since", "about", "in", "for", "that", "but", "if", "as"}
+    | {"so", "here", "there", "too", "again", "anyway", "though", "unless"}
+)
 # Stems of the verbs an adverb such as "wrongly" must qualify to report a belief.
 BELIEF_VERBS = frozenset(
     {"think", "thought", "believ", "assum", "claim", "say", "said", "call", "treat", "read"}

@@ -522,6 +522,21 @@ CASES = [
         ["ignore-latency"],
     ),
     ("ab-tests", "L3", "Some teams wrongly assume latency is irrelevant.", [], []),
+    # "is false" reports a belief; "is a false alarm" does not
+    (
+        "p-values",
+        "L5",
+        "The p-value is the probability that the null is true, so it is a false alarm rate.",
+        [],
+        ["prob-null-true"],
+    ),
+    (
+        "p-values",
+        "L5",
+        "That the p-value is the probability the null is true is false.",
+        ["not-null-prob"],
+        [],
+    ),
     # a negation inside a term's gap denies it
     ("ab-tests", "L3", "More metrics is always better.", [], ["more-metrics"]),
     ("ab-tests", "L3", "More metrics is not automatically better.", [], []),
