@@ -148,9 +148,11 @@ class Score:
     errors: list[str] = field(default_factory=list)
 
 
-def _grade(labelled: Labelled, levels: dict[str, str], hits: set[str], traps: int) -> str:
+def _grade(
+    labelled: Labelled, levels: dict[str, str], hits: set[str], traps: int, words: int
+) -> str:
     expected = [k for k, lv in levels.items() if LEVELS.index(lv) <= LEVELS.index(labelled.level)]
-    return coverage_grade(sum(k in hits for k in expected), len(expected), traps)
+    return coverage_grade(sum(k in hits for k in expected), len(expected), traps, words)
 
 
 def score(bank: BankData, answers: list[Labelled]) -> dict[str, Score]:
@@ -162,9 +164,9 @@ def score(bank: BankData, answers: list[Labelled]) -> dict[str, Score]:
         levels = {k["id"]: k["level"] for k in result["key_points"]}
         hits = {k["id"] for k in result["key_points"] if k["status"] == "hit"}
         fired = {t["trap"] for t in result["traps"] if t["asserted"]}
-        predicted = _grade(a, levels, hits, len(fired))
+        predicted = _grade(a, levels, hits, len(fired), result["words"])
         gold_hits = {k for k, v in a.key_points.items() if v}
-        gold = _grade(a, levels, gold_hits, sum(a.traps.values()))
+        gold = _grade(a, levels, gold_hits, sum(a.traps.values()), result["words"])
         for s in (scores["all"], scores.setdefault(a.question, Score())):
             s.answers += 1
             for kp_id, truth in a.key_points.items():

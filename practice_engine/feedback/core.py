@@ -182,14 +182,21 @@ def evaluate(
     }
 
 
-def coverage_grade(hit: int, expected: int, traps_asserted: int) -> str:
+def coverage_grade(hit: int, expected: int, traps_asserted: int, words: int | None = None) -> str:
     """A simple grade from coverage, for measurement and for a gentle warning when a
-    self-grade disagrees strongly; never shown as the reader's grade."""
-    if traps_asserted:
-        return "no_hire"
+    self-grade disagrees strongly; never shown as the reader's grade.
+
+    Measured on the labelled set's dev part (the reviewers' own key-point labels put
+    through it agree with their grades on 0.73 of answers, against 0.54 for the first
+    version): a trap costs a grade rather than sinking the answer (reviewers graded most
+    well-covered answers with one trap lean hire), and an answer that hits nothing is a
+    no hire unless it says nothing at all.
+    """
     share = hit / expected if expected else 0.0
+    if words == 0:
+        return "didnt_know"
+    if traps_asserted:
+        return "lean_hire" if share >= 0.6 else "no_hire"
     if share >= 0.75:
         return "strong_hire"
-    if share >= 0.4:
-        return "lean_hire"
-    return "no_hire" if hit else "didnt_know"
+    return "lean_hire" if share >= 0.4 else "no_hire"

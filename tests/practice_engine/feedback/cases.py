@@ -551,7 +551,8 @@ CASES = [
     (
         "p-values",
         "L5",
-        "People think it is the chance the null is true, actually it is the chance the null is true.",
+        "People think it is the chance the null is true, actually it is the chance the null "
+        "is true.",
         ["not-null-prob"],
         ["prob-null-true"],
     ),

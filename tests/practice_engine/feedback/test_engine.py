@@ -136,8 +136,10 @@ def test_coverage_grade() -> None:
     assert coverage_grade(3, 4, 0) == "strong_hire"
     assert coverage_grade(2, 4, 0) == "lean_hire"
     assert coverage_grade(1, 4, 0) == "no_hire"
-    assert coverage_grade(0, 4, 0) == "didnt_know"
-    assert coverage_grade(4, 4, 1) == "no_hire"
+    assert coverage_grade(0, 4, 0, words=50) == "no_hire"
+    assert coverage_grade(0, 4, 0, words=0) == "didnt_know"
+    assert coverage_grade(3, 4, 1) == "lean_hire"  # a trap costs a grade
+    assert coverage_grade(2, 4, 1) == "no_hire"
 
 
 def _call(op: str, **args) -> dict:
