@@ -13,7 +13,7 @@ from typing import Any
 from ..vocab import LEVELS
 from .evaluate import Evaluator, Found, Index, Unit, heads
 from .lexicon import seed_stems
-from .spec import Matcher, SpecError, parse_matcher, words_of
+from .spec import Matcher, SpecError, matcher_from_data, parse_matcher, words_of
 from .text import analyse
 
 MAX_ANSWER_CHARS = 20_000
@@ -48,10 +48,13 @@ def compile_block(block: dict[str, Any], where: str) -> Compiled:
         out = []
         for n, raw in enumerate(block.get(field) or ()):
             try:
-                out.append(Point(raw, parse_matcher(raw["match"])))
+                if "matcher" in raw:  # parsed by the build (the exported bank)
+                    out.append(Point(raw, matcher_from_data(raw["matcher"])))
+                else:  # as written (tests, tools)
+                    out.append(Point(raw, parse_matcher(raw["match"])))
             except SpecError as exc:
                 raise FeedbackError(f"{where}: {field}[{n}].match: {exc}") from None
-            except (KeyError, TypeError):
+            except (KeyError, TypeError, IndexError, AttributeError):
                 raise FeedbackError(f"{where}: {field}[{n}] is malformed") from None
         return tuple(out)
 
@@ -59,13 +62,17 @@ def compile_block(block: dict[str, Any], where: str) -> Compiled:
     if isinstance(stems, dict):
         seed_stems(stems)
     key_points, trap_claims = points("key_points"), points("trap_claims")
-    words = {w.text for p in (*key_points, *trap_claims) for w in words_of(p.matcher)}
+    shipped = block.get("heads")
+    if isinstance(shipped, list):  # computed by the build
+        found = frozenset(shipped)
+    else:
+        found = heads({w.text for p in (*key_points, *trap_claims) for w in words_of(p.matcher)})
     return Compiled(
         key_points=key_points,
         trap_claims=trap_claims,
         traps=tuple(block.get("traps") or ()),
         caveat=block.get("caveat"),
-        heads=heads(words),
+        heads=found,
     )
 
 

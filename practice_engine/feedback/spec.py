@@ -210,3 +210,63 @@ def words_of(matcher: Matcher) -> set[Word]:
 
     walk(matcher.root)
     return found
+
+
+# The build ships matchers already parsed, in a compact form the engine rebuilds without
+# tokenising or validating again (the first feedback on a question is then cheaper in the
+# browser). A word is its kind's letter and its text ("wvalue", "pregularis", "e=h0" is
+# "eh0"); a gap is "". A term is [source, word, ...]; a group a list of terms; a node a
+# mapping with `op`, `items` and, when it has any, `unless`; the matcher is its root node
+# with `within`.
+_KIND_CODES = {
+    "word": "w",
+    "prefix": "p",
+    "exact": "e",
+    "number": "n",
+    "range": "r",
+    "symbol": "s",
+}
+_CODE_KINDS = {code: kind for kind, code in _KIND_CODES.items()}
+
+
+def matcher_to_data(matcher: Matcher) -> dict[str, Any]:
+    """A parsed matcher as plain JSON data (see `matcher_from_data`)."""
+
+    def node(n: Node) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "op": n.op,
+            "items": [node(i) if isinstance(i, Node) else group(i) for i in n.items],
+        }
+        if n.unless:
+            out["unless"] = [group(g) for g in n.unless]
+        return out
+
+    def group(g: Group) -> list[list[str]]:
+        return [
+            [t.source, *("" if w is None else _KIND_CODES[w.kind] + w.text for w in t.words)]
+            for t in g.terms
+        ]
+
+    return {"within": matcher.within, **node(matcher.root)}
+
+
+def matcher_from_data(data: dict[str, Any]) -> Matcher:
+    """Rebuild a matcher the build parsed; no checks beyond shape (the build did them)."""
+
+    def node(d: dict[str, Any]) -> Node:
+        items = tuple(node(i) if isinstance(i, dict) else group(i) for i in d["items"])
+        return Node(d["op"], items, tuple(group(g) for g in d.get("unless", ())))
+
+    words: dict[str, Word] = {}  # one Word per code: fewer objects to build
+
+    def word(code: str) -> Word | None:
+        if not code:
+            return None  # a gap
+        if code not in words:
+            words[code] = Word(code[1:], _CODE_KINDS[code[0]])
+        return words[code]
+
+    def group(terms: list[list[str]]) -> Group:
+        return Group(tuple(Term(t[0], tuple(map(word, t[1:]))) for t in terms))
+
+    return Matcher(node(data), data["within"])

@@ -63,3 +63,34 @@ def test_malformed_labels_name_file_and_field(
 
 def test_the_labelled_set_is_valid(real_bank) -> None:
     load_labelled(real_bank)  # raises LabelError naming file and field
+
+
+def test_shipped_matchers_give_the_same_feedback_as_written(real_bank) -> None:
+    """The export ships each matcher parsed (compact form) with the stems' first letters;
+    after a JSON round trip the engine must answer every labelled answer exactly as it does
+    from the matchers as written in the bank (parsed at run time, heads computed)."""
+    import json
+
+    from practice_engine.feedback import feedback
+
+    data = json.loads(json.dumps(bank_json(real_bank)))
+    lexicon = parse_bank(data).lexicon
+    shipped = {r["id"]: r["feedback"] for r in data["entries"] if r.get("feedback")}
+    written = {
+        q.id: {
+            "key_points": [kp.model_dump() for kp in q.key_points],
+            "trap_claims": [tc.model_dump() for tc in q.trap_claims],
+            "traps": list(q.traps),
+            "caveat": q.feedback_caveat,
+        }
+        for q in real_bank.questions
+        if q.key_points
+    }
+    points = [p for b in shipped.values() for p in (*b["key_points"], *b["trap_claims"])]
+    assert points and all("match" not in p and "matcher" in p for p in points)
+    answers = load_labelled(real_bank)
+    assert len(answers) >= 240
+    for a in answers:
+        ours = feedback(shipped[a.question], a.question, a.level, a.text, lexicon)
+        theirs = feedback(written[a.question], a.question, a.level, a.text, lexicon)
+        assert ours == theirs, (a.question, a.id)
