@@ -1,5 +1,6 @@
-"""Key points and trap claims of the 30 must-know questions: 4 to 8 key points each, at
-least one claim for every trap, and two guards a writer trips quickly. The guide's own
+"""Key points and trap claims: every must-know question has them, and every question that
+has them has 4 to 8 key points, at least one claim for every trap, and passes two guards a
+writer trips quickly. The guide's own
 answer (its four parts, depth notes and follow-up answers) must assert none of its traps,
 since it names them only to deny them; and it must hit most of its own key points, or a
 matcher is broken."""
@@ -10,14 +11,28 @@ import re
 
 import pytest
 
-from macros.bank import Question
+from macros.bank import Question, load_bank
 from macros.export import bank_json
 from practice_engine.bankdata import parse_bank
 from practice_engine.feedback import feedback
+from tests.conftest import ROOT
 
 from .test_content import MUST_KNOW
 
 _MATH = re.compile(r"\$[^$]*\$")
+
+
+def _with_key_points() -> list[str]:
+    """Ids of every question that carries answer feedback, read when tests are collected."""
+    bank = load_bank(ROOT / "quiz_data")
+    return [q.id for q in bank.questions if q.key_points or q.trap_claims]
+
+
+WITH_KEY_POINTS = _with_key_points()
+
+
+def test_every_must_know_question_has_feedback() -> None:
+    assert set(MUST_KNOW) <= set(WITH_KEY_POINTS)
 
 
 def _guide_text(q: Question) -> str:
@@ -31,7 +46,7 @@ def exported(real_bank):
     return parse_bank(bank_json(real_bank))
 
 
-@pytest.mark.parametrize("qid", MUST_KNOW)
+@pytest.mark.parametrize("qid", WITH_KEY_POINTS)
 def test_key_points_and_trap_coverage(real_bank, qid: str) -> None:
     q = real_bank.get(qid)
     assert 4 <= len(q.key_points) <= 8, f"{qid}: {len(q.key_points)} key points"
@@ -39,7 +54,7 @@ def test_key_points_and_trap_coverage(real_bank, qid: str) -> None:
     assert covered == set(range(len(q.traps))), f"{qid}: traps without a claim"
 
 
-@pytest.mark.parametrize("qid", MUST_KNOW)
+@pytest.mark.parametrize("qid", WITH_KEY_POINTS)
 def test_the_guides_own_answer_asserts_no_trap_and_hits_its_points(
     real_bank, exported, qid: str
 ) -> None:
