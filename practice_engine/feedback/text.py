@@ -27,10 +27,13 @@ _TOKEN = re.compile(
 )
 # Where a sentence ends: ., ! or ? followed by white space, or any line break.
 _SENTENCE_END = re.compile(r"[.!?]+['\"’”)\]]*(?=\s)|\n+")
+# A hyphen typed with spaces is a dash, unless a digit stands on either side: then it is a
+# minus ("scale by 1 - p", "p - 1").
+_DASH = r"(?<!\d)\s-\s(?!\d)"
 # Punctuation that closes a clause inside a sentence (scopes of negation stop here).
-_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]|\s-\s")
+_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]|" + _DASH)
 # Punctuation that closes a segment: what someone else is said to believe stops here.
-_SEGMENT_PUNCT = re.compile(r"[;:—–]|\s-\s")
+_SEGMENT_PUNCT = re.compile(r"[;:—–]|" + _DASH)
 ABBREVIATIONS = frozenset({"e.g", "i.e", "vs", "etc", "cf", "approx", "fig", "eq", "al", "resp"})
 ARTICLES = frozenset({"a", "an", "the"})
 # Words that open a new clause: a negation before them does not reach past them.

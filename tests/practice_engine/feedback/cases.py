@@ -93,6 +93,21 @@ BLOCKS = {
         "traps": ["Reading p as P(H0).", "Taking p > 0.05 as proof of no effect."],
         "caveat": None,
     },
+    "dropout": {
+        "key_points": [
+            {
+                "id": "keep-scale",
+                "label": "Scales by the keep probability",
+                "level": "L3",
+                "section": "what",
+                "sense": "asserted",
+                "match": {"all": [["multipl*", "scal*"], ["1 - p", "p - 1"]]},
+            },
+        ],
+        "trap_claims": [],
+        "traps": [],
+        "caveat": None,
+    },
     "bias-variance": {
         "key_points": [
             {
@@ -556,6 +571,9 @@ CASES = [
         ["not-null-prob"],
         ["prob-null-true"],
     ),
+    # a spaced hyphen next to a number is a minus, not a dash that ends the clause
+    ("dropout", "L3", "At inference you multiply activations by 1 - p.", ["keep-scale"], []),
+    ("dropout", "L3", "You scale by p - 1, which is negative.", ["keep-scale"], []),
     # empty and unrelated answers
     ("p-values", "L5", "", [], []),
     ("bias-variance", "L5", "I would use a neural network and tune it.", [], []),

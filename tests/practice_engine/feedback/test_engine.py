@@ -172,3 +172,12 @@ def test_op_through_dispatch(fixture_bank) -> None:
         "available": False,
         "question": "beta",
     }
+
+
+def test_a_spaced_hyphen_next_to_a_digit_is_a_minus_not_a_dash() -> None:
+    def clauses(text: str) -> list[int]:
+        return [t.clause for t in analyse(text).tokens]
+
+    assert len(set(clauses("Multiply by 1 - p."))) == 1
+    assert len(set(clauses("Multiply by p - 1."))) == 1
+    assert len(set(clauses("Multiply it - then stop."))) == 2
