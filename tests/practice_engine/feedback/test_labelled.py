@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.feedback_accuracy import LabelError, load_labelled, score
+from benchmarks.feedback_accuracy import (
+    LabelError,
+    Score,
+    caveat_text,
+    heldout_caveats,
+    load_labelled,
+    misses,
+    score,
+    write_caveats,
+)
 from macros.export import bank_json
 from practice_engine.bankdata import parse_bank
 from tests.conftest import FIXTURES
@@ -94,3 +103,41 @@ def test_shipped_matchers_give_the_same_feedback_as_written(real_bank) -> None:
         ours = feedback(shipped[a.question], a.question, a.level, a.text, lexicon)
         theirs = feedback(written[a.question], a.question, a.level, a.text, lexicon)
         assert ours == theirs, (a.question, a.id)
+
+
+def test_misses_and_caveat_text() -> None:
+    s = Score()
+    s.kp.tp, s.kp.fp, s.kp.fn = 9, 1, 3  # precision 0.90 meets, recall 0.75 misses
+    s.trap.fp = 1  # precision 0 misses; recall undefined (no trap to find) misses nothing
+    assert misses(s) == ["kp_recall", "trap_precision"]
+    text = caveat_text(misses(s))
+    assert "missed key points the answers made in other words and flagged traps" in text
+    assert caveat_text([]) is None and misses(Score()) == []
+
+
+def test_write_caveats_sets_and_removes_the_field(monkeypatch, tmp_path: Path) -> None:
+    from benchmarks import feedback_accuracy
+
+    folder = tmp_path / "questions" / "t"
+    folder.mkdir(parents=True)
+    (folder / "a.yml").write_text("id: a\ntraps: [x]\n")
+    (folder / "b.yml").write_text("id: b\nfeedback_caveat: >-\n  old\n  text\nrubric: r\n")
+    made = {"a": caveat_text(["trap_recall"]), "b": None}
+    monkeypatch.setattr(feedback_accuracy, "heldout_caveats", lambda bank: made)
+    monkeypatch.setattr(feedback_accuracy, "ROOT", tmp_path)
+    assert len(write_caveats(None, tmp_path)) == 2  # type: ignore[arg-type]
+    import yaml
+
+    assert yaml.safe_load((folder / "a.yml").read_text())["feedback_caveat"] == made["a"]
+    assert yaml.safe_load((folder / "b.yml").read_text()) == {"id": "b", "rubric": "r"}
+    assert write_caveats(None, tmp_path) == []  # type: ignore[arg-type]
+
+
+def test_caveats_flag_exactly_the_questions_missing_a_heldout_target(real_bank) -> None:
+    """The bank's caveat on each labelled question is the one its held-out score derives
+    (`python -m benchmarks.feedback_accuracy --write-caveats` writes them): a question
+    that misses a target says so on its panel, and one that meets them all says nothing."""
+    derived = heldout_caveats(real_bank)
+    assert len(derived) >= 30
+    wrong = {q: t for q, t in derived.items() if real_bank.get(q).feedback_caveat != t}
+    assert not wrong, f"re-run --write-caveats: {sorted(wrong)}"
