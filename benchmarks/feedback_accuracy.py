@@ -11,6 +11,8 @@ Targets (issue #16): key points precision >= 0.90 and recall >= 0.80; traps prec
 from __future__ import annotations
 
 import argparse
+import re
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -148,9 +150,11 @@ class Score:
     errors: list[str] = field(default_factory=list)
 
 
-def _grade(labelled: Labelled, levels: dict[str, str], hits: set[str], traps: int) -> str:
+def _grade(
+    labelled: Labelled, levels: dict[str, str], hits: set[str], traps: int, words: int
+) -> str:
     expected = [k for k, lv in levels.items() if LEVELS.index(lv) <= LEVELS.index(labelled.level)]
-    return coverage_grade(sum(k in hits for k in expected), len(expected), traps)
+    return coverage_grade(sum(k in hits for k in expected), len(expected), traps, words)
 
 
 def score(bank: BankData, answers: list[Labelled]) -> dict[str, Score]:
@@ -162,9 +166,9 @@ def score(bank: BankData, answers: list[Labelled]) -> dict[str, Score]:
         levels = {k["id"]: k["level"] for k in result["key_points"]}
         hits = {k["id"] for k in result["key_points"] if k["status"] == "hit"}
         fired = {t["trap"] for t in result["traps"] if t["asserted"]}
-        predicted = _grade(a, levels, hits, len(fired))
+        predicted = _grade(a, levels, hits, len(fired), result["words"])
         gold_hits = {k for k, v in a.key_points.items() if v}
-        gold = _grade(a, levels, gold_hits, sum(a.traps.values()))
+        gold = _grade(a, levels, gold_hits, sum(a.traps.values()), result["words"])
         for s in (scores["all"], scores.setdefault(a.question, Score())):
             s.answers += 1
             for kp_id, truth in a.key_points.items():
@@ -207,6 +211,82 @@ def table(s: Score) -> str:
     return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in rows])
 
 
+def misses(s: Score) -> list[str]:
+    """The targets a score misses (an undefined precision or recall misses nothing: no
+    trap fired, or none was there to find)."""
+    values = {
+        "kp_precision": s.kp.precision,
+        "kp_recall": s.kp.recall,
+        "trap_precision": s.trap.precision,
+        "trap_recall": s.trap.recall,
+    }
+    return [k for k, v in values.items() if v is not None and v < TARGETS[k]]
+
+
+# What each missed target means for the reader, in the caveat the feedback panel shows.
+_CAVEAT_PARTS = {
+    "kp_precision": "ticked key points the answers did not make",
+    "kp_recall": "missed key points the answers made in other words",
+    "trap_precision": "flagged traps the answers did not assert",
+    "trap_recall": "did not notice traps the answers asserted",
+}
+
+
+def caveat_text(missed: list[str]) -> str | None:
+    """The question's `feedback_caveat`, derived from the held-out targets it misses (None
+    when it meets them all); `--write-caveats` writes it into the bank."""
+    if not missed:
+        return None
+    parts = [_CAVEAT_PARTS[m] for m in missed]
+    said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return (
+        f"On test answers it was not tuned on, word matching for this question {said}. "
+        "Treat the checklist as a pointer, and check your own answer against the rubric."
+    )
+
+
+def heldout_caveats(bank: Bank) -> dict[str, str | None]:
+    """Every labelled question's caveat from its held-out score."""
+    scores = score(_exported(bank), load_labelled(bank, splits=("heldout",)))
+    return {qid: caveat_text(misses(s)) for qid, s in scores.items() if qid != "all"}
+
+
+_CAVEAT_LINE = re.compile(r"^feedback_caveat:.*\n(?:[ \t]+\S.*\n)*", re.M)
+
+
+def write_caveats(bank: Bank, root: Path = ROOT / "quiz_data") -> list[str]:
+    """Set each labelled question's `feedback_caveat` in its YAML file to the derived text
+    (or remove it); returns the files changed."""
+    changed = []
+    files = {p.stem: p for p in (root / "questions").rglob("*.yml")}
+    for qid, text in sorted(heldout_caveats(bank).items()):
+        path = files[qid]
+        old = path.read_text(encoding="utf-8")
+        body = _CAVEAT_LINE.sub("", old)
+        if text is not None:
+            folded = textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ")
+            body = body.rstrip("\n") + "\nfeedback_caveat: >-\n" + folded + "\n"
+        if body != old:
+            path.write_text(body, encoding="utf-8")
+            changed.append(path.relative_to(ROOT).as_posix())
+    return changed
+
+
+def by_split(dev: dict[str, Score], heldout: dict[str, Score]) -> str:
+    """Per question, dev and held-out side by side, and the held-out targets missed."""
+    head = "| question | dev n | kp P | kp R | trap P | trap R | held-out n | kp P | kp R "
+    head += "| trap P | trap R | held-out misses |"
+    lines = [head, "|---|" + "---|" * 11]
+    for qid in sorted((set(dev) | set(heldout)) - {"all"}):
+        cells = []
+        for s in (dev.get(qid, Score()), heldout.get(qid, Score())):
+            cells.append(str(s.answers))
+            cells += [_f(x) for x in (s.kp.precision, s.kp.recall, s.trap.precision, s.trap.recall)]
+        missed = misses(heldout[qid]) if qid in heldout else []
+        lines.append(f"| {qid} | " + " | ".join(cells) + f" | {', '.join(missed) or '-'} |")
+    return "\n".join(lines)
+
+
 def by_question(scores: dict[str, Score]) -> str:
     lines = ["| question | answers | kp P | kp R | trap P | trap R |", "|---|---|---|---|---|---|"]
     for qid, s in sorted(scores.items()):
@@ -224,13 +304,17 @@ def section() -> str:
     bank = load_bank(ROOT / "quiz_data")
     exported = _exported(bank)
     parts = ["### Answer feedback accuracy (labelled answers, tests/data/feedback/)"]
+    scores: dict[str, dict[str, Score]] = {}
     for split in SPLITS:
         answers = load_labelled(bank, splits=(split,))
         if not answers:
             parts.append(f"{split}: no labelled answers yet.")
             continue
-        s = score(exported, answers)["all"]
+        scores[split] = score(exported, answers)
+        s = scores[split]["all"]
         parts.append(f"**{split}** ({s.answers} answers)\n\n" + table(s))
+    if len(scores) == len(SPLITS):
+        parts.append("**per question**\n\n" + by_split(scores["dev"], scores["heldout"]))
     return "\n\n".join(parts)
 
 
@@ -239,8 +323,16 @@ def main() -> None:
     parser.add_argument("--split", choices=[*SPLITS, "all"], default="dev")
     parser.add_argument("--by-question", action="store_true")
     parser.add_argument("--errors", action="store_true", help="list every wrong label")
+    parser.add_argument(
+        "--write-caveats",
+        action="store_true",
+        help="set each question's feedback_caveat in the bank from its held-out score",
+    )
     args = parser.parse_args()
     bank = load_bank(ROOT / "quiz_data")
+    if args.write_caveats:
+        print("\n".join(write_caveats(bank)) or "no caveat changed")
+        return
     splits = SPLITS if args.split == "all" else (args.split,)
     scores = score(_exported(bank), load_labelled(bank, splits=splits))
     print(table(scores["all"]))

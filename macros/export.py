@@ -13,12 +13,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter
 
+from practice_engine.feedback.evaluate import heads
 from practice_engine.feedback.lexicon import near_words, stem
-from practice_engine.feedback.spec import parse_matcher, words_of
+from practice_engine.feedback.spec import matcher_to_data, parse_matcher, words_of
 from practice_engine.feedback.text import fold, tokens_of
 
 from .bank import LEVELS, ROLES, TIME_TARGETS, Bank, Problem, Question
-from .bank.models import Entry, Short, TracksFile
+from .bank.models import Entry, KeyPoint, Short, TracksFile, TrapClaim
 from .render.links import entry_title, page_of, page_url
 
 EXPORT_VERSION = 1
@@ -59,22 +60,29 @@ def _record(entry: Question | Problem | Short, bank: Bank) -> dict:
     return record
 
 
+def _point(point: KeyPoint | TrapClaim) -> dict:
+    """A key point or trap claim with its matcher already parsed (`matcher`, in the
+    compact form of `matcher_to_data`) instead of as written: the worker then rebuilds it
+    without tokenising or checking it again."""
+    data = point.model_dump()
+    data["matcher"] = matcher_to_data(parse_matcher(data.pop("match")))
+    return data
+
+
 def _feedback(question: Question) -> dict:
-    """What the answer-feedback op needs: key points, trap claims with their matchers as
-    written (the engine parses them), the traps' Markdown source and the caveat."""
-    words = {
-        w.text
-        for point in (*question.key_points, *question.trap_claims)
-        for w in words_of(parse_matcher(point.match))
-        if w.text.isalpha() and w.kind == "word"
-    }
+    """What the answer-feedback op needs: key points, trap claims with their parsed
+    matchers, the traps' Markdown source and the caveat."""
+    points = [parse_matcher(p.match) for p in (*question.key_points, *question.trap_claims)]
+    words = {w.text for m in points for w in words_of(m) if w.text.isalpha() and w.kind == "word"}
     return {
-        "key_points": [kp.model_dump() for kp in question.key_points],
-        "trap_claims": [tc.model_dump() for tc in question.trap_claims],
+        "key_points": [_point(kp) for kp in question.key_points],
+        "trap_claims": [_point(tc) for tc in question.trap_claims],
         "traps": list(question.traps),
         "caveat": question.feedback_caveat,
-        # The matchers' words already stemmed, so the browser does not redo it.
+        # The matchers' words already stemmed, so the browser does not redo it, and the
+        # first letters of those stems (see `heads`: which answer words need stemming).
         "stems": {w: stem(w) for w in sorted(words)},
+        "heads": sorted(heads({w.text for p in points for w in words_of(p)})),
     }
 
 
@@ -111,7 +119,8 @@ def _strings(value: object) -> list[str]:
 
 def feedback_lexicon(bank: Bank) -> list[str]:
     """The bank's own words that lie within a misspelling of a matcher's word ("modal"
-    near "model"): the engine must read them as themselves, never as that word."""
+    near "model"), matchers' own words included ("one" near "once"): the engine must read
+    them as themselves, never as that word."""
     words: set[str] = set()
     prefixes: set[str] = set()
     for q in bank.questions:
@@ -127,7 +136,7 @@ def feedback_lexicon(bank: Bank) -> list[str]:
         for word, number, _, _ in tokens_of(fold(text))
         if not number
     }
-    return _near_words(frozenset(words), frozenset(prefixes), frozenset(vocabulary - words))
+    return _near_words(frozenset(words), frozenset(prefixes), frozenset(vocabulary | words))
 
 
 @lru_cache(maxsize=4)

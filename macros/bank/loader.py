@@ -193,6 +193,17 @@ def _feedback_checks(rel: str, e: AnyEntry) -> list[Issue]:
             if record.id in seen:
                 issues.append(Issue(rel, f"{field}[{n}].id", f"duplicate id {record.id!r}"))
             seen.add(record.id)
+    for n, point in enumerate(e.key_points):
+        for k, trap in enumerate(point.contradicted_by):
+            if not 0 <= trap < len(e.traps):
+                issues.append(
+                    Issue(
+                        rel,
+                        f"key_points[{n}].contradicted_by[{k}]",
+                        f"no trap {trap}: this question has {len(e.traps)} trap(s), "
+                        f"numbered from 0",
+                    )
+                )
     for n, claim in enumerate(e.trap_claims):
         if claim.trap >= len(e.traps):
             issues.append(

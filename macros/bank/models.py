@@ -237,6 +237,12 @@ class KeyPoint(Strict):
         "(or call it a misconception); either: naming the idea is enough.",
     )
     match: Matcher
+    contradicted_by: list[int] = Field(
+        default_factory=list,
+        description="Traps (indices) whose assertion in a sentence means that sentence "
+        "does not make this point (sizing a test from the effect you expect is not sizing "
+        "it from the smallest effect worth acting on).",
+    )
 
 
 class TrapClaim(Strict):
