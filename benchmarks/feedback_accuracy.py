@@ -12,12 +12,19 @@ from __future__ import annotations
 
 import argparse
 
-from devtools.feedback_labels import ROOT, SPLITS, Score, load_labelled, score
-from macros.bank import Bank, load_bank
-from macros.publish.export import bank_json
-from practice_engine.bankdata import BankData, parse_bank
-
-TARGETS = {"kp_precision": 0.90, "kp_recall": 0.80, "trap_precision": 0.95, "trap_recall": 0.80}
+from devtools.feedback_labels import (
+    ROOT,
+    SPLITS,
+    TARGETS,
+    Score,
+    exported_bank,
+    load_labelled,
+    measures,
+    misses,
+    score,
+    write_caveats,
+)
+from macros.bank import load_bank
 
 
 def _f(x: float | None) -> str:
@@ -28,16 +35,18 @@ def _met(value: float | None, target: float) -> str:
     return "n/a" if value is None else ("yes" if value >= target else "**no**")
 
 
+_MEASURE_NAMES = {
+    "kp_precision": "key points: precision",
+    "kp_recall": "key points: recall",
+    "trap_precision": "traps: precision",
+    "trap_recall": "traps: recall",
+}
+
+
 def table(s: Score) -> str:
-    measured = {
-        "kp_precision": ("key points: precision", s.kp.precision),
-        "kp_recall": ("key points: recall", s.kp.recall),
-        "trap_precision": ("traps: precision", s.trap.precision),
-        "trap_recall": ("traps: recall", s.trap.recall),
-    }
     rows = [
-        [label, _f(value), f">= {TARGETS[key]:.2f}", _met(value, TARGETS[key])]
-        for key, (label, value) in measured.items()
+        [_MEASURE_NAMES[key], _f(value), f">= {TARGETS[key]:.2f}", _met(value, TARGETS[key])]
+        for key, value in measures(s).items()
     ]
     n = s.answers or 1
     rows += [
@@ -49,6 +58,21 @@ def table(s: Score) -> str:
     return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in rows])
 
 
+def by_split(dev: dict[str, Score], heldout: dict[str, Score]) -> str:
+    """Per question, dev and held-out side by side, and the held-out targets missed."""
+    head = "| question | dev n | kp P | kp R | trap P | trap R | held-out n | kp P | kp R "
+    head += "| trap P | trap R | held-out misses |"
+    lines = [head, "|---|" + "---|" * 11]
+    for qid in sorted((set(dev) | set(heldout)) - {"all"}):
+        cells = []
+        for s in (dev.get(qid, Score()), heldout.get(qid, Score())):
+            cells.append(str(s.answers))
+            cells += [_f(x) for x in (s.kp.precision, s.kp.recall, s.trap.precision, s.trap.recall)]
+        missed = misses(heldout[qid]) if qid in heldout else []
+        lines.append(f"| {qid} | " + " | ".join(cells) + f" | {', '.join(missed) or '-'} |")
+    return "\n".join(lines)
+
+
 def by_question(scores: dict[str, Score]) -> str:
     lines = ["| question | answers | kp P | kp R | trap P | trap R |", "|---|---|---|---|---|---|"]
     for qid, s in sorted(scores.items()):
@@ -58,21 +82,21 @@ def by_question(scores: dict[str, Score]) -> str:
     return "\n".join(lines)
 
 
-def _exported(bank: Bank) -> BankData:
-    return parse_bank(bank_json(bank))
-
-
 def section() -> str:
     bank = load_bank(ROOT / "quiz_data")
-    exported = _exported(bank)
+    exported = exported_bank(bank)
     parts = ["### Answer feedback accuracy (labelled answers, tests/data/feedback/)"]
+    scores: dict[str, dict[str, Score]] = {}
     for split in SPLITS:
         answers = load_labelled(bank, splits=(split,))
         if not answers:
             parts.append(f"{split}: no labelled answers yet.")
             continue
-        s = score(exported, answers)["all"]
+        scores[split] = score(exported, answers)
+        s = scores[split]["all"]
         parts.append(f"**{split}** ({s.answers} answers)\n\n" + table(s))
+    if len(scores) == len(SPLITS):
+        parts.append("**per question**\n\n" + by_split(scores["dev"], scores["heldout"]))
     return "\n\n".join(parts)
 
 
@@ -81,10 +105,18 @@ def main() -> None:
     parser.add_argument("--split", choices=[*SPLITS, "all"], default="dev")
     parser.add_argument("--by-question", action="store_true")
     parser.add_argument("--errors", action="store_true", help="list every wrong label")
+    parser.add_argument(
+        "--write-caveats",
+        action="store_true",
+        help="set each question's feedback_caveat in the bank from its held-out score",
+    )
     args = parser.parse_args()
     bank = load_bank(ROOT / "quiz_data")
+    if args.write_caveats:
+        print("\n".join(write_caveats(bank)) or "no caveat changed")
+        return
     splits = SPLITS if args.split == "all" else (args.split,)
-    scores = score(_exported(bank), load_labelled(bank, splits=splits))
+    scores = score(exported_bank(bank), load_labelled(bank, splits=splits))
     print(table(scores["all"]))
     if args.by_question:
         print("\n" + by_question(scores))

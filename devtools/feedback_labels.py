@@ -1,23 +1,29 @@
 """The labelled answers that score answer feedback (tests/data/feedback/, format in the
-README there): read and checked against the bank, then scored against what the feedback
-op says. `make bench` prints the scores (benchmarks/feedback_accuracy.py); the tests check
-the scorer on a hand-counted set and every labelled file against the bank."""
+README there): read and checked against the bank, scored against what the feedback op
+says, and the per-question caveat derived from the held-out score. `make bench` prints the
+scores (benchmarks/feedback_accuracy.py, which also writes the caveats); the tests check
+the scorer on a hand-counted set, every labelled file against the bank, and that the
+bank's caveats are the derived ones."""
 
 from __future__ import annotations
 
+import re
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from macros.bank import Bank, Question
-from practice_engine.bankdata import BankData
+from macros.publish.export import bank_json
+from practice_engine.bankdata import BankData, parse_bank
 from practice_engine.feedback import coverage_grade, feedback
 from practice_engine.vocab import GRADES, LEVELS
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "data" / "feedback"
 SPLITS: tuple[str, ...] = ("dev", "heldout")
+TARGETS = {"kp_precision": 0.90, "kp_recall": 0.80, "trap_precision": 0.95, "trap_recall": 0.80}
 _ANSWER_KEYS = {"id", "level", "grade", "tags", "text", "key_points", "traps"}
 
 
@@ -144,9 +150,11 @@ class Score:
     errors: list[str] = field(default_factory=list)
 
 
-def _grade(labelled: Labelled, levels: dict[str, str], hits: set[str], traps: int) -> str:
+def _grade(
+    labelled: Labelled, levels: dict[str, str], hits: set[str], traps: int, words: int
+) -> str:
     expected = [k for k, lv in levels.items() if LEVELS.index(lv) <= LEVELS.index(labelled.level)]
-    return coverage_grade(sum(k in hits for k in expected), len(expected), traps)
+    return coverage_grade(sum(k in hits for k in expected), len(expected), traps, words)
 
 
 def score(bank: BankData, answers: list[Labelled]) -> dict[str, Score]:
@@ -160,9 +168,9 @@ def score(bank: BankData, answers: list[Labelled]) -> dict[str, Score]:
         levels = {k["id"]: k["level"] for k in result["key_points"]}
         hits = {k["id"] for k in result["key_points"] if k["status"] == "hit"}
         fired = {t["trap"] for t in result["traps"] if t["asserted"]}
-        predicted = _grade(a, levels, hits, len(fired))
+        predicted = _grade(a, levels, hits, len(fired), result["words"])
         gold_hits = {k for k, v in a.key_points.items() if v}
-        gold = _grade(a, levels, gold_hits, sum(a.traps.values()))
+        gold = _grade(a, levels, gold_hits, sum(a.traps.values()), result["words"])
         for s in (scores["all"], scores.setdefault(a.question, Score())):
             s.answers += 1
             for kp_id, truth in a.key_points.items():
@@ -178,3 +186,73 @@ def score(bank: BankData, answers: list[Labelled]) -> dict[str, Score]:
             s.grade_within_one += step <= 1
             s.gold_grade_exact += gold == a.grade
     return scores
+
+
+def exported_bank(bank: Bank) -> BankData:
+    """The bank as the worker reads it: exported, then parsed by the engine."""
+    return parse_bank(bank_json(bank))
+
+
+def measures(s: Score) -> dict[str, float | None]:
+    """The four measures that have a target (TARGETS), by the same keys."""
+    return {
+        "kp_precision": s.kp.precision,
+        "kp_recall": s.kp.recall,
+        "trap_precision": s.trap.precision,
+        "trap_recall": s.trap.recall,
+    }
+
+
+def misses(s: Score) -> list[str]:
+    """The targets a score misses (an undefined precision or recall misses nothing: no
+    trap fired, or none was there to find)."""
+    return [k for k, v in measures(s).items() if v is not None and v < TARGETS[k]]
+
+
+# What each missed target means for the reader, in the caveat the feedback panel shows.
+_CAVEAT_PARTS = {
+    "kp_precision": "ticked key points the answers did not make",
+    "kp_recall": "missed key points the answers made in other words",
+    "trap_precision": "flagged traps the answers did not assert",
+    "trap_recall": "did not notice traps the answers asserted",
+}
+
+
+def caveat_text(missed: list[str]) -> str | None:
+    """The question's `feedback_caveat`, derived from the held-out targets it misses (None
+    when it meets them all); `--write-caveats` writes it into the bank."""
+    if not missed:
+        return None
+    parts = [_CAVEAT_PARTS[m] for m in missed]
+    said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return (
+        f"On test answers it was not tuned on, word matching for this question {said}. "
+        "Treat the checklist as a pointer, and check your own answer against the rubric."
+    )
+
+
+def heldout_caveats(bank: Bank) -> dict[str, str | None]:
+    """Every labelled question's caveat from its held-out score."""
+    scores = score(exported_bank(bank), load_labelled(bank, splits=("heldout",)))
+    return {qid: caveat_text(misses(s)) for qid, s in scores.items() if qid != "all"}
+
+
+_CAVEAT_LINE = re.compile(r"^feedback_caveat:.*\n(?:[ \t]+\S.*\n)*", re.M)
+
+
+def write_caveats(bank: Bank, root: Path = ROOT / "quiz_data") -> list[str]:
+    """Set each labelled question's `feedback_caveat` in its YAML file to the derived text
+    (or remove it); returns the files changed."""
+    changed = []
+    files = {p.stem: p for p in (root / "questions").rglob("*.yml")}
+    for qid, text in sorted(heldout_caveats(bank).items()):
+        path = files[qid]
+        old = path.read_text(encoding="utf-8")
+        body = _CAVEAT_LINE.sub("", old)
+        if text is not None:
+            folded = textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ")
+            body = body.rstrip("\n") + "\nfeedback_caveat: >-\n" + folded + "\n"
+        if body != old:
+            path.write_text(body, encoding="utf-8")
+            changed.append(path.relative_to(ROOT).as_posix())
+    return changed

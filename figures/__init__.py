@@ -19,6 +19,7 @@ FIGURE_MODULES = (
     "forecast_trend",
     "shrinkage_funnel",
     "kmeans_vs_gmm",
+    "decode_batching",
     "bm25_saturation",
     "activation_functions",
 )

@@ -33,6 +33,7 @@ def _bank(env: Any) -> Bank:
 BANK_ON_PAGE: dict[str, Callable[..., str]] = {
     "track_cards": listings.track_cards,
     "question_index": listings.question_index,
+    "must_know_index": listings.must_know_index,
     "problem_area": listings.problem_area,
     "other_lists": listings.other_lists,
     "tag_index": listings.tag_index,

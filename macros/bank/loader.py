@@ -180,9 +180,19 @@ def _find(located: list[tuple[str, Entry]], entry_id: str) -> Entry | None:
     return next((e for _, e in located if e.id == entry_id), None)
 
 
+def _no_trap(rel: str, field: str, trap: int, question: Question) -> list[Issue]:
+    """An issue when `trap` is not an index into the question's traps."""
+    if 0 <= trap < len(question.traps):
+        return []
+    count = len(question.traps)
+    return [
+        Issue(rel, field, f"no trap {trap}: this question has {count} trap(s), numbered from 0")
+    ]
+
+
 def _feedback_checks(rel: str, e: Entry) -> list[Issue]:
-    """Key point and trap claim ids are unique within their question, and every trap
-    claim points at one of the question's traps."""
+    """Key point and trap claim ids are unique within their question, and every trap a
+    trap claim or a key point's `contradicted_by` names is one of the question's traps."""
     if not isinstance(e, Question):
         return []
     issues: list[Issue] = []
@@ -195,16 +205,11 @@ def _feedback_checks(rel: str, e: Entry) -> list[Issue]:
             if point_id in seen:
                 issues.append(Issue(rel, f"{field}[{n}].id", f"duplicate id {point_id!r}"))
             seen.add(point_id)
+    for n, point in enumerate(e.key_points):
+        for k, trap in enumerate(point.contradicted_by):
+            issues += _no_trap(rel, f"key_points[{n}].contradicted_by[{k}]", trap, e)
     for n, claim in enumerate(e.trap_claims):
-        if claim.trap >= len(e.traps):
-            issues.append(
-                Issue(
-                    rel,
-                    f"trap_claims[{n}].trap",
-                    f"no trap {claim.trap}: this question has {len(e.traps)} trap(s), "
-                    f"numbered from 0",
-                )
-            )
+        issues += _no_trap(rel, f"trap_claims[{n}].trap", claim.trap, e)
     return issues
 
 
@@ -242,11 +247,30 @@ def _cross_checks(
             continue
         if see is not None and not isinstance(_find(located, see), Question | Problem):
             issues.append(Issue(rel, "see", f"no question or problem has id {see!r}"))
+    issues += _must_know_first(located)
     seen_tracks: set[str] = set()
     for n, t in enumerate(tracks):
         if t.id in seen_tracks:
             issues.append(Issue(TRACKS_FILE, f"tracks[{n}].id", f"duplicate track {t.id!r}"))
         seen_tracks.add(t.id)
+    return issues
+
+
+def _must_know_first(located: list[tuple[str, Entry]]) -> list[Issue]:
+    """A track page leads with its must-know questions, so each must come before every
+    other question of its track; a new question slotted above one would bury it."""
+    questions = [(rel, e) for rel, e in located if isinstance(e, Question)]
+    issues = []
+    for rel, e in questions:
+        later = [
+            o.id
+            for _, o in questions
+            if o.track == e.track and not o.must_know and o.order <= e.order
+        ]
+        if e.must_know and later:
+            issues.append(
+                Issue(rel, "order", f"a must-know question must come before {later[0]!r}")
+            )
     return issues
 
 

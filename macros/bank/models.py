@@ -226,6 +226,12 @@ class KeyPoint(Strict):
         "(or call it a misconception); either: naming the idea is enough.",
     )
     match: Matcher
+    contradicted_by: list[int] = Field(
+        default_factory=list,
+        description="Traps (indices) whose assertion in a sentence means that sentence "
+        "does not make this point (sizing a test from the effect you expect is not sizing "
+        "it from the smallest effect worth acting on).",
+    )
 
 
 class TrapClaim(Strict):
@@ -241,6 +247,11 @@ class Question(_Entry):
     """A concept question: the four-part answer and what it sounds like at every level."""
 
     kind: Literal["question"] = "question"
+    must_know: bool = Field(
+        default=False,
+        description="One of the 30 questions the guide leads with (home page, study plan, "
+        "first in its track).",
+    )
     answer: Answer
     depth: Depth
     key_points: list[KeyPoint] = Field(default_factory=list, max_length=8)

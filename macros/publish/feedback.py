@@ -14,8 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from practice_engine.feedback.evaluate import heads
 from practice_engine.feedback.lexicon import near_words, stem
-from practice_engine.feedback.spec import parse_matcher, words_of
+from practice_engine.feedback.spec import matcher_to_data, parse_matcher, words_of
 from practice_engine.feedback.text import fold, tokens_of
 
 from ..bank import Bank, Question
@@ -26,22 +27,29 @@ def _points(question: Question) -> list[KeyPoint | TrapClaim]:
     return [*question.key_points, *question.trap_claims]
 
 
+def _point(point: KeyPoint | TrapClaim) -> dict[str, Any]:
+    """A key point or trap claim with its matcher already parsed (`matcher`, in the
+    compact form of `matcher_to_data`) instead of as written: the worker then rebuilds it
+    without tokenising or checking it again."""
+    data = point.model_dump()
+    data["matcher"] = matcher_to_data(parse_matcher(data.pop("match")))
+    return data
+
+
 def feedback_block(question: Question) -> dict[str, Any]:
-    """What the answer-feedback op needs: key points, trap claims with their matchers as
-    written (the engine parses them), the traps' Markdown source and the caveat."""
-    words = {
-        w.text
-        for point in _points(question)
-        for w in words_of(parse_matcher(point.match))
-        if w.text.isalpha() and w.kind == "word"
-    }
+    """What the answer-feedback op needs: key points, trap claims with their parsed
+    matchers, the traps' Markdown source and the caveat."""
+    matchers = [parse_matcher(p.match) for p in _points(question)]
+    words = {w.text for m in matchers for w in words_of(m) if w.text.isalpha() and w.kind == "word"}
     return {
-        "key_points": [kp.model_dump() for kp in question.key_points],
-        "trap_claims": [tc.model_dump() for tc in question.trap_claims],
+        "key_points": [_point(kp) for kp in question.key_points],
+        "trap_claims": [_point(tc) for tc in question.trap_claims],
         "traps": list(question.traps),
         "caveat": question.feedback_caveat,
-        # The matchers' words already stemmed, so the browser does not redo it.
+        # The matchers' words already stemmed, so the browser does not redo it, and the
+        # first letters of those stems (see `heads`: which answer words need stemming).
         "stems": {w: stem(w) for w in sorted(words)},
+        "heads": sorted(heads({w.text for m in matchers for w in words_of(m)})),
     }
 
 
@@ -63,7 +71,8 @@ def _strings(value: object) -> list[str]:
 
 def feedback_lexicon(bank: Bank) -> list[str]:
     """The bank's own words that lie within a misspelling of a matcher's word ("modal"
-    near "model"): the engine must read them as themselves, never as that word."""
+    near "model"), matchers' own words included ("one" near "once"): the engine must read
+    them as themselves, never as that word."""
     words: set[str] = set()
     prefixes: set[str] = set()
     for q in bank.questions:
@@ -79,7 +88,7 @@ def feedback_lexicon(bank: Bank) -> list[str]:
         for word, number, _, _ in tokens_of(fold(text))
         if not number
     }
-    return list(_near_words(frozenset(words), frozenset(prefixes), frozenset(vocabulary - words)))
+    return list(_near_words(frozenset(words), frozenset(prefixes), frozenset(vocabulary | words)))
 
 
 @lru_cache(maxsize=4)

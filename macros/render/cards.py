@@ -42,6 +42,8 @@ def _esc(text: str) -> str:
 def badges(entry: Entry, bank: Bank) -> str:
     """Badges as one HTML line: plain spans with text, so they read well aloud too."""
     spans = [f'<span class="qbadge qbadge--track">{_esc(bank.track(entry.track).title)}</span>']
+    if isinstance(entry, Question) and entry.must_know:
+        spans.insert(0, '<span class="qbadge qbadge--core">Must-know</span>')
     spans += [f'<span class="qbadge qbadge--level">{lv}</span>' for lv in entry.levels]
     if isinstance(entry, Question | Problem):
         spans.append(f'<span class="qbadge qbadge--type">{TYPE_LABELS[entry.type]}</span>')

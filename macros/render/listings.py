@@ -48,6 +48,17 @@ def question_index(bank: Bank, page: str) -> str:
     return "\n".join(rows)
 
 
+def must_know_index(bank: Bank, page: str) -> str:
+    """The must-know questions by track: where a reader with little time starts."""
+    rows = ["| Track | Must-know questions |", "|---|---|"]
+    for track in bank.tracks:
+        qs = [q for q in bank.questions if q.track == track.id and q.must_know]
+        if qs:
+            links = ", ".join(f"[{entry_title(q)}]({entry_href(q, bank, page)})" for q in qs)
+            rows.append(f"| {track.title} | {links} |")
+    return "\n".join(rows)
+
+
 def problem_area(bank: Bank, area: str, page: str) -> str:
     """Every practice problem of an area, in the bank's order."""
     problems = [p for p in bank.problems if p.area == area]

@@ -14,7 +14,7 @@ from ..errors import EngineError
 from ..vocab import LEVELS, MAX_ANSWER_CHARS
 from .evaluate import Evaluator, Found, Index, Unit, heads
 from .lexicon import seed_stems
-from .spec import Matcher, SpecError, parse_matcher, words_of
+from .spec import Matcher, SpecError, matcher_from_data, parse_matcher, words_of
 from .text import analyse
 
 
@@ -42,10 +42,13 @@ def compile_block(block: dict[str, Any], where: str) -> Compiled:
         out = []
         for n, raw in enumerate(block.get(field) or ()):
             try:
-                out.append(Point(raw, parse_matcher(raw["match"])))
+                if "matcher" in raw:  # parsed by the build (the exported bank)
+                    out.append(Point(raw, matcher_from_data(raw["matcher"])))
+                else:  # as written (tests, tools)
+                    out.append(Point(raw, parse_matcher(raw["match"])))
             except SpecError as exc:
                 raise EngineError(f"{where}: {field}[{n}].match: {exc}") from None
-            except (KeyError, TypeError):
+            except (KeyError, TypeError, IndexError, AttributeError):
                 raise EngineError(f"{where}: {field}[{n}] is malformed") from None
         return tuple(out)
 
@@ -53,13 +56,17 @@ def compile_block(block: dict[str, Any], where: str) -> Compiled:
     if isinstance(stems, dict):
         seed_stems(stems)
     key_points, trap_claims = points("key_points"), points("trap_claims")
-    words = {w.text for p in (*key_points, *trap_claims) for w in words_of(p.matcher)}
+    shipped = block.get("heads")
+    if isinstance(shipped, list):  # computed by the build
+        found = frozenset(shipped)
+    else:
+        found = heads({w.text for p in (*key_points, *trap_claims) for w in words_of(p.matcher)})
     return Compiled(
         key_points=key_points,
         trap_claims=trap_claims,
         traps=tuple(block.get("traps") or ()),
         caveat=block.get("caveat"),
-        heads=heads(words),
+        heads=found,
     )
 
 
@@ -87,10 +94,19 @@ def _where(index: Index, hits: list[tuple[Unit, Found]]) -> dict[str, list]:
     return {"sentences": sorted(sentences), "spans": sorted(spans)}
 
 
-def _key_point(point: Point, evaluator: Evaluator, level: str) -> dict[str, Any]:
+def _key_point(
+    point: Point, evaluator: Evaluator, level: str, asserted: dict[int, set[int]]
+) -> dict[str, Any]:
+    """`asserted` maps a trap index to the sentences asserting it: a sentence that asserts
+    a trap the key point is contradicted by does not make the point."""
     raw = point.raw
     sense = raw.get("sense", "asserted")
-    hits = [(s, f) for s, f in evaluator.matches(point.matcher) if _hit(f, sense)]
+    against = set().union(*(asserted.get(t, ()) for t in raw.get("contradicted_by") or ()))
+    hits = [
+        (s, f)
+        for s, f in evaluator.matches(point.matcher)
+        if _hit(f, sense) and not (against and {o.sentence for o in f.occurrences} & against)
+    ]
     expected = LEVELS.index(raw["level"]) <= LEVELS.index(level)
     status = "hit" if hits else "missed" if expected else "not_expected"
     return {
@@ -107,10 +123,16 @@ def _key_point(point: Point, evaluator: Evaluator, level: str) -> dict[str, Any]
 
 def _trap(point: Point, evaluator: Evaluator, traps: tuple[str, ...]) -> dict[str, Any]:
     raw = point.raw
-    # A trap is asserted in one segment of a sentence: "people think X; in fact X" asserts
-    # X, while a sentence that both asserts and negates it in one segment is not counted.
+    # A trap is asserted in one segment of a sentence when every group of its matcher has
+    # a plain occurrence there: "people think X; in fact X" asserts X, and so does "L1 is
+    # generally better, so unless I had a reason not to I'd start with lasso" (the
+    # negated "lasso" is another mention). A claim spread over a sentence's segments ("I'd
+    # check the split, but look at the numbers first") counts only when nothing in that
+    # sentence negates or reports its words.
     found = evaluator.matches(point.matcher, by="segment")
-    hits = [(u, f) for u, f in found if u[0] == "segment" and f.asserted]
+    hits = [(u, f) for u, f in found if u[0] == "segment" and f.plain]
+    if not hits and point.matcher.within == "sentence":
+        hits = [(u, f) for u, f in evaluator.matches(point.matcher) if f.asserted]
     trap = raw["trap"]
     return {
         "id": raw["id"],
@@ -141,8 +163,12 @@ def evaluate(
     analysed = analyse(text)
     index = Index(analysed, known, compiled.heads)
     evaluator = Evaluator(index)
-    key_points = [_key_point(p, evaluator, level) for p in compiled.key_points]
     traps = [_trap(p, evaluator, compiled.traps) for p in compiled.trap_claims]
+    asserted: dict[int, set[int]] = {}
+    for t in traps:
+        if t["asserted"]:
+            asserted.setdefault(t["trap"], set()).update(t["sentences"])
+    key_points = [_key_point(p, evaluator, level, asserted) for p in compiled.key_points]
     expected = [k for k in key_points if k["expected"]]
     return {
         "available": True,
@@ -157,14 +183,21 @@ def evaluate(
     }
 
 
-def coverage_grade(hit: int, expected: int, traps_asserted: int) -> str:
+def coverage_grade(hit: int, expected: int, traps_asserted: int, words: int | None = None) -> str:
     """A simple grade from coverage, for measurement and for a gentle warning when a
-    self-grade disagrees strongly; never shown as the reader's grade."""
-    if traps_asserted:
-        return "no_hire"
+    self-grade disagrees strongly; never shown as the reader's grade.
+
+    Measured on the labelled set's dev part (the reviewers' own key-point labels put
+    through it agree with their grades on 0.73 of answers, against 0.54 for the first
+    version): a trap costs a grade rather than sinking the answer (reviewers graded most
+    well-covered answers with one trap lean hire), and an answer that hits nothing is a
+    no hire unless it says nothing at all.
+    """
     share = hit / expected if expected else 0.0
+    if words == 0:
+        return "didnt_know"
+    if traps_asserted:
+        return "lean_hire" if share >= 0.6 else "no_hire"
     if share >= 0.75:
         return "strong_hire"
-    if share >= 0.4:
-        return "lean_hire"
-    return "no_hire" if hit else "didnt_know"
+    return "lean_hire" if share >= 0.4 else "no_hire"

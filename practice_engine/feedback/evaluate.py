@@ -2,24 +2,28 @@
 them: asserts them, negates them, or reports them as someone else's belief.
 
 Every occurrence of a term is tagged `negated` (a negation cue earlier in its clause, within
-NEGATION_REACH tokens, that is not itself part of the term) and `reported` (its segment of
-the sentence carries a cue such as "a common mistake is" or "is a myth"). A node of the
-matcher then reports three facts: whether every occurrence it used is plain (`asserted`,
-what a trap needs), whether every item has at least one plain occurrence (`plain`, what an
-asserted key point needs), and whether any occurrence is negated or reported (`denied`).
+NEGATION_REACH tokens, or inside its gap, unless the term carries its own negation) and
+`reported` (its segment of the sentence carries a cue such as "a common mistake is" or "is
+a myth"). A node of the matcher then reports three facts: whether every occurrence it used
+is plain (`asserted`, what a trap spread over a sentence's segments needs), whether every
+item has at least one plain occurrence (`plain`, what an asserted key point and a trap in
+one segment need), and whether any occurrence is negated or reported (`denied`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .lexicon import (
+    BELIEF_VERBS,
     MIN_FUZZY_PREFIX,
     NEGATION_PHRASES,
     NEGATION_REACH,
     NEGATIONS,
     NOT_NEGATIONS,
+    PREDICATE_ENDS,
     PREDICATE_ONLY,
     PREDICATE_VERBS,
     REPORTING,
@@ -32,11 +36,21 @@ from .spec import GAP_WORDS, Group, Matcher, Node, Term, Word
 from .text import Analysed, Utf16, number_value
 
 
+def in_range(value: float | None, comparison: str) -> bool:
+    """Whether a number satisfies a range word such as ">0.05" or "<=30"."""
+    if value is None:
+        return False
+    op = comparison[:2] if comparison[1] == "=" else comparison[:1]
+    bound = float(comparison[len(op) :])
+    return {">": value > bound, "<": value < bound, ">=": value >= bound, "<=": value <= bound}[op]
+
+
 def heads(words: set[str]) -> frozenset[str]:
     """First three letters of the stems of `words` and of the reporting cues: a token
     whose first three letters are not among them cannot share a stem with any of them."""
     stems = {stem(w) for w in words if w.isalpha()}
     stems |= {part for cue in REPORTING for part in cue if not part.startswith("=")}
+    stems |= BELIEF_VERBS
     return frozenset(s[:3] for s in stems)
 
 
@@ -63,6 +77,9 @@ class Occurrence:
     def plain(self) -> bool:
         return not (self.negated or self.reported)
 
+
+# Negation cues inside a matched term -> that term's span (see Index.occurrence).
+Consumed = dict[int, tuple[int, int]] | None
 
 # Where a node is evaluated: ("sentence", n), ("segment", n) or ("answer", 0).
 Unit = tuple[str, int]
@@ -145,7 +162,19 @@ class Index:
         if len(cue) == 1 and cue[0] in PREDICATE_ONLY:
             word = toks[i].text
             before = toks[i - 1].text if i and toks[i - 1].sentence == toks[i].sentence else ""
-            return word.endswith("ly") or before in PREDICATE_VERBS
+            after = toks[i + 1] if i + 1 < len(toks) else None
+            if word.endswith("ly"):  # "wrongly believe", not "wrongly refused requests"
+                return (
+                    after is not None
+                    and after.sentence == toks[i].sentence
+                    and (self.stems.get(after.text, after.text) in BELIEF_VERBS)
+                )
+            # "is false", "it's wrong to say", but not "is a false positive" (articles are
+            # dropped, so the next word tells the adjective from the predicate).
+            follows = (
+                after is None or after.clause != toks[i].clause or after.text in PREDICATE_ENDS
+            )
+            return before in PREDICATE_VERBS and follows
         return True
 
     def _reported_segments(self) -> frozenset[int]:
@@ -176,6 +205,13 @@ class Index:
                 i
                 for text, pos in self.by_text.items()
                 if self.tokens[pos[0]].number and number_value(text) == value
+                for i in pos
+            ]
+        if word.kind == "range":
+            return [
+                i
+                for text, pos in self.by_text.items()
+                if self.tokens[pos[0]].number and in_range(number_value(text), word.text)
                 for i in pos
             ]
         if word.kind == "prefix":
@@ -236,11 +272,16 @@ class Index:
         gap = words[k] is None
         word = words[k + 1] if gap else words[k]
         assert word is not None
-        sentence = self.tokens[at].sentence
+        # Neighbouring words of a term stand in one clause ("independent samples, the
+        # distribution" is not "sampling distribution"); a gap may cross a comma, as lists
+        # do ("batch, stochastic and mini-batch"), but not a colon, a semicolon or a "but"
+        # ("the same as gradient descent: you do a forward pass").
+        here = self.tokens[at]
         reach = GAP_WORDS + 1 if gap else 1
         matches = self.positions(word)
         for nxt in range(at + 1, min(at + 1 + reach, len(self.tokens))):
-            if self.tokens[nxt].sentence != sentence:
+            there = self.tokens[nxt]
+            if there.segment != here.segment or (not gap and there.clause != here.clause):
                 break
             if nxt in matches:
                 end = self._extend(nxt, words, k + (2 if gap else 1))
@@ -248,12 +289,24 @@ class Index:
                     return end
         return None
 
-    def occurrence(self, first: int, last: int) -> Occurrence:
+    def occurrence(
+        self, first: int, last: int, negative: bool = False, consumed: Consumed = None
+    ) -> Occurrence:
+        """An occurrence of a term with its negation and reporting.
+
+        A `negative` term (one with a negation among its words: "no effect", "doesn't ...
+        prove") states its own polarity, so no cue negates it ("failing to clear the bar
+        doesn't prove..."). Any other term is negated by a cue before it in its clause or
+        inside its gap ("more controls is not automatically better" for "more ...
+        better"). `consumed` maps the cues that are words of a negative term the matcher
+        found to that term's span: they negate nothing outside it ("I wouldn't bother
+        tracking latency" is about bothering), though still the words inside it."""
         toks = self.tokens
         negated = False
-        for cue in self.cues:
-            if first <= cue <= last:
-                continue  # "no" in the term "no effect" is the idea, not its negation
+        for cue in () if negative else self.cues:
+            span = consumed.get(cue) if consumed else None
+            if span is not None and (last < span[0] or first > span[1]):
+                continue
             reach = min(cue + NEGATION_REACH, len(toks) - 1)
             for i in range(max(first, cue + 1), min(last, reach) + 1):
                 if toks[i].clause == toks[cue].clause:
@@ -265,19 +318,65 @@ class Index:
         return Occurrence(toks[first].sentence, toks[first].segment, first, last, negated, reported)
 
 
+def _negative(term: Term) -> bool:
+    """Whether a term has a negation among its words ("no effect", "rather than ...")."""
+    texts = [w.text if w is not None else "" for w in term.words]
+    return any(t in NEGATIONS for t in texts) or any(
+        pair in NEGATION_PHRASES for pair in pairwise(texts)
+    )
+
+
 class Evaluator:
     """Evaluate parsed matchers on one answer; occurrences of each group are cached."""
 
     def __init__(self, index: Index) -> None:
         self.index = index
+        self._spans: dict[int, list[tuple[int, int, bool]]] = {}
         self._groups: dict[int, list[Occurrence]] = {}
+        self._consumed: Consumed = None
+
+    def spans(self, group: Group) -> list[tuple[int, int, bool]]:
+        """(first, last, negative) of every occurrence of the group's terms; a span found
+        by a negative and a plain term counts as negative."""
+        key = id(group)
+        if key not in self._spans:
+            found: dict[tuple[int, int], bool] = {}
+            for term in group.terms:
+                negative = _negative(term)
+                for span in self.index.term(term):
+                    found[span] = found.get(span, False) or negative
+            self._spans[key] = sorted((a, b, neg) for (a, b), neg in found.items())
+        return self._spans[key]
 
     def group(self, group: Group) -> list[Occurrence]:
+        """Occurrences of a group, negation judged with the current matcher's consumed
+        cues (a group belongs to one matcher, so the cache stays consistent)."""
         key = id(group)
         if key not in self._groups:
-            spans = sorted({span for term in group.terms for span in self.index.term(term)})
-            self._groups[key] = [self.index.occurrence(a, b) for a, b in spans]
+            occurrence = self.index.occurrence
+            self._groups[key] = [
+                occurrence(a, b, neg, self._consumed) for a, b, neg in self.spans(group)
+            ]
         return self._groups[key]
+
+    def _consume(self, matcher: Matcher) -> Consumed:
+        """Negation cues inside any negative span of the matcher's items (not `unless`)."""
+        cues = self.index.cues
+        if not cues:
+            return None
+        inside: dict[int, tuple[int, int]] = {}
+
+        def walk(node: Node) -> None:
+            for item in node.items:
+                if isinstance(item, Node):
+                    walk(item)
+                else:
+                    for a, b, negative in self.spans(item):
+                        if negative:
+                            inside.update((c, (a, b)) for c in cues if a <= c <= b)
+
+        walk(matcher.root)
+        return inside
 
     def node(self, node: Node, unit: Unit) -> Found | None:
         """The node's result in one sentence or segment (or across the answer)."""
@@ -295,8 +394,10 @@ class Evaluator:
             return None
         occurrences = tuple(o for r in results for o in r.occurrences)
         sentences = {o.sentence for o in occurrences}
+        # An `unless` group names the correct idea; negated ("simple baselines rarely tell
+        # you anything"), it is not there to cancel the match.
         for group in node.unless:
-            if any(o.sentence in sentences for o in self.group(group)):
+            if any(o.sentence in sentences and not o.negated for o in self.group(group)):
                 return None
         combine = all if node.op == "all" else any
         return Found(
@@ -325,6 +426,7 @@ class Evaluator:
     def matches(self, matcher: Matcher, by: str = "sentence") -> list[tuple[Unit, Found]]:
         """Every sentence (or segment, with by="segment") where the matcher matches, with
         what it found there; one entry for the whole answer for a matcher `within: answer`."""
+        self._consumed = self._consume(matcher)
         if matcher.within == "answer":
             found = self.node(matcher.root, ("answer", 0))
             return [(("answer", 0), found)] if found else []

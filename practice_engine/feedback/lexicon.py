@@ -45,6 +45,7 @@ _STEMMER = _english_stemmer()
 NEGATIONS = frozenset(
     {"not", "no", "never", "neither", "nor", "without", "none", "nothing", "nobody"}
     | {"nowhere", "cannot", "lacks", "lack", "lacking", "fails", "fail", "failing"}
+    | {"rarely", "seldom", "hardly"}
 )
 # Two-word cues: ("rather", "than") negates what follows "than".
 NEGATION_PHRASES = (("rather", "than"), ("instead", "of"), ("no", "longer"))
@@ -70,7 +71,6 @@ REPORTING: tuple[tuple[str, ...], ...] = (
     ("mistak", "is"),
     ("is", "mistak"),
     ("mistak", "of"),
-    ("red", "flag"),
     ("common", "belief"),
     ("often", "said"),
     ("often", "claim"),
@@ -82,6 +82,17 @@ REPORTING: tuple[tuple[str, ...], ...] = (
 # they also describe things ("wrong labels", "false positives").
 PREDICATE_ONLY = frozenset({"wrong", "incorrect", "fals"})
 PREDICATE_VERBS = frozenset({"is", "are", "was", "were", "be", "it"})
+# Words that may follow such a predicate ("is wrong to say", "is false and"); any other
+# word makes it an adjective ("is a false positive", "are wrong labels").
+PREDICATE_ENDS = frozenset(
+    {"to", "and", "or", "because", "since", "about", "in", "for", "that", "but", "if", "as"}
+    | {"so", "here", "there", "too", "again", "anyway", "though", "unless"}
+)
+# Stems of the verbs an adverb such as "wrongly" must qualify to report a belief.
+BELIEF_VERBS = frozenset(
+    {"think", "thought", "believ", "assum", "claim", "say", "said", "call", "treat", "read"}
+    | {"interpret", "equat", "describ", "conclud"}
+)
 
 # Pairs that a misspelling must never turn into each other (compared by stem), besides
 # the generic rules in `opposite`: a negative prefix or a swapped opposite prefix.

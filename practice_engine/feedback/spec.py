@@ -5,8 +5,9 @@ counts (variants and synonyms); `all` needs every item, `any` needs one; `unless
 groups whose presence in the sentence cancels the match (a definition that says "assuming
 the null" is not the trap "the probability that the null is true"). A term is one or more
 words; `word*` matches any word starting so, `=word` only that exact word, and `...` lets
-up to GAP_WORDS other words stand between two words of a term. Every other word also
-matches its inflections (by stem) and small misspellings.
+up to GAP_WORDS other words stand between two words of a term, and `>0.05` (a comparison
+written against a number, no space) matches any number above 0.05 (also `<`, `>=`, `<=`).
+Every other word also matches its inflections (by stem) and small misspellings.
 
 The build validates the bank with `parse_matcher`, so a writer's mistake is reported with
 its file and field before the site is built, and the engine parses the same way at run time.
@@ -43,7 +44,8 @@ class SpecError(EngineError):
 @dataclass(frozen=True, slots=True)
 class Word:
     """One word of a term. kind: "word" (stem and misspellings), "prefix", "exact",
-    "number" (same value only) or "symbol"."""
+    "number" (same value only), "range" (any number the comparison admits, text such as
+    ">0.05") or "symbol"."""
 
     text: str
     kind: str
@@ -73,10 +75,15 @@ class Matcher:
     within: str  # "sentence": every item in one sentence; "answer": anywhere in the answer
 
 
+_RANGE = re.compile(r"(<=|>=|<|>)(\d+(?:\.\d+)?|\.\d+)")
+
+
 def _word(chunk: str, where: str) -> list[Word]:
+    if _RANGE.fullmatch(chunk):
+        return [Word(chunk, "range")]
     exact = chunk.startswith("=") and chunk not in ("=", "==")
     prefix = chunk.endswith("*")
-    core = chunk.removeprefix("=").removesuffix("*")
+    core = (chunk.removeprefix("=") if exact else chunk).removesuffix("*")
     if "*" in core:
         raise SpecError(where, f"{chunk!r}: '*' may only end a word")
     found = [t for t in tokens_of(fold(core)) if t[0] not in ARTICLES]
@@ -204,3 +211,63 @@ def words_of(matcher: Matcher) -> set[Word]:
 
     walk(matcher.root)
     return found
+
+
+# The build ships matchers already parsed, in a compact form the engine rebuilds without
+# tokenising or validating again (the first feedback on a question is then cheaper in the
+# browser). A word is its kind's letter and its text ("wvalue", "pregularis", "e=h0" is
+# "eh0"); a gap is "". A term is [source, word, ...]; a group a list of terms; a node a
+# mapping with `op`, `items` and, when it has any, `unless`; the matcher is its root node
+# with `within`.
+_KIND_CODES = {
+    "word": "w",
+    "prefix": "p",
+    "exact": "e",
+    "number": "n",
+    "range": "r",
+    "symbol": "s",
+}
+_CODE_KINDS = {code: kind for kind, code in _KIND_CODES.items()}
+
+
+def matcher_to_data(matcher: Matcher) -> dict[str, Any]:
+    """A parsed matcher as plain JSON data (see `matcher_from_data`)."""
+
+    def node(n: Node) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "op": n.op,
+            "items": [node(i) if isinstance(i, Node) else group(i) for i in n.items],
+        }
+        if n.unless:
+            out["unless"] = [group(g) for g in n.unless]
+        return out
+
+    def group(g: Group) -> list[list[str]]:
+        return [
+            [t.source, *("" if w is None else _KIND_CODES[w.kind] + w.text for w in t.words)]
+            for t in g.terms
+        ]
+
+    return {"within": matcher.within, **node(matcher.root)}
+
+
+def matcher_from_data(data: dict[str, Any]) -> Matcher:
+    """Rebuild a matcher the build parsed; no checks beyond shape (the build did them)."""
+
+    def node(d: dict[str, Any]) -> Node:
+        items = tuple(node(i) if isinstance(i, dict) else group(i) for i in d["items"])
+        return Node(d["op"], items, tuple(group(g) for g in d.get("unless", ())))
+
+    words: dict[str, Word] = {}  # one Word per code: fewer objects to build
+
+    def word(code: str) -> Word | None:
+        if not code:
+            return None  # a gap
+        if code not in words:
+            words[code] = Word(code[1:], _CODE_KINDS[code[0]])
+        return words[code]
+
+    def group(terms: list[list[str]]) -> Group:
+        return Group(tuple(Term(t[0], tuple(map(word, t[1:]))) for t in terms))
+
+    return Matcher(node(data), data["within"])

@@ -27,10 +27,13 @@ _TOKEN = re.compile(
 )
 # Where a sentence ends: ., ! or ? followed by white space, or any line break.
 _SENTENCE_END = re.compile(r"[.!?]+['\"’”)\]]*(?=\s)|\n+")
+# A hyphen typed with spaces is a dash, unless a digit stands on either side: then it is a
+# minus ("scale by 1 - p", "p - 1").
+_DASH = r"(?<!\d)\s-\s(?!\d)"
 # Punctuation that closes a clause inside a sentence (scopes of negation stop here).
-_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]|\s-\s")
+_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]|" + _DASH)
 # Punctuation that closes a segment: what someone else is said to believe stops here.
-_SEGMENT_PUNCT = re.compile(r"[;:—–]|\s-\s")
+_SEGMENT_PUNCT = re.compile(r"[;:—–]|" + _DASH)
 ABBREVIATIONS = frozenset({"e.g", "i.e", "vs", "etc", "cf", "approx", "fig", "eq", "al", "resp"})
 ARTICLES = frozenset({"a", "an", "the"})
 # Words that open a new clause: a negation before them does not reach past them.
@@ -42,7 +45,14 @@ CLAUSE_WORDS = frozenset(
 SEGMENT_WORDS = frozenset(
     {"but", "however", "whereas", "while", "actually", "instead", "rather", "unlike"}
 )
+# Segment words that open a segment only at the head of a clause.
+ADVERB_OPENERS = frozenset({"actually", "rather", "instead"})
 _NEGATED_BASE = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
+# Contractions typed without their apostrophe ("doesnt", "wouldnt"): read as "does not".
+_BARE_NEGATED = frozenset(
+    {"dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "wouldnt", "shouldnt"}
+    | {"couldnt", "cant", "wont", "hasnt", "havent", "hadnt", "mustnt", "neednt"}
+)
 _BRITISH = re.compile(r"(?<=[a-z]{3})(i|y)z(e|es|ed|ing|ation|ations|er|ers|able)$")
 
 
@@ -106,6 +116,8 @@ def split_word(raw: str) -> list[str]:
     """A word as the matchers see it: contractions split into the verb and "not", other
     apostrophe suffixes ('s, 're, 've, 'll, 'd, 'm) dropped, -ize spelt -ise."""
     if "'" not in raw:
+        if raw in _BARE_NEGATED:
+            return split_word(raw[:-2] + "n't")
         return [british(raw)]
     base, _, suffix = raw.partition("'")
     if suffix == "t" and base.endswith("n") and len(base) > 1:
@@ -177,12 +189,21 @@ def analyse(answer: str) -> Analysed:
         clause_cuts = [m.start() for m in _CLAUSE_PUNCT.finditer(body)]
         segment_cuts = [m.start() for m in _SEGMENT_PUNCT.finditer(body)]
         last = 0
+        opening = True  # at the start of a clause
         for word, number, t_start, t_end in tokens_of(body):
-            clause += sum(1 for c in clause_cuts if last <= c < t_start)
+            cut = sum(1 for c in clause_cuts if last <= c < t_start)
+            clause += cut
             segment += sum(1 for c in segment_cuts if last <= c < t_start)
+            opening = opening or cut > 0
             last = t_end
-            clause += 1 if word in CLAUSE_WORDS or word in SEGMENT_WORDS else 0
-            segment += 1 if word in SEGMENT_WORDS else 0
+            # "actually" opens a segment at the head of a clause ("people think X, actually
+            # Y"), but inside one it is an adverb ("would not actually know").
+            opens = word in CLAUSE_WORDS or word in SEGMENT_WORDS
+            if word in ADVERB_OPENERS and not opening:
+                opens = False
+            clause += 1 if opens else 0
+            segment += 1 if opens and word in SEGMENT_WORDS else 0
+            opening = opens
             if word in ARTICLES:
                 continue
             tokens.append(

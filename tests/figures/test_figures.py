@@ -20,6 +20,7 @@ from figures import (
     bias_variance_u,
     bm25_saturation,
     clt,
+    decode_batching,
     forecast_trend,
     kl_directions,
     kmeans_vs_gmm,
@@ -631,6 +632,39 @@ def test_gelu_dips_below_zero_near_minus_three_quarters():
 
 
 # --- the SVGs and their text -------------------------------------------------------------
+
+
+# --- decode-batching ---------------------------------------------------------------------
+
+
+def test_batch_one_decoding_is_bound_by_reading_the_weights():
+    d = numbers(decode_batching.NAME)
+    weights = decode_batching.PARAMS * decode_batching.BYTES_PER_PARAM
+    assert d["batch1_tps"] == pytest.approx(decode_batching.BANDWIDTH / weights)
+    # compute would allow hundreds of times more at batch 1
+    assert d["compute_roof"] > 250 * d["batch1_tps"]
+
+
+def test_batching_is_nearly_free_for_the_weights_alone():
+    d = numbers(decode_batching.NAME)
+    b = d["batch"]
+    below_ridge = b < d["ridge_batch"]
+    # throughput grows in proportion to the batch and the step time stays flat
+    np.testing.assert_allclose(d["tps_weights"][below_ridge], b[below_ridge] * d["batch1_tps"])
+    assert np.ptp(d["step_ms_weights"][below_ridge]) < 1e-9
+    assert np.all(d["tps_weights"] <= d["compute_roof"] * (1 + 1e-12))
+
+
+def test_the_cache_outgrows_the_weights_and_fills_memory_before_compute_binds():
+    d = numbers(decode_batching.NAME)
+    per_seq = decode_batching.CONTEXT * decode_batching.KV_BYTES_PER_TOKEN
+    weights = decode_batching.PARAMS * decode_batching.BYTES_PER_PARAM
+    assert per_seq * decode_batching.MARKED_BATCH > weights  # at 64 the cache outweighs them
+    assert np.all(d["tps_cache"] <= d["tps_weights"])
+    assert d["max_batch"] < d["ridge_batch"]
+    assert d["full_tps"] < 0.25 * d["full_tps_weights_only"]
+    used = weights + decode_batching.RESERVED + d["max_batch"] * per_seq
+    assert used <= decode_batching.MEMORY < used + per_seq
 
 
 def _captions() -> dict:

@@ -196,3 +196,12 @@ def test_the_signal_is_always_a_step(grades) -> None:
     value = mock.signal(grades)
     assert 1 <= value <= 5
     assert (value == 5) == all(g == "strong_hire" for g in grades)
+
+
+@pytest.mark.parametrize("role", sorted(ROLES))
+def test_every_role_draws_beyond_the_must_know_questions(engine_bank, role: str) -> None:
+    """The mock pool is the whole bank: each role's round at every level can draw questions
+    the must-know thirty do not hold."""
+    for level in LEVELS:
+        pool = {e.id for e in mock.candidates(engine_bank, role, level)}
+        assert pool - set(MUST_KNOW), (role, level)

@@ -144,3 +144,29 @@ def test_every_question_is_reachable_from_its_track_page_and_the_index(
         assert f'id="q-{q.id}"' in html, f"{q.id} has no card on {track_page}"
         slug = real_bank.track(q.track).page.removesuffix(".md")
         assert f'href="../{slug}/#q-{q.id}"' in index, f"{q.id} is not linked from the index"
+
+
+def _must_know_links(html: str, start: str, end: str) -> list[str]:
+    part = html[html.index(start) : html.index(end)]
+    return re.findall(r'href="[^"]*#q-([a-z0-9-]+)"', part)
+
+
+def test_home_page_leads_with_the_must_know_questions_then_every_track(
+    real_bank, built_site: Path
+) -> None:
+    html = (built_site / "index.html").read_text()
+    must = [q.id for q in real_bank.questions if q.must_know]
+    assert _must_know_links(html, 'id="must-know"', 'id="the-tracks"') == must
+    tracks = html[html.index('id="the-tracks"') :]
+    for track in real_bank.tracks:
+        assert f'href="tracks/{track.id}/"' in tracks, track.id
+
+
+def test_study_plan_starts_from_the_must_know_list_and_points_into_every_track(
+    real_bank, built_site: Path
+) -> None:
+    html = (built_site / "study" / "plan" / "index.html").read_text()
+    # The navigation links every track too: look only past the plan's first words.
+    after = html[html.index('href="../../#must-know"') :]
+    for track in real_bank.tracks:
+        assert f'href="../../tracks/{track.id}/' in after, track.id

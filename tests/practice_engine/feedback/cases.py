@@ -93,6 +93,21 @@ BLOCKS = {
         "traps": ["Reading p as P(H0).", "Taking p > 0.05 as proof of no effect."],
         "caveat": None,
     },
+    "dropout": {
+        "key_points": [
+            {
+                "id": "keep-scale",
+                "label": "Scales by the keep probability",
+                "level": "L3",
+                "section": "what",
+                "sense": "asserted",
+                "match": {"all": [["multipl*", "scal*"], ["1 - p", "p - 1"]]},
+            },
+        ],
+        "trap_claims": [],
+        "traps": [],
+        "caveat": None,
+    },
     "bias-variance": {
         "key_points": [
             {
@@ -173,6 +188,77 @@ BLOCKS = {
         ],
         "traps": ["Thinking more data fixes bias."],
         "caveat": "Word matching misses some paraphrases on this question.",
+    },
+    "ab-tests": {
+        "key_points": [
+            {
+                "id": "miss-not-verdict",
+                "label": "A miss is not proof of no effect",
+                "level": "L3",
+                "section": "why",
+                "sense": "asserted",
+                "match": {
+                    "all": [
+                        ["not significant", "fail* to clear", "p = >0.05"],
+                        ["doesn't ... prove", "doesn't ... show", "not ... prove"],
+                    ]
+                },
+            },
+            {
+                "id": "sized-from-mde",
+                "label": "Sizes the test from the smallest effect worth acting on",
+                "level": "L3",
+                "section": "why",
+                "sense": "asserted",
+                "contradicted_by": [1],
+                "match": {"all": [["power", "sample size"], ["effect", "mde", "lift"]]},
+            },
+        ],
+        "trap_claims": [
+            {
+                "id": "ignore-latency",
+                "trap": 0,
+                "label": "Ignores latency",
+                "match": {"all": [["latency"], ["not bother", "doesn't matter", "irrelevant"]]},
+            },
+            {
+                "id": "mde-expected",
+                "trap": 1,
+                "label": "Sizes the test from the effect it expects",
+                "match": {
+                    "all": [["mde", "effect", "lift"], ["we expect", "expected"]],
+                    "unless": [["smallest"]],
+                },
+            },
+            {
+                "id": "large-p-no-effect",
+                "trap": 2,
+                "label": "Reads a large p as no effect",
+                "match": {"all": [["p = >0.05", "p of >0.05"], ["show*", "prove*"], ["no effect"]]},
+            },
+            {
+                "id": "more-metrics",
+                "trap": 4,
+                "label": "Says more metrics are always better",
+                "match": {"all": [["more ... better"], ["metrics"]]},
+            },
+            {
+                "id": "metrics-first",
+                "trap": 3,
+                "label": "Reads the metrics before the split check",
+                "match": {
+                    "all": [["check* ... split", "check* ... sizes"], ["look* at ... first"]]
+                },
+            },
+        ],
+        "traps": [
+            "Ignoring latency.",
+            "MDE from the expected effect.",
+            "p > 0.05 as proof.",
+            "Metrics before the split check.",
+            "More metrics are always better.",
+        ],
+        "caveat": None,
     },
 }
 
@@ -377,6 +463,117 @@ CASES = [
         [],
     ),
     ("bias-variance", "L4", "The noise floor is the irreducible part.", ["irreducible"], []),
+    # a term's own negation and the cues it uses up; numbers in a range
+    ("ab-tests", "L3", "I wouldn't bother tracking latency in the test.", [], ["ignore-latency"]),
+    ("ab-tests", "L3", "It is a mistake to say latency doesn't matter.", [], []),
+    ("ab-tests", "L3", "Nobody should say that latency doesn't matter.", [], []),
+    (
+        "ab-tests",
+        "L3",
+        "Failing to clear the bar in a small test doesn't prove the change is harmless.",
+        ["miss-not-verdict"],
+        [],
+    ),
+    (
+        "ab-tests",
+        "L3",
+        "With p = 0.3 the test shows there is no effect.",
+        [],
+        ["large-p-no-effect"],
+    ),
+    ("ab-tests", "L3", "With p = 0.01 the test shows there is no effect.", [], []),
+    ("ab-tests", "L3", "A p of 0.3 doesn't show that there is no effect.", [], []),
+    # a claim across the segments of one sentence; a point the same sentence contradicts
+    (
+        "ab-tests",
+        "L3",
+        "I'd check the split sizes, but I'd look at the numbers first.",
+        [],
+        ["metrics-first"],
+    ),
+    (
+        "ab-tests",
+        "L3",
+        "People check the split sizes late; but I'd look at the numbers first.",
+        [],
+        ["metrics-first"],
+    ),
+    (
+        "ab-tests",
+        "L3",
+        "Power comes from the smallest lift worth shipping.",
+        ["sized-from-mde"],
+        [],
+    ),
+    ("ab-tests", "L3", "For power I'd use the lift we expect.", [], ["mde-expected"]),
+    # an unless group that is itself negated cancels nothing; terms stay in one clause;
+    # contractions typed without the apostrophe
+    (
+        "ab-tests",
+        "L3",
+        "For power I'd use the lift we expect, never the smallest one.",
+        [],
+        ["mde-expected"],
+    ),
+    ("ab-tests", "L3", "I'd use the smallest lift rather than what we expect.", [], []),
+    ("ab-tests", "L3", "We need a large sample, size of the lift matters.", [], []),
+    ("ab-tests", "L3", "Latency doesnt matter in this test.", [], ["ignore-latency"]),
+    ("ab-tests", "L3", "Latency rarely is irrelevant.", [], []),
+    # another, negated mention of a word does not take back the claim made in its segment
+    (
+        "ab-tests",
+        "L3",
+        "Latency is irrelevant here, though nobody measures latency anyway.",
+        [],
+        ["ignore-latency"],
+    ),
+    ("ab-tests", "L3", "Nobody thinks latency is irrelevant.", [], []),
+    # "wrongly" reports a belief only before a verb of believing or saying
+    (
+        "ab-tests",
+        "L3",
+        "Latency is irrelevant, even with wrongly refused requests.",
+        [],
+        ["ignore-latency"],
+    ),
+    ("ab-tests", "L3", "Some teams wrongly assume latency is irrelevant.", [], []),
+    # "is false" reports a belief; "is a false alarm" does not
+    (
+        "p-values",
+        "L5",
+        "The p-value is the probability that the null is true, so it is a false alarm rate.",
+        [],
+        ["prob-null-true"],
+    ),
+    (
+        "p-values",
+        "L5",
+        "That the p-value is the probability the null is true is false.",
+        ["not-null-prob"],
+        [],
+    ),
+    # a negation inside a term's gap denies it
+    ("ab-tests", "L3", "More metrics is always better.", [], ["more-metrics"]),
+    ("ab-tests", "L3", "More metrics is not automatically better.", [], []),
+    # "actually" inside a clause is an adverb, at its head it opens a new segment
+    (
+        "p-values",
+        "L5",
+        "The p-value would not actually be the probability that the null is true.",
+        ["not-null-prob"],
+        [],
+    ),
+    (
+        "p-values",
+        "L5",
+        "People think it is the chance the null is true, actually it is the chance the null "
+        "is true.",
+        ["not-null-prob"],
+        ["prob-null-true"],
+    ),
+    # a spaced hyphen next to a number is a minus, not a dash that ends the clause
+    ("dropout", "L3", "At inference you multiply activations by 1 - p.", ["keep-scale"], []),
+    ("dropout", "L3", "You scale by p - 1, which is negative.", ["keep-scale"], []),
     # empty and unrelated answers
     ("p-values", "L5", "", [], []),
     ("bias-variance", "L5", "I would use a neural network and tune it.", [], []),

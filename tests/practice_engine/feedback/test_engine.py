@@ -136,8 +136,10 @@ def test_coverage_grade() -> None:
     assert coverage_grade(3, 4, 0) == "strong_hire"
     assert coverage_grade(2, 4, 0) == "lean_hire"
     assert coverage_grade(1, 4, 0) == "no_hire"
-    assert coverage_grade(0, 4, 0) == "didnt_know"
-    assert coverage_grade(4, 4, 1) == "no_hire"
+    assert coverage_grade(0, 4, 0, words=50) == "no_hire"
+    assert coverage_grade(0, 4, 0, words=0) == "didnt_know"
+    assert coverage_grade(3, 4, 1) == "lean_hire"  # a trap costs a grade
+    assert coverage_grade(2, 4, 1) == "no_hire"
 
 
 def _call(op: str, **args) -> dict:
@@ -170,3 +172,12 @@ def test_op_through_dispatch(fixture_bank) -> None:
         "available": False,
         "question": "beta",
     }
+
+
+def test_a_spaced_hyphen_next_to_a_digit_is_a_minus_not_a_dash() -> None:
+    def clauses(text: str) -> list[int]:
+        return [t.clause for t in analyse(text).tokens]
+
+    assert len(set(clauses("Multiply by 1 - p."))) == 1
+    assert len(set(clauses("Multiply by p - 1."))) == 1
+    assert len(set(clauses("Multiply it - then stop."))) == 2
