@@ -9,6 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI and the helpers share two busy cores: a property test's speed says nothing about its
+# correctness, so no example fails for taking longer than Hypothesis's default 200 ms.
+settings.register_profile("shared-cores", deadline=None)
+settings.load_profile("shared-cores")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
