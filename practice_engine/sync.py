@@ -102,19 +102,29 @@ def merge_into_stored(
 
 
 def merge_progress(stored_raw: Any, mine: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
-    """What a tab should write: {"progress", "reason", "newer"}.
+    """What a tab should hold and write, as {"progress", "reason", "newer", "changed",
+    "took"}: `progress` is the stored progress plus what `mine` added since `base`;
+    `changed` says it differs from what is stored (so it must be written), `took` that it
+    differs from `mine` (so another tab's work came in and the page should show it).
 
-    progress: the merge, or `mine` when nothing usable is stored (then `reason` says why
-    the stored text is unusable, for the page to back it up first), or None when a newer
-    copy of the guide wrote it (`newer` is its version): the page must not write then."""
+    Nothing usable stored: `progress` is `mine`, and `reason` says why the stored text is
+    unusable, for the page to back it up before writing. A newer copy of the guide wrote
+    it: `progress` is None and `newer` its version; the page must not write then."""
     newer = newer_version(stored_raw, PROGRESS_VERSION)
     if newer is not None:
-        return {"progress": None, "reason": None, "newer": newer}
+        return {"progress": None, "reason": None, "newer": newer, "changed": False, "took": False}
     stored, reason = restore_progress(stored_raw)
     if reason or stored_raw in (None, ""):
         require_progress(mine)
-        return {"progress": mine, "reason": reason, "newer": None}
-    return {"progress": merge_into_stored(stored, mine, base), "reason": None, "newer": None}
+        return {"progress": mine, "reason": reason, "newer": None, "changed": True, "took": False}
+    merged = merge_into_stored(stored, mine, base)
+    return {
+        "progress": merged,
+        "reason": None,
+        "newer": None,
+        "changed": merged != stored,
+        "took": merged != mine,
+    }
 
 
 def _slot(stored_raw: Any, known: int, restore) -> tuple[str, Any]:

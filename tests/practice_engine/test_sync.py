@@ -81,6 +81,19 @@ def test_settings_changed_in_one_tab_survive_a_write_from_the_other() -> None:
     assert both["settings"] == {"new_per_day": 12, "schedule": "checkpoints"}
 
 
+def test_the_merge_says_whether_to_write_and_whether_to_redraw() -> None:
+    base = progress.empty_progress()
+    a = progress.record(base, "x-1", True, T0)
+    same = sync.merge_progress(json.dumps(a), a, base)
+    assert (same["changed"], same["took"]) == (False, False)
+    b = progress.record(base, "x-2", False, T0 + 1)
+    both = sync.merge_progress(json.dumps(a), b, base)
+    assert (both["changed"], both["took"]) == (True, True)
+    behind = sync.merge_progress(json.dumps(a), base, base)  # a tab with nothing new
+    assert (behind["changed"], behind["took"]) == (False, True)
+    assert behind["progress"] == a
+
+
 def test_what_another_tab_replaced_is_not_brought_back(engine_bank) -> None:
     """A "replace" import in tab A removes records; tab B, still holding the old copy as
     its base, adds only what it did itself."""
@@ -107,7 +120,7 @@ def test_nothing_or_garbage_stored_writes_mine_and_says_why() -> None:
     mine = progress.record(progress.empty_progress(), "x-1", True, T0)
     base = progress.empty_progress()
     out = sync.merge_progress(None, mine, base)
-    assert out == {"progress": mine, "reason": None, "newer": None}
+    assert out == {"progress": mine, "reason": None, "newer": None, "changed": True, "took": False}
     out = sync.merge_progress("{not json", mine, base)
     assert out["progress"] == mine and "not valid JSON" in out["reason"]
 
@@ -115,7 +128,8 @@ def test_nothing_or_garbage_stored_writes_mine_and_says_why() -> None:
 def test_a_newer_version_is_never_merged_over() -> None:
     mine = progress.empty_progress()
     stored = json.dumps({"version": 3, "quiz": {}, "whatever": []})
-    assert sync.merge_progress(stored, mine, mine) == {"progress": None, "reason": None, "newer": 3}
+    out = sync.merge_progress(stored, mine, mine)
+    assert (out["progress"], out["newer"], out["changed"]) == (None, 3, False)
     assert sync.newer_version(stored, 2) == 3
     assert sync.newer_version('{"version": 2}', 2) is None
     assert sync.newer_version("[3]", 2) is None

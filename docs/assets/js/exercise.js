@@ -20,9 +20,6 @@
   const OUT_OF_MEMORY =
     "Your code ran out of memory: a run may use about 512 MB. What it built has been " +
     "freed, and Python is ready for the next run.";
-  const NOT_SAVED =
-    "This browser is not letting the guide save your code (storage is blocked or full), " +
-    "so it is kept only until you close this tab.";
 
   let editorModule = null;
   function loadEditor() {
@@ -70,11 +67,9 @@
       this.buttons = [...root.querySelectorAll(".mlw-exercise__actions button")];
       this.editor = null;
       this.busy = false;
-      this.warnedStorage = false;
 
       const saved = store.read(this.key);
       if (saved !== null) this.textarea.value = saved;
-      if (!store.persistent) this.warnStorage();
       this.textarea.addEventListener("input", () => this.save(this.textarea.value));
       root.querySelector(".mlw-noscript")?.remove();
       root.querySelector(".mlw-exercise__actions").hidden = false;
@@ -111,15 +106,10 @@
       return this.editor ? this.editor.getValue() : this.textarea.value;
     }
 
+    // A refused write is shown by the notice at the top of the page (saving.js), which
+    // says how long the code is kept instead.
     save(text) {
-      const wasPersistent = store.persistent;
-      if (!store.write(this.key, text) && wasPersistent) this.warnStorage();
-    }
-
-    warnStorage() {
-      if (this.warnedStorage) return;
-      this.warnedStorage = true;
-      this.notices.append(notice(NOT_SAVED));
+      store.write(this.key, text);
     }
 
     say(text) {
