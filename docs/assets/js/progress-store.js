@@ -102,8 +102,10 @@
     if (out.took) notify();
   }
 
+  // One step at a time in this tab, and never while another tab is between reading and
+  // writing the progress.
   function queue(step) {
-    chain = chain.then(step).catch((error) => {
+    chain = chain.then(() => storage().exclusive(NAME, step)).catch((error) => {
       notices.push(`Your progress could not be saved: ${error?.message ?? error}`);
     });
     return chain;
@@ -178,7 +180,10 @@
 
   window.MLGuide.store.watch(NAME, (raw) => {
     if (raw === null || current === null) return;
-    queue(() => (raw === lastRaw ? undefined : sync(current, raw)));
+    queue(() => {
+      const now = storage().stored(NAME) ?? raw; // read again: it may have changed since
+      return now === lastRaw ? undefined : sync(current, now);
+    });
   });
 
   window.MLGuide = { ...window.MLGuide, progressStore };

@@ -75,8 +75,8 @@
 
     return {
       load,
-      save: (value) => settle(value, null),
-      clear: (value) => settle(null, value),
+      save: (value) => store.exclusive(name, () => settle(value, null)),
+      clear: (value) => store.exclusive(name, () => settle(null, value)),
       has: () => store.read(name) !== null,
       watch: (fn) => store.watch(name, fn),
     };

@@ -11,7 +11,8 @@
 // - A store a newer copy of the guide wrote is frozen: never written, never removed.
 // - Unreadable data is backed up (backups.js) before its slot is reused; when no backup
 //   fits, the slot is held, untouched, until the reader has downloaded it.
-// - Another tab's changes arrive through the `storage` event (`watch`).
+// - Another tab's changes arrive through the `storage` event (`watch`); `exclusive` keeps
+//   one tab at a time between reading a store and writing it back.
 "use strict";
 
 (() => {
@@ -93,6 +94,23 @@
       } catch {
         return null;
       }
+    },
+
+    // What localStorage itself holds, whatever this page kept in memory.
+    stored(name) {
+      try {
+        return area("localStorage")?.getItem(fullKey(name)) ?? null;
+      } catch {
+        return null;
+      }
+    },
+
+    // Run `fn` while no other tab of this guide runs one for `name`: localStorage has no
+    // transactions, so a read, merge and write must not interleave with another tab's.
+    // The Web Locks API does this where the browser has it (all current ones).
+    exclusive(name, fn) {
+      const locks = navigator.locks;
+      return locks ? locks.request(`${NAMESPACE}:${name}`, fn) : fn();
     },
 
     // True only when localStorage holds `value` and reads it back.
