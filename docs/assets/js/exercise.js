@@ -21,6 +21,10 @@
     "Your code ran out of memory: a run may use about 512 MB. What it built has been " +
     "freed, and Python is ready for the next run.";
 
+  const PLAIN_HELP =
+    "This is a plain text box: Tab moves to the next control instead of indenting, so " +
+    "indent with spaces. Your code is saved in this browser as you type.";
+
   let editorModule = null;
   function loadEditor() {
     editorModule ??= import(new URL("assets/js/editor.mjs", siteRoot).href).catch((error) => {
@@ -93,11 +97,11 @@
         // The label pointed at the textarea; the editor carries the same words itself.
         this.label.replaceWith(el("p", { class: "mlw-exercise__label", text: labelText }));
       } catch (error) {
+        // The help above the box described the editor's keys; say what this box does.
+        const help = this.root.querySelector(".mlw-exercise__help");
+        if (help) help.textContent = PLAIN_HELP;
         this.notices.append(
-          notice(
-            "The code editor could not be loaded, so this is a plain text box: Tab moves " +
-              `to the next control instead of indenting. (${error?.message ?? error})`,
-          ),
+          notice(`The code editor could not be loaded, so this is a plain text box. (${error?.message ?? error})`),
         );
       }
     }
