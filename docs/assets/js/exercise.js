@@ -5,8 +5,10 @@
 // prints is shown as text, never parsed as HTML.
 //
 // Runaway code cannot be interrupted inside the worker, so every run has a time limit: the
-// client terminates the worker when it expires and starts a fresh one, and the page, whose
-// main thread never ran the code, stays responsive throughout.
+// client terminates the worker when it expires and goes on with a spare one booted in the
+// background, and the page, whose main thread never ran the code, stays responsive
+// throughout. The reader's code cannot reach the network, close the worker or leave
+// timers behind (py-worker.mjs).
 "use strict";
 
 (() => {
@@ -255,6 +257,9 @@
     for (const root of document.querySelectorAll(".mlw-exercise:not([data-bound])")) {
       root.dataset.bound = "1";
       instances.set(root.dataset.exercise, new Exercise(root));
+      // A spare Python, booted when the page is idle after the first: after a time-out
+      // the next run need not wait for a new boot. Only here: reading pages pay nothing.
+      py.keepSpare();
     }
   }
 
