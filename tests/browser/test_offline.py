@@ -124,6 +124,8 @@ def _new_build(site: Path, mark: str) -> None:
 
 WAITING = """() => navigator.serviceWorker.getRegistration()
   .then(r => r.update().then(() => !!r.waiting))"""
+ACTIVATED = """(scope) => navigator.serviceWorker.getRegistration(scope)
+  .then(r => !!r && !r.waiting && !r.installing && r.active?.state === "activated")"""
 CACHED_FAQ = """async () => {
   const keys = await caches.keys();
   if (keys.length !== 1) return null;
@@ -174,6 +176,12 @@ def test_a_new_build_waits_then_replaces_the_old_cache(
             _new_build(site, "THIRD-BUILD")
             _eventually(page, WAITING)
             page.close()
+            # Wait for the take-over itself, from a page outside the worker's scope (a page
+            # inside it would be a client of the old build and hold the new one back).
+            outside = context.new_page()
+            outside.goto(urljoin(url, "/outside-the-scope"))
+            _eventually(outside, ACTIVATED, urljoin(url, "./"))
+            outside.close()
             page = context.new_page()
             page.goto(urljoin(url, "study/faq/"))
             page.reload()
