@@ -24,6 +24,17 @@ from macros.bank import Bank, load_bank  # noqa: E402
 from tests.support.server import serve  # noqa: E402
 
 
+BUILT = {"build_result", "built_site", "site_url", "_served_dir"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that need the whole site built (which runs esbuild under Node) are marked
+    `site`, so `make test-fast` can leave them out with the browser and Node tests."""
+    for item in items:
+        if BUILT & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

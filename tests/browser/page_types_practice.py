@@ -33,7 +33,7 @@ SEED_JS = """async ([reviews, answers, day]) => {
     const now_ms = now + days * day - 1000;
     progress = await py.call("record", { progress, item_id, correct, now_ms });
   }
-  progressStore.save(progress);
+  await progressStore.save(progress);
   return progress;
 }"""
 

@@ -320,7 +320,7 @@
       try {
         const before = this.progress;
         this.progress = await py.call("review", { progress: before, grade: g.id, ...args });
-        progressStore.save(this.progress, before);
+        await progressStore.save(this.progress, before);
         showNotices(this.root);
         const info = await py.call("card_info", { progress: this.progress, tz_offset_min: tzOffset(), ...args });
         const words = dueWords(info.due_ms, now);
@@ -383,7 +383,7 @@
       try {
         const before = this.progress;
         this.progress = await py.call("set_settings", { progress: before, settings });
-        progressStore.save(this.progress, before);
+        await progressStore.save(this.progress, before);
         await this.refresh();
         if (this.mode === "idle" || this.mode === "done") this.showIdle();
         tell(`Settings saved. ${this.counts.textContent}.`);

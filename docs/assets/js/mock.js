@@ -310,7 +310,7 @@
       } catch (error) {
         return `This round could not be saved to your progress: ${errorText(error)}`;
       }
-      progressStore.save(this.progress, before);
+      await progressStore.save(this.progress, before);
       showNotices(this.root);
       return done;
     }

@@ -104,11 +104,25 @@
 
   // One step at a time in this tab, and never while another tab is between reading and
   // writing the progress.
+  let queued = 0;
   function queue(step) {
-    chain = chain.then(() => storage().exclusive(NAME, step)).catch((error) => {
-      notices.push(`Your progress could not be saved: ${error?.message ?? error}`);
-    });
+    queued += 1;
+    chain = chain
+      .then(() => storage().exclusive(NAME, step))
+      .catch((error) => {
+        notices.push(`Your progress could not be saved: ${error?.message ?? error}`);
+      })
+      .finally(() => {
+        queued -= 1;
+      });
     return chain;
+  }
+
+  // Nothing to merge (no other tab or widget changed anything since this tab last read
+  // or wrote): written at once, so a reload right after an answer finds it.
+  function simple(next, from) {
+    const plain = queued === 0 && from === current && current !== null;
+    return plain && !storage().isFrozen(NAME) && storage().read(NAME) === lastRaw;
   }
 
   const progressStore = {
@@ -123,6 +137,11 @@
     // Save `next`, made from `from` (the copy the change started from; by default what
     // this tab holds now). Resolves once written; widgets need not wait.
     save(next, from = current) {
+      if (simple(next, from)) {
+        write(next);
+        current = base = next;
+        return Promise.resolve();
+      }
       return queue(async () => {
         let mine = next;
         if (from !== current && current !== null) {

@@ -196,7 +196,7 @@
         this.progress = await py.call("record", {
           progress: before, item_id: this.view.item, correct: feedback.correct, now_ms: Date.now(),
         });
-        progressStore.save(this.progress, before);
+        await progressStore.save(this.progress, before);
         this.showNotices();
         this.showFeedback(feedback);
       } catch (error) {

@@ -53,8 +53,7 @@
 
     // Resolves to "mine" (written), "stored" (another tab's copy should be shown
     // instead; `stored` carries it) or "clear".
-    async function settle(mine, clearing) {
-      const raw = store.read(name);
+    async function settle(mine, clearing, raw) {
       let keep = mine === null ? "clear" : "mine";
       let stored = null;
       if (raw !== null && raw !== lastRaw) {
@@ -73,10 +72,18 @@
       return { keep, stored };
     }
 
+    // Nothing changed in storage since this tab last read or wrote it: written at once.
+    // Otherwise the engine decides, while no other tab is between reading and writing.
+    function change(mine, clearing) {
+      const raw = store.read(name);
+      if (raw === null || raw === lastRaw) return Promise.resolve(settle(mine, clearing, raw));
+      return store.exclusive(name, () => settle(mine, clearing, store.read(name)));
+    }
+
     return {
       load,
-      save: (value) => store.exclusive(name, () => settle(value, null)),
-      clear: (value) => store.exclusive(name, () => settle(null, value)),
+      save: (value) => change(value, null),
+      clear: (value) => change(null, value),
       has: () => store.read(name) !== null,
       watch: (fn) => store.watch(name, fn),
     };
