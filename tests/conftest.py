@@ -23,7 +23,6 @@ sys.path.insert(0, str(ROOT))
 from macros.bank import Bank, load_bank  # noqa: E402
 from tests.support.server import serve  # noqa: E402
 
-
 BUILT = {"build_result", "built_site", "site_url", "_served_dir"}
 
 
