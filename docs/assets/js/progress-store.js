@@ -68,8 +68,20 @@
       notices.push(NEWER);
     } else if (reason && (await unreadable(raw, reason))) {
       write(progress);
+    } else if (!reason) {
+      await takeInLocal(raw);
     }
-    return progress;
+    return current;
+  }
+
+  // This tab's copy came from sessionStorage (localStorage refused an earlier write), but
+  // localStorage holds progress too, perhaps newer, from another tab: keep both. Nothing
+  // is known to be common to them, so the merge starts from an empty base.
+  async function takeInLocal(raw) {
+    const local = storage().stored(NAME);
+    if (local === null || local === raw) return;
+    base = (await engine().call("restore_progress", { raw: null })).progress;
+    await sync(current, local);
   }
 
   // Bring `mine` (this tab's progress) together with the stored text `raw`, then write.
