@@ -311,9 +311,13 @@ def test_blocked_storage_keeps_code_in_memory_and_says_so(browser, site_url: str
     try:
         page.goto(urljoin(site_url, EXAMPLE_PATH))
         wait_for_editor(page)
-        assert "kept only until you close this tab" in page.locator(".mlw-notice").inner_text()
+        notice = page.locator(".md-content .mlw-saving")
+        assert "kept until you close this tab" in notice.inner_text()
         type_code(page, "print('kept')\n")
         assert page.evaluate(f"MLGuide.store.read('exercise:{EXAMPLE}')") == "print('kept')\n"
+        page.reload()  # sessionStorage keeps it for the tab, as the notice says
+        wait_for_editor(page)
+        assert page.evaluate(f"MLGuide.exercises.get('{EXAMPLE}').code()") == "print('kept')\n"
     finally:
         context.close()
 
