@@ -7,18 +7,24 @@
 (() => {
   const { el } = window.MLGuide.ui;
   const { backups, slots, ui, py } = window.MLGuide;
-  const when = (iso) => {
+  // A backup's name and time come from its storage key, which anything on this site could
+  // have written: only known names and real times are shown, in text, file names and labels.
+  const day = (iso) => {
     const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? iso : date.toLocaleString("en-GB");
+    return Number.isNaN(date.getTime()) ? null : date;
   };
+  const when = (iso) => day(iso)?.toLocaleString("en-GB") ?? "an unknown time";
   const describe = (name) =>
     name === "progress" ? "Progress" : name === "mock-round" ? "Unfinished mock round"
-      : name.startsWith("quiz-session:") ? "Unfinished quiz" : name;
+      : /^quiz-session:[a-z0-9-]+$/.test(name) ? "Unfinished quiz" : "Other data";
+  const fileName = (b) =>
+    `ml-interview-guide-${describe(b.name).toLowerCase().replace(/[^a-z]+/g, "-")}-backup-` +
+    `${day(b.at) ? ui.localDate(day(b.at).getTime()) : "undated"}.txt`;
   const size = (n) => (n < 1024 ? `${n} characters` : `${(n / 1024).toFixed(0)} K characters`);
 
   // A saved round or quiz back into its slot: { ok, text }.
   async function restoreSlot(name, raw) {
-    const quiz = name.startsWith("quiz-session:");
+    const quiz = describe(name) === "Unfinished quiz";
     if (!quiz && name !== "mock-round") return { ok: false, text: "This kind of backup can only be downloaded." };
     const target = quiz ? slots.quizSession(name.slice("quiz-session:".length)) : slots.mockRound;
     const answer = await py.call(quiz ? "restore_saved_session" : "restore_round", { raw });
@@ -67,7 +73,7 @@
 
     async download(b) {
       const raw = await backups.read(b);
-      const name = `ml-interview-guide-${b.name.replace(/[^a-z0-9-]+/gi, "-")}-backup-${b.at.slice(0, 10)}.txt`;
+      const name = fileName(b);
       ui.download(name, raw ?? "", "text/plain");
       this.say(`The backup was downloaded as ${name}.`);
     }
