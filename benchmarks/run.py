@@ -8,6 +8,8 @@ import sys
 
 from benchmarks import (
     build_time,
+    feedback_accuracy,
+    feedback_speed,
     lighthouse,
     offline_cache,
     page_weight,
@@ -149,6 +151,8 @@ def main(argv: list[str]) -> int:
         if "--skip-lighthouse" not in argv:
             sections.append(lighthouse_section(url, _runs(argv)))
         sections.append(build_section(site))
+    sections.append(feedback_speed.section())
+    sections.append(feedback_accuracy.section())
     print("\n\n".join(sections))
     return 0
 

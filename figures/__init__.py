@@ -14,4 +14,11 @@ FIGURE_MODULES = (
     "clt",
     "multiple_comparisons",
     "ab_power",
+    "kl_directions",
+    "reliability_diagram",
+    "forecast_trend",
+    "shrinkage_funnel",
+    "kmeans_vs_gmm",
+    "bm25_saturation",
+    "activation_functions",
 )

@@ -109,6 +109,21 @@ def _merge_session(stored: Any, mine: Any, clearing: Any = None) -> dict[str, An
     return sync.merge_session(restore, stored, mine, clearing, quiz.SESSION_VERSION)
 
 
+def _feedback(question_id: str, level: str, text: str) -> dict[str, Any]:
+    """Key points hit, missed or not expected at `level`, and traps asserted, for a typed
+    answer to one of the bank's concept questions. Imported on first use, so pages that
+    never ask for feedback do not pay for the stemmer."""
+    from . import feedback as answer_feedback
+
+    entry = _bank().entry(question_id) if isinstance(question_id, str) else None
+    if entry is None or entry.kind != "question":
+        raise quiz.QuizError(f"{shown(question_id)} is not a concept question of the bank")
+    try:
+        return answer_feedback.feedback(entry.feedback, question_id, level, text, _bank().lexicon)
+    except answer_feedback.FeedbackError as exc:
+        raise quiz.QuizError(str(exc)) from None
+
+
 def _constants() -> dict[str, Any]:
     """The fixed vocabulary, so the page shows the engine's words instead of copying them."""
     low, high = vocab.NEW_PER_DAY_RANGE
@@ -170,6 +185,8 @@ OPS: dict[str, Callable[..., Any]] = {
         _bank(), current, incoming, mode
     ),
     "apply_import": transfer.apply_import,
+    # answer feedback
+    "feedback": _feedback,
     # coding exercises: both answer with a report whatever the reader's code does
     "run_code": runner.run_code,
     "check_code": runner.check_code,

@@ -51,6 +51,8 @@ class Entry:
     order: int | None
     followups: tuple[str, ...]
     items: tuple[Item, ...]
+    # Key points, trap claims, traps and caveat as exported; parsed by `feedback` on use.
+    feedback: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,8 @@ class BankData:
     tracks: tuple[dict[str, Any], ...]
     entries: tuple[Entry, ...]
     levels: tuple[str, ...]
+    # Real words near the matchers' words, which a misspelling must not be read as.
+    lexicon: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_items", {i.id: i for e in self.entries for i in e.items})
@@ -103,6 +107,7 @@ def _entry(raw: dict[str, Any]) -> Entry:
         order=raw.get("order"),
         followups=tuple(raw.get("followups", ())),
         items=items,
+        feedback=raw.get("feedback"),
     )
 
 
@@ -118,6 +123,7 @@ def parse_bank(data: dict[str, Any]) -> BankData:
             tracks=tuple(data["tracks"]),
             entries=entries,
             levels=tuple(data["levels"]),
+            lexicon=frozenset(data.get("feedback_lexicon", ())),
         )
     except (KeyError, TypeError) as exc:
         raise BankFormatError(f"bank export is malformed: {exc!r}") from None

@@ -181,6 +181,31 @@ def _find(located: list[tuple[str, AnyEntry]], entry_id: str) -> AnyEntry | None
     return next((e for _, e in located if e.id == entry_id), None)
 
 
+def _feedback_checks(rel: str, e: AnyEntry) -> list[Issue]:
+    """Key point and trap claim ids are unique within their question, and every trap
+    claim points at one of the question's traps."""
+    if not isinstance(e, Question):
+        return []
+    issues: list[Issue] = []
+    for field, records in (("key_points", e.key_points), ("trap_claims", e.trap_claims)):
+        seen: set[str] = set()
+        for n, record in enumerate(records):
+            if record.id in seen:
+                issues.append(Issue(rel, f"{field}[{n}].id", f"duplicate id {record.id!r}"))
+            seen.add(record.id)
+    for n, claim in enumerate(e.trap_claims):
+        if claim.trap >= len(e.traps):
+            issues.append(
+                Issue(
+                    rel,
+                    f"trap_claims[{n}].trap",
+                    f"no trap {claim.trap}: this question has {len(e.traps)} trap(s), "
+                    f"numbered from 0",
+                )
+            )
+    return issues
+
+
 def _cross_checks(
     tracks: list[Track], located: list[tuple[str, AnyEntry]], invalid_ids: set[str]
 ) -> list[Issue]:
@@ -191,6 +216,7 @@ def _cross_checks(
     seen: dict[str, str] = {}
     item_seen: dict[str, str] = {}
     for rel, e in located:
+        issues += _feedback_checks(rel, e)
         if e.id in seen:
             issues.append(Issue(rel, "id", f"duplicate id {e.id!r} (also in {seen[e.id]})"))
         seen.setdefault(e.id, rel)

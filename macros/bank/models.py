@@ -20,6 +20,8 @@ from pydantic import (
     model_validator,
 )
 
+from practice_engine.feedback.spec import SpecError, parse_matcher
+
 _CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
 _RAW_HTML = re.compile(r"<[A-Za-z!?/]")
 
@@ -197,12 +199,68 @@ class _Entry(_Base):
         return TIME_TARGETS[self.type]
 
 
+def _matcher(value: dict) -> dict:
+    """Checked by the engine's own parser, so the build and the browser agree on it."""
+    try:
+        parse_matcher(value)
+    except SpecError as exc:
+        raise ValueError(str(exc)) from None
+    return value
+
+
+def _plain_text(value: str) -> str:
+    return _check_plain(value, "this text")
+
+
+# Text a widget shows with textContent: no Markdown math and no markup.
+Plain = Annotated[Text, AfterValidator(_plain_text)]
+Matcher = Annotated[
+    dict,
+    AfterValidator(_matcher),
+    Field(description="Concept groups combined with all/any; see CONTRIBUTING.md."),
+]
+AnswerPart = Literal["what", "why", "when", "tradeoffs"]
+Sense = Literal["asserted", "denied", "either"]
+
+
+class KeyPoint(Strict):
+    """One idea a strong answer contains, with the level from which it is expected and
+    the matcher that finds it in a typed answer."""
+
+    id: Id
+    label: Plain = Field(description="What the reader sees in the checklist (plain text).")
+    level: Level
+    section: AnswerPart = Field(description="The answer paragraph that covers it.")
+    sense: Sense = Field(
+        default="asserted",
+        description="asserted: the answer must state it; denied: it must say it is not so "
+        "(or call it a misconception); either: naming the idea is enough.",
+    )
+    match: Matcher
+
+
+class TrapClaim(Strict):
+    """A misconception from the question's `traps`, detected only when it is asserted."""
+
+    id: Id
+    trap: int = Field(ge=0, description="Index into the question's traps list.")
+    label: Plain = Field(description="The claim, as the reader sees it flagged (plain text).")
+    match: Matcher
+
+
 class Question(_Entry):
     """A concept question: the four-part answer and what it sounds like at every level."""
 
     kind: Literal["question"] = "question"
     answer: Answer
     depth: Depth
+    key_points: list[KeyPoint] = Field(default_factory=list, max_length=8)
+    trap_claims: list[TrapClaim] = Field(default_factory=list)
+    feedback_caveat: Plain | None = Field(
+        default=None,
+        description="Shown on the feedback panel where the labelled set shows that word "
+        "matching misses its targets on this question (plain text).",
+    )
 
 
 class Section(Strict):

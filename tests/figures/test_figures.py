@@ -16,13 +16,20 @@ import yaml
 
 from figures import (
     ab_power,
+    activation_functions,
     bias_variance_u,
+    bm25_saturation,
     clt,
+    forecast_trend,
+    kl_directions,
+    kmeans_vs_gmm,
     l1_l2_constraints,
     learning_curves,
     multiple_comparisons,
     optimiser_paths,
+    reliability_diagram,
     roc_vs_pr,
+    shrinkage_funnel,
 )
 from figures.build import OUT_DIR, build, modules
 from tests.conftest import ROOT
@@ -301,6 +308,326 @@ def test_sample_size_for_80_percent_power():
     # / 0.02)^2 = 3,840.4, so 3,841 per arm.
     assert d["n_for_80"][0.02] == 3841
     assert ab_power.norm_ppf(0.975) == pytest.approx(1.959963984540054, abs=1e-9)
+
+
+# --- kl-directions -----------------------------------------------------------------------
+
+
+def test_grid_kl_matches_the_gaussian_closed_form():
+    # KL(N(0, 1) || N(1, 2^2)) = ln 2 + (1 + 1) / (2 * 4) - 1/2, about 0.4431.
+    a = kl_directions.normal_pdf(kl_directions.GRID, 0.0, 1.0)
+    b = kl_directions.normal_pdf(kl_directions.GRID, 1.0, 2.0)
+    assert kl_directions.kl(a, b) == pytest.approx(math.log(2) + 0.25 - 0.5, abs=1e-6)
+
+
+def test_forward_fit_matches_the_moments_of_the_target():
+    d = numbers(kl_directions.NAME)
+    assert d["forward_mean"] == pytest.approx(0.0, abs=1e-9)
+    expected_sd = math.sqrt(kl_directions.PEAK_SD**2 + kl_directions.PEAK**2)
+    assert d["forward_sd"] == pytest.approx(expected_sd, abs=1e-6)
+    # The wide fit puts its peak in the gap, where the target has almost no mass.
+    assert d["qf_at_centre"] > 20 * d["p_at_centre"]
+
+
+def test_reverse_fit_locks_onto_one_peak_at_about_ln_2():
+    d = numbers(kl_directions.NAME)
+    assert abs(d["reverse_mean"] - kl_directions.PEAK) < 0.1
+    assert abs(d["reverse_sd"] - kl_directions.PEAK_SD) < 0.1
+    # One peak alone costs at most ln 2 (p is at least half that peak's density everywhere).
+    assert math.log(2) - 0.01 < d["kl_qr_p"] <= math.log(2)
+
+
+def test_each_fit_wins_its_own_direction_and_loses_the_other():
+    d = numbers(kl_directions.NAME)
+    assert d["kl_p_qf"] < d["kl_p_qr"]
+    assert d["kl_qr_p"] < d["kl_qf_p"]
+    assert d["kl_p_qr"] > 5  # the one-peak fit all but ignores half of p
+
+
+def test_reverse_fit_is_a_local_minimum_of_the_grid_search():
+    d = numbers(kl_directions.NAME)
+    p = d["p"]
+    for dm, ds in itertools.product((-0.01, 0.0, 0.01), repeat=2):
+        q = kl_directions.normal_pdf(
+            kl_directions.GRID, d["reverse_mean"] + dm, d["reverse_sd"] + ds
+        )
+        assert kl_directions.kl(q, p) >= d["kl_qr_p"] - 1e-12
+
+
+# --- reliability-diagram -----------------------------------------------------------------
+
+
+def test_overconfident_model_is_miscalibrated_at_both_ends():
+    raw = numbers(reliability_diagram.NAME)["raw"]
+    assert raw["ece"] > 0.08
+    # Low scores come true more often than predicted, high scores less often: the curve is
+    # flatter than the diagonal, the signature of overconfidence.
+    assert raw["rate"][0] > raw["mean_pred"][0] + 0.05
+    assert raw["rate"][-1] < raw["mean_pred"][-1] - 0.1
+
+
+def test_recalibration_fixes_the_probabilities():
+    d = numbers(reliability_diagram.NAME)
+    raw, platt, iso = d["raw"], d["Platt"], d["isotonic"]
+    assert platt["ece"] < 0.02
+    assert iso["ece"] < 0.03
+    assert max(platt["ece"], iso["ece"]) < raw["ece"] / 4
+    assert platt["log_loss"] < raw["log_loss"] - 0.1
+    # The model's logit is OVERCONFIDENCE times the true one, so Platt should undo it.
+    assert d["platt_slope"] == pytest.approx(1 / d["overconfidence"], abs=0.05)
+    assert d["platt_intercept"] == pytest.approx(0.0, abs=0.1)
+
+
+def test_recalibration_keeps_the_ranking():
+    d = numbers(reliability_diagram.NAME)
+    raw_auc = d["raw"]["auc"]
+    assert d["Platt"]["auc"] == pytest.approx(raw_auc, abs=1e-12)
+    # Isotonic steps merge scores into ties. Where the true rate rises with the score, as
+    # here, that costs a little AUC; a tie can also merge a misordered pair, so this is a
+    # property of this model, not a law.
+    assert raw_auc - 0.01 < d["isotonic"]["auc"] <= raw_auc + 1e-12
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_calibration_result_holds_for_other_draws(seed):
+    d = reliability_diagram.compute(seed)
+    assert d["raw"]["ece"] > 0.08
+    assert d["Platt"]["ece"] < 0.02
+    assert d["isotonic"]["ece"] < 0.03
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ([1.0, 3.0, 2.0, 4.0], [1.0, 2.5, 2.5, 4.0]),
+        ([3.0, 2.0, 1.0], [2.0, 2.0, 2.0]),
+        ([0.0, 1.0, 0.0, 0.0, 1.0], [0.0, 1 / 3, 1 / 3, 1 / 3, 1.0]),
+        ([1.0, 2.0, 3.0], [1.0, 2.0, 3.0]),
+    ],
+)
+def test_pool_adjacent_violators_by_hand(values, expected):
+    np.testing.assert_allclose(reliability_diagram.pava(np.array(values)), expected)
+
+
+def test_ece_and_auc_by_hand():
+    # The two-bin table of the calibration quiz: 600 cases predicted 0.10 with 30
+    # positives, 400 predicted 0.70 with 320 positives. ECE = 0.6 * 0.05 + 0.4 * 0.10.
+    probs = np.concatenate([np.full(600, 0.10), np.full(400, 0.70)])
+    labels = np.concatenate([np.ones(30), np.zeros(570), np.ones(320), np.zeros(80)])
+    assert reliability_diagram.reliability(probs, labels)["ece"] == pytest.approx(0.07)
+    # A tie between a positive and a negative counts half.
+    tie = reliability_diagram.roc_auc(np.array([0.5, 0.5, 0.9]), np.array([1.0, 0.0, 1.0]))
+    assert tie == pytest.approx(0.75)
+
+
+# --- forecast-trend ----------------------------------------------------------------------
+
+
+def test_trees_split_time_only_inside_the_training_period():
+    d = numbers(forecast_trend.NAME)
+    last_train_month = d["t"][d["n_train"] - 1]
+    assert d["time_thresholds"], "the trees never split on time"
+    assert max(d["time_thresholds"]) < last_train_month
+
+
+def test_trees_repeat_the_last_year_while_ets_and_the_truth_climb():
+    d = numbers(forecast_trend.NAME)
+    trees = d["trees_forecast"]
+    # Same month of the year, same branch: the two forecast years are identical.
+    np.testing.assert_array_equal(trees[:12], trees[12:])
+    assert d["trees_year_change"] == 0.0
+    assert d["true_year_change"] == pytest.approx(18.0)
+    assert abs(d["hw_year_change"] - d["true_year_change"]) < 3.0
+    assert d["mae_hw"] < d["mae_trees"] / 3
+
+
+@pytest.mark.parametrize("seed", [11, 23])
+def test_flat_tree_forecast_holds_for_other_noise_draws(seed: int):
+    d = forecast_trend.compute(seed)
+    np.testing.assert_array_equal(d["trees_forecast"][:12], d["trees_forecast"][12:])
+    assert d["mae_hw"] < d["mae_trees"]
+
+
+def test_tree_finds_a_step_by_hand():
+    x = np.arange(10, dtype=float).reshape(-1, 1)
+    y = (x[:, 0] >= 5).astype(float)
+    tree = forecast_trend.fit_tree(x, y, depth=1)
+    assert tree["threshold"] == 4.5
+    assert (tree["left"]["value"], tree["right"]["value"]) == (0.0, 1.0)
+    np.testing.assert_array_equal(
+        forecast_trend.predict_tree(tree, np.array([[-3.0], [99.0]])), [0, 1]
+    )
+
+
+def test_holt_winters_without_smoothing_extends_its_starting_values():
+    """With all three weights at zero the forecast is the initial level, trend and season."""
+    y = forecast_trend.series()[1][:48]
+    _, forecast = forecast_trend.holt_winters(y, 0.0, 0.0, 0.0, horizon=12)
+    level, trend = y[:12].mean(), (y[12:24].mean() - y[:12].mean()) / 12
+    season = y[:12] - level
+    # After 36 unsmoothed steps the level has grown by 36 trends; horizon h adds h more.
+    expected = level + trend * (36 + np.arange(1, 13)) + season
+    np.testing.assert_allclose(forecast, expected)
+
+
+# --- shrinkage-funnel --------------------------------------------------------------------
+
+
+def test_posterior_means_match_the_worked_examples():
+    """The numbers the shrinkage question quotes, under a Beta(4, 196) prior."""
+    got = shrinkage_funnel.posterior_mean([2, 300, 9, 0], [3, 10_000, 150, 50], 4.0, 196.0)
+    np.testing.assert_allclose(got, [6 / 203, 304 / 10_200, 13 / 350, 4 / 250])
+    assert got[2] == pytest.approx(0.0371, abs=5e-5)  # 9 in 150 (raw 6 %) becomes 3.71 %
+
+
+def test_moment_fit_recovers_a_known_prior():
+    """With a huge catalogue the method of moments lands close to the true Beta."""
+    rng = np.random.default_rng(0)
+    true = rng.beta(4.0, 196.0, 400_000)
+    n = rng.integers(20, 2_000, true.size)
+    alpha, beta = shrinkage_funnel.fit_beta_moments(rng.binomial(n, true), n)
+    assert alpha / (alpha + beta) == pytest.approx(0.02, rel=0.01)
+    assert alpha + beta == pytest.approx(200, rel=0.05)
+
+
+def test_moment_fit_refuses_pure_noise():
+    n = np.full(1_000, 100)
+    clicks = np.tile([2, 3], 500)  # rates vary far less than binomial noise would make them
+    with pytest.raises(ValueError, match="binomial noise"):
+        shrinkage_funnel.fit_beta_moments(clicks, n)
+
+
+def test_small_samples_fill_the_raw_top_but_not_the_shrunk_top():
+    d = numbers(shrinkage_funnel.NAME)
+    imp, ctr = d["top_median_impressions"], d["top_true_ctr"]
+    assert imp["raw"] < 50 < 300 < imp["shrunk"]
+    assert ctr["raw"] < ctr["shrunk"] < ctr["best"]
+    assert ctr["shrunk"] - ctr["raw"] > 0.01  # more than a point of true CTR
+    small, large = d["impressions"] < 50, d["impressions"] > 1_000
+    assert d["raw"][small].std() > 2 * d["raw"][large].std()  # the funnel ...
+    assert d["shrunk"][small].std() < 0.25 * d["raw"][small].std()  # ... collapses
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_shrinkage_wins_for_other_catalogues(seed):
+    d = shrinkage_funnel.compute(seed)
+    assert d["mse_shrunk"] < 0.5 * d["mse_raw"]
+    assert d["top_true_ctr"]["shrunk"] > d["top_true_ctr"]["raw"]
+    assert d["strength"] == pytest.approx(200, rel=0.4)
+
+
+# --- kmeans-vs-gmm ------------------------------------------------------------------------
+
+
+def test_kmeans_cuts_across_the_bands_and_the_mixture_follows_them():
+    d = numbers(kmeans_vs_gmm.NAME)
+    assert d["kmeans_agreement"] < 0.6  # close to a coin flip
+    assert d["gmm_agreement"] > 0.98
+
+
+def test_kmeans_objective_itself_prefers_the_wrong_split():
+    """Not a bad local optimum: the true bands have a much larger within-cluster sum of
+    squares than the cut k-means found, so no amount of restarting would find them."""
+    d = numbers(kmeans_vs_gmm.NAME)
+    assert d["true_inertia"] > 1.5 * d["kmeans_inertia"]
+    assert d["kmeans_inertia"] == pytest.approx(
+        kmeans_vs_gmm.inertia(d["x"], d["kmeans"]["labels"]), rel=1e-9
+    )
+
+
+def test_lloyd_and_em_never_go_backwards():
+    d = numbers(kmeans_vs_gmm.NAME)
+    assert np.all(np.diff(d["kmeans"]["history"]) <= 1e-9)
+    assert np.all(np.diff(d["gmm"]["history"]) >= -1e-9)
+    np.testing.assert_allclose(d["gmm"]["resp"].sum(1), 1.0)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_contrast_holds_for_other_draws(seed):
+    d = kmeans_vs_gmm.compute(seed)
+    assert d["kmeans_agreement"] < 0.65
+    assert d["gmm_agreement"] > 0.95
+
+
+def test_responsibility_matches_the_worked_example():
+    """The kmeans-gmm-em answer: equal weights, unit variances, means 0 and 3, a point at 1
+    belongs 82 % to the first component, which is 1 / (1 + e^-1.5)."""
+    means = np.array([[0.0, 0.0], [3.0, 0.0]])
+    covs = np.array([np.eye(2)] * 2)
+    resp, _ = kmeans_vs_gmm.responsibilities(np.array([[1.0, 0.0]]), np.full(2, 0.5), means, covs)
+    assert resp[0, 0] == pytest.approx(1 / (1 + math.exp(-1.5)))
+    assert round(resp[0, 0], 2) == 0.82
+
+
+# --- bm25-saturation ---------------------------------------------------------------------
+
+
+def test_bm25_factor_saturates_below_its_ceiling_and_keeps_rising():
+    d = numbers(bm25_saturation.NAME)
+    for k1, curve in d["by_k1"].items():
+        assert curve[0] == 0
+        assert np.all(np.diff(curve) > 0)  # every extra occurrence still adds something
+        assert np.all(curve < k1 + 1)  # ... but never reaches k1 + 1
+        assert np.all(np.diff(curve, 2) < 0)  # and each adds less than the one before
+    assert d["by_k1"][1.2][1] == pytest.approx(1.0)  # one occurrence at average length
+
+
+def test_bm25_length_normalisation_pivots_at_average_length():
+    d = numbers(bm25_saturation.NAME)
+    at_average = np.argmin(np.abs(d["lengths"] - 1.0))
+    for b, curve in d["by_b"].items():
+        assert curve[at_average] == pytest.approx(1.0, abs=1e-2)
+        if b == 0:
+            assert np.allclose(curve, 1.0)
+        else:
+            assert np.all(np.diff(curve) < 0)  # longer documents count each occurrence less
+    at3 = d["one_at_length"]
+    assert at3[0.5] > at3[0.75] > at3[1.0]  # larger b, stronger discount
+
+
+def test_bm25_figure_matches_the_worked_numbers_of_the_question():
+    """The bm25-tfidf answer quotes 1.96 at ten occurrences, a 2.2 ceiling and 0.55 for one
+    occurrence at three times the average length; the figure is built from the same formula."""
+    assert bm25_saturation.tf_factor(10, 1.2, 0.75, 1.0) == pytest.approx(22 / 11.2)
+    assert bm25_saturation.tf_factor(1, 1.2, 0.75, 3.0) == pytest.approx(2.2 / 4.0)
+    nums = bm25_saturation.key_numbers(numbers(bm25_saturation.NAME))
+    assert (nums["default_at_10"], nums["default_ceiling"], nums["b_default_at_3"]) == (
+        "1.96",
+        "2.2",
+        "0.55",
+    )
+
+
+# --- activation-functions ----------------------------------------------------------------
+
+
+def test_sigmoid_and_tanh_saturate_while_relu_passes_slope_one():
+    d = numbers(activation_functions.NAME)
+    assert d["sigmoid_max_slope"] == pytest.approx(0.25, abs=1e-12)
+    assert d["tanh_max_slope"] == pytest.approx(1.0, abs=1e-12)
+    assert d["sigmoid_slope_at_edge"] < 0.1 * d["sigmoid_max_slope"]
+    assert d["tanh_slope_at_edge"] < 0.01 * d["tanh_max_slope"]
+    relu = d["slopes"]["ReLU"]
+    assert set(np.unique(relu)) == {0.0, 1.0}
+    assert d["ten_sigmoid_layers"] == pytest.approx(0.25**10)
+
+
+def test_closed_form_slopes_match_finite_differences():
+    x = np.linspace(-3.9, 3.9, 79)
+    h = 1e-5
+    exact = activation_functions.functions(x)
+    up, down = activation_functions.functions(x + h), activation_functions.functions(x - h)
+    for name in ("sigmoid", "tanh", "GELU"):
+        numeric = (up[name][0] - down[name][0]) / (2 * h)
+        np.testing.assert_allclose(exact[name][1], numeric, atol=1e-7)
+
+
+def test_gelu_dips_below_zero_near_minus_three_quarters():
+    d = numbers(activation_functions.NAME)
+    assert d["gelu_argmin"] == pytest.approx(-0.75, abs=0.01)
+    assert d["gelu_min"] == pytest.approx(-0.170, abs=0.001)
+    gelu, relu = d["values"]["GELU"], d["values"]["ReLU"]
+    assert np.max(np.abs(gelu - relu)) < 0.2  # a smooth ReLU, never far from it
 
 
 # --- the SVGs and their text -------------------------------------------------------------

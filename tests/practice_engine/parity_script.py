@@ -51,7 +51,20 @@ def run(bank_text):
         p = call("record", progress=p, item_id=item_id, correct=n % 3 == 0, now_ms=n * 1000)
     report["progress"] = call("restore_progress", raw=json.dumps(p))
     report["practice"] = practice(bank)
+    report["feedback"] = answer_feedback(bank)
     return json.dumps(report, sort_keys=True)
+
+
+def answer_feedback(bank):
+    """Feedback on an answer made of each question's own key point and trap labels."""
+    out = {}
+    for entry in bank["entries"]:
+        block = entry.get("feedback")
+        if block:
+            labels = [p["label"] for p in block["key_points"] + block["trap_claims"]]
+            text = ". ".join(labels) + "."
+            out[entry["id"]] = call("feedback", question_id=entry["id"], level="L5", text=text)
+    return out
 
 
 T0 = 1_767_225_600_000  # 2026-01-01T00:00:00Z

@@ -8,10 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from macros.export import bank_json
 from practice_engine import mock, progress
+from practice_engine.bankdata import parse_bank
 from practice_engine.quiz import QuizError
 from practice_engine.vocab import GRADES, LEVELS, ROLES
 from tests.practice_engine.builders import T0, finished_mock
+from tests.quiz_data.test_content import MUST_KNOW
 
 
 @given(
@@ -41,14 +44,18 @@ def test_a_mock_fits_the_role_and_never_gets_shallower(engine_bank, seed, role, 
     assert mock.mock_problem(json.loads(json.dumps(m))) is None
 
 
-def test_too_few_questions_relax_to_lower_levels_then_to_the_role(engine_bank) -> None:
-    # AI / LLM engineer at L3: only the five fundamentals fit, so deeper ones fill the round
-    m = mock.new_mock(engine_bank, "ai", "L3", 1)
+def test_too_few_questions_relax_to_lower_levels_then_to_the_role(real_bank) -> None:
+    # The 30 must-know questions alone: for an AI / LLM engineer at L3 only the five
+    # fundamentals fit, so deeper ones fill the round
+    data = bank_json(real_bank)
+    data["entries"] = [e for e in data["entries"] if e["id"] in MUST_KNOW]
+    core = parse_bank(data)
+    m = mock.new_mock(core, "ai", "L3", 1)
     assert len(m["questions"]) >= 6
-    assert any("L3" not in engine_bank.entry(q["id"]).levels for q in m["questions"])
+    assert any("L3" not in core.entry(q["id"]).levels for q in m["questions"])
     # research engineer at L6+: plenty fit, nothing is relaxed
-    m = mock.new_mock(engine_bank, "re", "L6+", 1)
-    assert all("L6+" in engine_bank.entry(q["id"]).levels for q in m["questions"])
+    m = mock.new_mock(core, "re", "L6+", 1)
+    assert all("L6+" in core.entry(q["id"]).levels for q in m["questions"])
 
 
 def test_candidates_relax_in_order(engine_bank) -> None:

@@ -1,7 +1,7 @@
 """The engine gives identical results on CPython and inside Pyodide (under Node, offline),
 over every quiz item of the real bank and the whole practice loop: FSRS scheduling in both
-modes, mock selection, the dashboard and export/import. Pyodide gets the same pinned fsrs
-and typing_extensions wheels the site ships."""
+modes, mock selection, the dashboard, export/import and answer feedback. Pyodide gets the
+same pinned fsrs, typing_extensions and snowballstemmer wheels the site ships."""
 
 from __future__ import annotations
 
@@ -37,3 +37,5 @@ def test_engine_parity_over_the_real_bank(real_bank, tmp_path: Path) -> None:
     assert practice["transfer"]["identity"]
     assert all(practice["transfer"]["rejected"])
     assert practice["fsrs"]["cards"] and practice["checkpoints"]["cards"]
+    assert len(report["feedback"]) >= 30
+    assert all(r["hit"] for r in report["feedback"].values())

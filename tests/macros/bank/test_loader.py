@@ -78,7 +78,7 @@ def test_broken_bank_stops_the_build_with_the_list(tmp_path: Path) -> None:
     project.mkdir()
     for name in ("mkdocs.yml", "CONTRIBUTING.md"):
         shutil.copy(ROOT / name, project / name)
-    for name in ("docs", "macros", "overrides", "frontend", "figures"):
+    for name in ("docs", "macros", "practice_engine", "overrides", "frontend", "figures"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "quiz_data", project / "quiz_data")
     bad = project / "quiz_data" / "questions" / "fundamentals" / "bias-variance.yml"
