@@ -8,7 +8,8 @@
 //
 // A time limit runs from the moment the worker says it started the request. A worker that
 // does not even start it (earlier code left it busy, or closed it) is replaced and the
-// request sent again: the reader's next run is never blamed for the one before.
+// request sent again: the reader's next run is never blamed for the one before. After each
+// timed run the worker is also asked to answer a ping: one that cannot is replaced at once.
 // Exercise pages keep a spare worker booted (`keepSpare`), so that after a time-out
 // Python is runnable again at once rather than after a new boot.
 //
@@ -24,6 +25,7 @@
   const scriptURL = document.currentScript?.src ?? location.href;
   const siteRoot = new URL("../../", scriptURL);
   const ACK_MS = 2000; // how long an idle worker may take to start a timed request
+  const RETRY_ACK_MS = 10_000; // the same for the fresh worker a request was sent on again
 
   class PyTimeoutError extends Error {
     constructor(ms) {
@@ -158,7 +160,25 @@
 
     async call(name, args = {}, { timeoutMs } = {}) {
       await this.start();
-      return this._send(this.worker, { op: "call", name, args }, timeoutMs);
+      const answer = this._send(this.worker, { op: "call", name, args }, timeoutMs);
+      if (timeoutMs) answer.then(() => this._checkFree(), () => this._checkFree());
+      return answer;
+    }
+
+    // After a timed run (the reader's code): a worker whose event loop does not come free
+    // soon (something the code left keeps it busy, or it closed itself) is replaced now,
+    // so the reader's next run starts on a working worker instead of waiting to find out.
+    _checkFree() {
+      const worker = this.worker;
+      if (!worker || !this.isReady) return;
+      let answered = false;
+      const done = () => {
+        answered = true;
+      };
+      this._send(worker, { op: "ping" }).then(done, done);
+      setTimeout(() => {
+        if (!answered && this.worker === worker) this.restart().catch(() => {});
+      }, ACK_MS);
     }
 
     // Throw the worker away (runaway code, fatal error) and go on with a fresh one: the
@@ -187,7 +207,7 @@
       const id = this.nextId++;
       return new Promise((resolve, reject) => {
         const entry = { resolve, reject, worker, message, timeoutMs, retried, timer: null, ack: null };
-        if (timeoutMs) entry.ack = setTimeout(() => this._unstarted(id), ACK_MS);
+        if (timeoutMs) entry.ack = setTimeout(() => this._unstarted(id), retried ? RETRY_ACK_MS : ACK_MS);
         this.pending.set(id, entry);
         worker.postMessage(JSON.stringify({ id, ...message }));
       });

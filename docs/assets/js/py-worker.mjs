@@ -6,6 +6,9 @@
 //        {"id": 1, "ok": false, "error": "..."}
 //        {"type": "progress", "loaded": n, "total": n}
 //        {"type": "alive", "phase": "snapshot" | "plain"}   about every second while booting
+//        {"type": "started", "id": 2}   the worker began a call (its time limit runs from here)
+//   {"id": 3, "op": "ping"} is answered {"id": 3, "ok": true, "result": "pong"} by a worker
+//   whose event loop is free: the page asks after each run of the reader's code.
 //
 // Two ways to boot. When the manifest lists a memory snapshot (made at build time by
 // macros/snapshot.py), the worker restores Python from it with the engine already
@@ -21,7 +24,7 @@
 // the "alive" messages let the page notice a stuck restore and start a fresh worker
 // with `skipSnapshot` (py-client.js).
 
-import { endRun, lockDown, runTimers, watchTimers } from "./py-box.mjs";
+import { beginRun, endRun, lockDown } from "./py-box.mjs";
 
 const siteRoot = new URL("../../", import.meta.url);
 const manifestURL = new URL("assets/quiz/runtime.json", siteRoot);
@@ -29,11 +32,11 @@ const ALIVE_MS = 1000;
 
 let dispatch = null;
 let booting = null;
-let python = null;
 
-// Kept from the start: the reader's code may replace self.postMessage, not this.
+// Kept from the start: the reader's code may replace self.postMessage or JSON, not these.
 const postMessage = self.postMessage.bind(self);
-const post = (message) => postMessage(JSON.stringify(message));
+const { parse, stringify } = JSON;
+const post = (message) => postMessage(stringify(message));
 const abs = (rel) => new URL(rel, siteRoot).href;
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
@@ -222,9 +225,7 @@ async function bootWith(manifest, snap, state, mark, timings) {
   const loaded = JSON.parse(dispatch("load_bank", JSON.stringify({ text: await bankText })));
   if (!loaded.ok) throw new Error(loaded.error);
   mark("bank");
-  python = pyodide;
   lockDown(pyodide);
-  watchTimers();
   meter.done();
   return { pyodide: version, boot: state.phase, fallback_reason: state.reason, timings, ...loaded.result };
 }
@@ -240,7 +241,7 @@ const USER_CODE = new Set(["run_code", "check_code"]);
 self.addEventListener("message", async (event) => {
   let message;
   try {
-    message = JSON.parse(event.data);
+    message = parse(event.data);
   } catch {
     return;
   }
@@ -249,16 +250,18 @@ self.addEventListener("message", async (event) => {
     if (op === "boot") {
       booting ??= boot({ skipSnapshot: message.skipSnapshot ?? null });
       post({ id, ok: true, result: await booting });
+    } else if (op === "ping") {
+      post({ id, ok: true, result: "pong" });
     } else if (op === "call") {
       if (!dispatch) throw new Error("Python is not ready yet");
       post({ type: "started", id }); // the time limit runs from here (py-client.js)
       const user = USER_CODE.has(message.name);
-      runTimers.active = user;
+      if (user) beginRun();
       let answer;
       try {
-        answer = JSON.parse(dispatch(message.name, JSON.stringify(message.args ?? {})));
+        answer = parse(dispatch(message.name, stringify(message.args ?? {})));
       } finally {
-        if (user) endRun(python);
+        if (user) await endRun();
       }
       post({ id, ...answer });
     } else {
