@@ -17,6 +17,7 @@ from tests.browser.page_types_exercises import (
     EXAMPLE_PATH,
     exercise_file,
     press,
+    spare_ready,
     type_code,
     wait_for_editor,
     wait_for_summary,
@@ -93,17 +94,6 @@ def test_a_syntax_error_and_a_traceback_are_shown(page, site_url: str) -> None:
 OUT_OF_MEMORY = "Your code ran out of memory"
 
 
-def spare_ready(page) -> None:
-    """The spare Python of an exercise page has booted (it starts when the page is idle)."""
-    page.wait_for_function("() => MLGuide.py.spare", timeout=BOOT_TIMEOUT)
-    assert page.evaluate("MLGuide.py.spare.booted.then((info) => !!info)")
-    page.evaluate("window.__worker = MLGuide.py.worker")
-
-
-def same_worker(page) -> bool:
-    return page.evaluate("MLGuide.py.worker === window.__worker")
-
-
 @pytest.mark.parametrize(
     ("code", "told", "replaced"),
     [
@@ -139,14 +129,19 @@ def test_runaway_code_is_stopped_and_the_page_stays_responsive(
     worst = max((d for _, d in during), default=0)
     assert worst <= 100, f"a main-thread task took {worst} ms (start, ms): {during}"
 
-    # The editor takes input at once, and the next run works at once, on the spare worker
-    # (a new boot took seconds).
+    # The editor takes input at once, and the next run works, on the spare worker that
+    # was already booted (a new boot takes seconds; `make bench` times the recovery). The
+    # memory bomb is caught inside Python, so its worker goes on.
     type_code(page, "print(6 * 7)\n")
-    started = time.monotonic()
     press(page, "run")
     page.locator(".mlw-exercise__output pre", has_text="42").wait_for(timeout=BOOT_TIMEOUT)
-    assert time.monotonic() - started <= 3, "the run after a stop waited for a new boot"
-    assert same_worker(page) != replaced
+    now = "MLGuide.py.worker === window.__{}"
+    assert page.evaluate(now.format("spare" if replaced else "worker"))
+    if replaced:  # and a new spare is booted for the next time-out
+        page.wait_for_function(
+            "() => MLGuide.py.spare && MLGuide.py.spare.worker !== window.__spare",
+            timeout=BOOT_TIMEOUT,
+        )
 
 
 def test_check_has_the_same_time_limit(page, site_url: str) -> None:
@@ -178,68 +173,6 @@ def test_a_crashed_worker_is_replaced_and_the_reader_told(page, site_url: str) -
     page.locator(".mlw-exercise__output pre", has_text="42").wait_for(timeout=BOOT_TIMEOUT)
     assert page.evaluate("MLGuide.py.worker") is not None
     assert page.evaluate("MLGuide.py.workersStarted") >= 2
-
-
-NETWORK = "cannot reach the network"
-# What a reader's code might try, and the words its error must contain. Each of these
-# reached the network layer, closed the worker, or left work running after the run.
-HOSTILE = {
-    "open_url": ("from pyodide.http import open_url\nopen_url('https://example.com/')", NETWORK),
-    "pyfetch": (  # the coroutine's first step is where it fetches
-        "from pyodide.http import pyfetch\npyfetch('https://example.com/').send(None)",
-        NETWORK,
-    ),
-    "js.fetch": ("import js\njs.fetch('https://example.com/')", NETWORK),
-    "js.self.fetch": ("import js\njs.self.fetch('https://example.com/')", NETWORK),
-    "globalThis-prototype": (
-        "import js\njs.Object.getPrototypeOf(js.globalThis).fetch('https://example.com/')",
-        NETWORK,
-    ),
-    "XMLHttpRequest": ("import js\njs.XMLHttpRequest.new()", NETWORK),
-    "WebSocket": ("import js\njs.WebSocket.new('wss://example.com/')", NETWORK),
-    "EventSource": ("import js\njs.EventSource.new('https://example.com/')", NETWORK),
-    "importScripts": ("import js\njs.importScripts('https://example.com/x.js')", NETWORK),
-    "eval-import": ("import js\njs.eval(\"import('https://example.com/x.js')\")", "EvalError"),
-    "close": ("import js\njs.close()", "it would stop Python"),
-    "pyfetch-after-the-run": (
-        "import asyncio\nfrom pyodide.http import pyfetch\n"
-        "asyncio.ensure_future(pyfetch('https://example.com/'))\nprint('scheduled')",
-        None,
-    ),
-    "timer-after-the-run": (
-        "import js\nfrom pyodide.ffi import create_proxy\n"
-        "js.setTimeout(create_proxy(lambda: [0 for _ in iter(int, 1)]), 50)\n"
-        "js.setInterval(create_proxy(lambda: js.fetch('https://example.com/')), 10)\nprint('set')",
-        None,
-    ),
-    "busy-after-the-run": (
-        "import js\nfrom pyodide.ffi import create_proxy\n"
-        "js.Promise.resolve(1).then(create_proxy(lambda *a: [0 for _ in iter(int, 1)]))\n"
-        "print('set')",
-        None,
-    ),
-}
-
-
-@pytest.mark.parametrize("name", list(HOSTILE))
-def test_code_stays_in_its_box_and_the_next_run_works_at_once(page, site_url: str, name) -> None:
-    """The page fixture also fails the test if any request left for another host."""
-    code, words = HOSTILE[name]
-    open_example(page, site_url)
-    spare_ready(page)
-    type_code(page, code)
-    press(page, "run")
-    summary = page.locator(".mlw-exercise__output .mlw-exercise__summary")
-    summary.wait_for(timeout=BOOT_TIMEOUT)
-    if words:
-        assert words in output_text(page), output_text(page)
-    page.wait_for_timeout(300)  # whatever the code left behind has had its chance to run
-    type_code(page, "print(6 * 7)\n")
-    started = time.monotonic()
-    press(page, "run")
-    page.locator(".mlw-exercise__output pre", has_text="42").wait_for(timeout=10_000)
-    assert time.monotonic() - started <= 4, "the innocent run after it waited"
-    assert "more than 5 seconds" not in output_text(page)  # and was not blamed
 
 
 def test_printed_html_is_shown_as_text(page, site_url: str) -> None:
