@@ -1,7 +1,8 @@
 """How soon Python is runnable again after a run is stopped for its time limit: from the
-moment the page has the stop (the reader sees "was stopped") to the end of the next
-trivial run. On exercise pages a spare worker, booted when the page is idle, takes over
-at once; without one (any other page), the same stop waits for a whole new boot."""
+moment the page has the stop (the widget shows "was stopped" in that same task) to the
+answer of the next trivial run, `print(1 + 1)`. On exercise pages a spare worker, booted
+when the page is idle, takes over at once; without one (any other page), the same stop
+waits for a whole new boot."""
 
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ STOP_THEN_RUN = """async () => {
     if (error.name !== "PyTimeoutError") throw error;
   }
   const stopped = performance.now();
-  const again = await py.call("run_code", { code: "print(1)" }, { timeoutMs: 30000 });
-  if (again.output !== "1\\n") throw new Error(JSON.stringify(again));
+  const again = await py.call("run_code", { code: "print(1 + 1)" }, { timeoutMs: 30000 });
+  if (again.output !== "2\\n") throw new Error(JSON.stringify(again));
   return (performance.now() - stopped) / 1000;
 }"""
 SPARE_READY = "() => MLGuide.py.spare && MLGuide.py.spare.booted.then((info) => !!info)"
