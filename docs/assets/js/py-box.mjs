@@ -12,7 +12,8 @@
 // A run ends when its own code ends. Whatever the code arranged to happen later is undone
 // when it returns: its timers (setTimeout, setInterval, requestAnimationFrame,
 // AbortSignal.timeout), its asyncio callbacks and tasks, the event listeners and handlers
-// it added, the message channels it opened. Promise callbacks it queued cannot be
+// it added, the message channels it opened (a promise callback made in Python goes
+// through asyncio, so it is cancelled too). Microtasks (queueMicrotask) cannot be
 // cancelled, so they run before the answer is sent, inside the run's time limit: code
 // that keeps the worker busy that way is stopped and blamed like any other long run.
 // Errors thrown by leftovers stay in this worker and never fail a later run.
@@ -200,8 +201,7 @@ function undoAll(final) {
   }
 }
 
-// The run's own code has returned. Undo what it left, let the promise callbacks it
-// queued run (the answer waits for them, so they count against the time limit), then
+// The run's own code has returned. Undo what it left, let the microtasks it queued run (the answer waits for them, so they count against the time limit), then
 // undo what those left.
 export async function endRun() {
   undoAll(false);
