@@ -184,9 +184,33 @@ def saved_problem(saved: Any) -> str | None:
 SAVED_ROUND: Record[SavedRound] = register(
     Record("saved_round", saved_problem, stored_as="the saved round")
 )
-# A running round from stored text: (saved, None) when it can go on, (None, None) when
-# nothing is stored, else (None, reason); never raises, like restore_progress.
-restore_round = SAVED_ROUND.restore_stored
+
+
+def from_bank(bank: BankData, saved: SavedRound) -> tuple[SavedRound | None, str | None]:
+    """The saved round with every question's title, link, time target and probes taken
+    from the bank, never from storage: stored text must not become a link (a saved url of
+    "javascript:..." would otherwise be one). (None, reason) when the round asks a question
+    this bank does not have as a concept question."""
+    questions = []
+    for q in saved["mock"]["questions"]:
+        entry = bank.entry(q["id"])
+        if entry is None or entry.kind != "question":
+            return None, f"the saved round asks {shown(q['id'])}, which this guide does not have"
+        questions.append(_question(entry))
+    return {**saved, "mock": {**saved["mock"], "questions": questions}}, None
+
+
+def restore_round(bank: BankData, raw: Any) -> tuple[SavedRound | None, str | None]:
+    """A running round from stored text: (saved, None) when it can go on, (None, None) when
+    nothing is stored, else (None, reason); never raises, like restore_progress. The round
+    is checked as stored, then rebuilt from the bank and checked again (the bank may have
+    changed since: fewer probes, say)."""
+    stored, reason = SAVED_ROUND.restore_stored(raw)
+    if stored is None:
+        return None, reason
+    saved, problem = from_bank(bank, stored)
+    problem = problem or saved_problem(saved)
+    return (None, problem) if problem else (saved, None)
 
 
 def grade_mock(mock: MockRound, grade: str) -> MockRound:

@@ -11,13 +11,29 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from devtools.server import serve
 from devtools.site import ROOT, build
 from macros.bank import Bank, load_bank
 from macros.publish.redirects import is_redirect
 
+# CI and the helpers share two busy cores: a property test's speed says nothing about its
+# correctness, so no example fails for taking longer than Hypothesis's default 200 ms.
+settings.register_profile("shared-cores", deadline=None)
+settings.load_profile("shared-cores")
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+BUILT = {"build_result", "built_site", "site_url", "_served_dir"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that need the whole site built (which runs esbuild under Node) are marked
+    `site`, so `make test-fast` can leave them out with the browser and Node tests."""
+    for item in items:
+        if BUILT & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -20,9 +20,10 @@ OUTPUT = "sw.js"
 RUNTIME_DIRS = ("assets/pyodide/", "assets/py/")
 SKIP_SUFFIXES = (".map", ".gz", ".woff", ".ttf", ".whl")
 SKIP_NAMES = ("sw.js", "sitemap.xml", "bank.schema.json")
-# Cached by the worker the first time a page fetches them, like any other response: the
-# code editor (~370 KB) only matters to readers who open an exercise.
-ON_FIRST_USE = ("assets/js/editor.mjs",)
+# Kept with the Python runtime, the first time a reader uses any practice widget: the code
+# editor (~370 KB, ~110 KB gzip) matters only to readers who practise, and then it must be
+# there offline even if no exercise was opened online.
+WITH_PYTHON = ("assets/js/editor.mjs",)
 
 
 def _url_of(rel: str) -> str:
@@ -35,19 +36,22 @@ def _url_of(rel: str) -> str:
 
 
 def site_files(paths: Iterable[str]) -> tuple[list[str], list[str]]:
-    """(precached at install, cached on first use), from the site-relative paths of the
-    built files."""
+    """(precached at install, cached once Python is used), from the site-relative paths of
+    the built files."""
     precache, runtime = [], []
     for rel in sorted(set(paths)):
         if rel.startswith(RUNTIME_DIRS):
             if rel.endswith(".whl") or "/pyodide/" in f"/{rel}":
                 runtime.append(rel)
             continue
+        if rel in WITH_PYTHON:
+            runtime.append(rel)
+            continue
         name = rel.rsplit("/", 1)[-1]
-        if rel.endswith(SKIP_SUFFIXES) or name in SKIP_NAMES or rel in ON_FIRST_USE:
+        if rel.endswith(SKIP_SUFFIXES) or name in SKIP_NAMES:
             continue
         precache.append(_url_of(rel))
-    return precache, runtime
+    return precache, sorted(runtime)
 
 
 def build_version(site: Path, paths: Iterable[str]) -> str:
