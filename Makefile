@@ -11,11 +11,12 @@ WHEELS   := build/browser-wheels
 STAMP_WH := $(WHEELS)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build test lint system bench figures clean
+.PHONY: help install serve build test test-fast lint system bench figures clean
 
 help:
 	@echo "make serve   set up, build and serve the site at http://127.0.0.1:8000 (live reload)"
 	@echo "make test    set up and run the whole test suite, browser tests included"
+	@echo "make test-fast  the tests that need no browser, no Node and no built site"
 	@echo "make build   write the static site to site/"
 	@echo "make bench   print the benchmark table"
 	@echo "make figures regenerate the computed figures in docs/assets/figures/"
@@ -54,6 +55,11 @@ lint: install
 
 test: install system lint
 	$(BIN)/pytest
+
+# For quick local loops: the bank, rendering, engine and build-step tests. No browser, no
+# Node, no site build; `make test` stays the full gate that CI runs.
+test-fast: $(STAMP_PY)
+	$(BIN)/pytest -q -m "not browser and not node and not site"
 
 bench: install system
 	$(PY) -m benchmarks.run

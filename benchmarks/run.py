@@ -11,8 +11,10 @@ from benchmarks import (
     feedback_accuracy,
     feedback_speed,
     lighthouse,
+    offline_cache,
     page_weight,
     quiz_ready,
+    recovery,
     snapshot,
 )
 from benchmarks.browser import chromium
@@ -48,6 +50,34 @@ def quiz_section(browser, url: str) -> str:
         + _table(["measure", "value", "target", "met"], rows)
         + (f"\n\n{note}")
     )
+
+
+def recovery_section(browser, url: str) -> str:
+    r = recovery.run(browser, url)
+    rows = [
+        ["exercise page, spare worker (median)", f"{r['spare_s']:.2f} s",
+         f"<= {recovery.TARGET_S} s", _met(r["spare_s"] <= recovery.TARGET_S)],
+        ["any other page, a new boot (median)", f"{r['boot_s']:.2f} s", "", ""],
+    ]  # fmt: skip
+    note = (
+        f"From the stop of a run over its time limit to the end of the next run; "
+        f"{r['reps']} runs each, fresh context each. Spare runs: "
+        + ", ".join(f"{s:.2f} s" for s in r["spare_all"])
+    )
+    table = _table(["measure", "value", "target", "met"], rows)
+    return f"### Recovery after a time-out\n\n{table}\n\n{note}"
+
+
+def offline_section(site) -> str:
+    o = offline_cache.run(site)
+    rows = [
+        ["every reader: pages and assets, precached when the service worker installs",
+         f"{o['precache_kb']:,.0f} KiB"],
+        ["on first practice: the Python runtime (copied from the HTTP cache)",
+         f"{o['python_kb']:,.0f} KiB"],
+        ["on first practice: the code editor", f"{o['editor_kb']:,.0f} KiB"],
+    ]  # fmt: skip
+    return "### The offline copy (gzip)\n\n" + _table(["what", "bytes"], rows)
 
 
 def snapshot_section(site) -> str:
@@ -115,6 +145,8 @@ def main(argv: list[str]) -> int:
     with served_site() as (site, url), chromium() as browser:
         sections.append(quiz_section(browser, url))
         sections.append(weight_section(browser, url))
+        sections.append(offline_section(site))
+        sections.append(recovery_section(browser, url))
         sections.append(snapshot_section(site))
         if "--skip-lighthouse" not in argv:
             sections.append(lighthouse_section(url, _runs(argv)))

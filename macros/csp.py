@@ -20,7 +20,7 @@ _CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
 STATIC_DIRECTIVES = {
     "default-src": ["'self'"],
     "img-src": ["'self'", "data:"],  # the theme's icons are data: SVGs in its stylesheet
-    "worker-src": ["'self'"],
+    "worker-src": ["'self'", "blob:"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],

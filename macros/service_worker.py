@@ -12,9 +12,10 @@ TEMPLATE = Path(__file__).with_name("templates") / "sw.js"
 RUNTIME_DIRS = ("assets/pyodide/", "assets/py/")
 SKIP_SUFFIXES = (".map", ".gz", ".woff", ".ttf", ".whl")
 SKIP_NAMES = ("sw.js", "sitemap.xml", "bank.schema.json")
-# Cached by the worker the first time a page fetches them, like any other response: the
-# code editor (~370 KB) only matters to readers who open an exercise.
-ON_FIRST_USE = ("assets/js/editor.mjs",)
+# Kept with the Python runtime, the first time a reader uses any practice widget: the code
+# editor (~370 KB, ~110 KB gzip) matters only to readers who practise, and then it must be
+# there offline even if no exercise was opened online.
+WITH_PYTHON = ("assets/js/editor.mjs",)
 
 
 def _url_of(rel: str) -> str:
@@ -27,7 +28,8 @@ def _url_of(rel: str) -> str:
 
 
 def site_files(site: Path) -> tuple[list[str], list[str]]:
-    """(precached at install, cached on first use), as paths relative to the site root."""
+    """(precached at install, cached once Python is used), as paths relative to the site
+    root."""
     precache, runtime = [], []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         rel = path.relative_to(site).as_posix()
@@ -35,11 +37,14 @@ def site_files(site: Path) -> tuple[list[str], list[str]]:
             if rel.endswith(".whl") or "/pyodide/" in f"/{rel}":
                 runtime.append(rel)
             continue
-        skip = rel.endswith(SKIP_SUFFIXES) or path.name in SKIP_NAMES or rel in ON_FIRST_USE
+        if rel in WITH_PYTHON:
+            runtime.append(rel)
+            continue
+        skip = rel.endswith(SKIP_SUFFIXES) or path.name in SKIP_NAMES
         if skip or rel.startswith("bench"):
             continue
         precache.append(_url_of(rel))
-    return precache, runtime
+    return precache, sorted(runtime)
 
 
 def build_version(site: Path, files: list[str]) -> str:

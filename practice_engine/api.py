@@ -12,7 +12,18 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from . import cards, dashboard, mock, progress, quiz, runner, session_state, transfer, vocab
+from . import (
+    cards,
+    dashboard,
+    mock,
+    progress,
+    quiz,
+    runner,
+    session_state,
+    sync,
+    transfer,
+    vocab,
+)
 from .bankdata import BankData, BankFormatError, parse_bank
 from .checks import shown
 from .mock import record_mock, require_mock, restore_mock, restore_round
@@ -43,14 +54,19 @@ def _restore_session(data: Any) -> dict[str, Any]:
 
 
 def _restore_saved_session(raw: Any) -> dict[str, Any]:
-    """The quiz session a page stored, or None; `reason` says why a stored one is unusable."""
+    """The quiz session a page stored, or None; `reason` says why a stored one is unusable,
+    `newer` the version when a newer copy of the guide wrote it (then leave it alone)."""
+    newer = sync.newer_version(raw, quiz.SESSION_VERSION)
     session, reason = session_state.restore_saved_session(_bank(), raw)
-    return {"session": session, "reason": reason}
+    return {"session": session, "reason": reason, "newer": newer}
 
 
 def _restore_progress(raw: str | None) -> dict[str, Any]:
+    """`newer` is set when a newer copy of the guide wrote the progress: the page must
+    neither back it up and start empty nor write over it."""
     state, reason = progress.restore_progress(raw)
-    return {"progress": state, "reason": reason}
+    newer = sync.newer_version(raw, progress.PROGRESS_VERSION)
+    return {"progress": state, "reason": reason, "newer": newer}
 
 
 def _review(progress: dict, question_id: str, grade: str, now_ms: int) -> dict[str, Any]:
@@ -76,9 +92,21 @@ def _restore_mock(mock: Any) -> dict[str, Any]:
 
 
 def _restore_round(raw: Any) -> dict[str, Any]:
-    """The running round the page saved, or None; `reason` says why a stored one is unusable."""
-    saved, reason = restore_round(raw)
-    return {"round": saved, "reason": reason}
+    """The running round the page saved, or None; `reason` says why a stored one is
+    unusable, `newer` the version when a newer copy of the guide wrote it."""
+    newer = sync.newer_version(raw, mock.SAVED_VERSION)
+    saved, reason = restore_round(_bank(), raw)
+    return {"round": saved, "reason": reason, "newer": newer}
+
+
+def _merge_round(stored: Any, mine: Any, clearing: Any = None) -> dict[str, Any]:
+    restore = lambda raw: restore_round(_bank(), raw)  # noqa: E731
+    return sync.merge_round(restore, stored, mine, clearing, mock.SAVED_VERSION)
+
+
+def _merge_session(stored: Any, mine: Any, clearing: Any = None) -> dict[str, Any]:
+    restore = lambda raw: session_state.restore_saved_session(_bank(), raw)  # noqa: E731
+    return sync.merge_session(restore, stored, mine, clearing, quiz.SESSION_VERSION)
 
 
 def _feedback(question_id: str, level: str, text: str) -> dict[str, Any]:
@@ -125,10 +153,12 @@ OPS: dict[str, Callable[..., Any]] = {
     "score": lambda session: quiz.score(_bank(), session),
     "restore_session": _restore_session,
     "restore_saved_session": _restore_saved_session,
+    "merge_session": _merge_session,
     # progress
     "restore_progress": _restore_progress,
     "record": progress.record,
     "item_stats": progress.item_stats,
+    "merge_progress": sync.merge_progress,
     # flashcards
     "review": _review,
     "queue": lambda progress, now_ms, tz_offset_min: cards.queue(
@@ -143,12 +173,14 @@ OPS: dict[str, Callable[..., Any]] = {
     "record_mock": _record_mock,
     "restore_mock": _restore_mock,
     "restore_round": _restore_round,
+    "merge_round": _merge_round,
     # dashboard, export and import
     "dashboard": lambda progress, now_ms, tz_offset_min: dashboard.dashboard(
         _bank(), progress, now_ms, tz_offset_min
     ),
     "export_file": transfer.export_file,
     "read_import": transfer.read_import,
+    "read_backup": transfer.read_backup,
     "preview_import": lambda current, incoming, mode: transfer.preview_import(
         _bank(), current, incoming, mode
     ),

@@ -187,14 +187,33 @@ def saved_problem(saved: Any) -> str | None:
     return None
 
 
-def restore_round(raw: Any) -> tuple[dict[str, Any] | None, str | None]:
+def from_bank(bank: BankData, saved: dict[str, Any]) -> tuple[dict[str, Any] | None, str | None]:
+    """The saved round with every question's title, link, time target and probes taken
+    from the bank, never from storage: stored text must not become a link (a saved url of
+    "javascript:..." would otherwise be one). (None, reason) when the round asks a question
+    this bank does not have as a concept question."""
+    questions = []
+    for q in saved["mock"]["questions"]:
+        entry = bank.entry(q["id"])
+        if entry is None or entry.kind != "question":
+            return None, f"the saved round asks {shown(q['id'])}, which this guide does not have"
+        questions.append(_question(entry))
+    return {**saved, "mock": {**saved["mock"], "questions": questions}}, None
+
+
+def restore_round(bank: BankData, raw: Any) -> tuple[dict[str, Any] | None, str | None]:
     """A running round from stored text: (saved, None) when it can go on, (None, None) when
-    nothing is stored, else (None, reason); never raises, like restore_progress."""
+    nothing is stored, else (None, reason); never raises, like restore_progress. The round
+    is checked as stored, then rebuilt from the bank and checked again (the bank may have
+    changed since: fewer probes, say)."""
     stored = parse_stored(raw, "the saved round")
     if not stored.present or stored.reason:
         return None, stored.reason
-    saved = stored.data
-    problem = saved_problem(saved)
+    problem = saved_problem(stored.data)
+    if problem:
+        return None, problem
+    saved, problem = from_bank(bank, stored.data)
+    problem = problem or saved_problem(saved)
     return (None, problem) if problem else (saved, None)
 
 

@@ -71,8 +71,8 @@ def upgrade(data: Any, where: str = "progress") -> tuple[dict[str, Any] | None, 
         return (None, problem) if problem else (data, None)
     if is_int(version) and version > PROGRESS_VERSION:
         return None, (
-            f"{where} has version {version}, newer than this page supports "
-            f"({PROGRESS_VERSION}); reload the page to update it"
+            f"{where} was written by a newer version of the guide (format {version}; "
+            f"this page reads up to {PROGRESS_VERSION})"
         )
     return None, f"{where} has version {shown(version)}, expected 1 or {PROGRESS_VERSION}"
 

@@ -49,8 +49,9 @@ def _file_problem(data: Any) -> str | None:
         return f'the file\'s "version" must be a whole number, not {shown(version)}'
     if version > PROGRESS_VERSION:
         return (
-            f"the file is version {version}, newer than this page supports "
-            f"({PROGRESS_VERSION}); reload the page to update it, then import again"
+            f"the file was written by a newer version of the guide (format {version}; this "
+            f"page reads up to {PROGRESS_VERSION}); open this page again once the guide here "
+            "is updated, then import it"
         )
     if version < 1:
         return f"the file's version {version} was never written by this guide"
@@ -72,20 +73,28 @@ def _reject(error: str) -> dict[str, Any]:
     return {"ok": False, "error": error, "incoming": None}
 
 
-def read_import(text: str) -> dict[str, Any]:
-    """{"ok", "error", "incoming"}: the file's progress (version 1 migrated) or why it cannot
-    be imported. The size is checked before parsing, so a huge file costs nothing."""
+def _parse(text: Any) -> tuple[Any, dict[str, Any] | None]:
+    """(data, None) or (None, rejection). The size is checked before parsing, so a huge
+    file costs nothing, and the depth before json.loads (see nesting_problem)."""
     if not isinstance(text, str):
-        return _reject("the file is not text")
+        return None, _reject("the file is not text")
     if len(text) > MAX_IMPORT_CHARS:
-        return _reject("the file is larger than 5 MB; a progress export is far smaller")
+        return None, _reject("the file is larger than 5 MB; a progress export is far smaller")
     nested = nesting_problem(text)
     if nested:
-        return _reject(f"the file is not a progress export: {nested}")
+        return None, _reject(f"the file is not a progress export: {nested}")
     try:
-        data = json.loads(text)
+        return json.loads(text), None
     except (ValueError, RecursionError) as exc:
-        return _reject(f"the file is not JSON ({exc})")
+        return None, _reject(f"the file is not JSON ({exc})")
+
+
+def read_import(text: str) -> dict[str, Any]:
+    """{"ok", "error", "incoming"}: the file's progress (version 1 migrated) or why it cannot
+    be imported."""
+    data, rejected = _parse(text)
+    if rejected:
+        return rejected
     problem = _file_problem(data)
     if problem:
         return _reject(problem)
@@ -93,6 +102,21 @@ def read_import(text: str) -> dict[str, Any]:
     return (
         _reject(problem) if incoming is None else {"ok": True, "error": None, "incoming": incoming}
     )
+
+
+def read_backup(text: str) -> dict[str, Any]:
+    """Like read_import, for a backup the site kept: the progress exactly as it was stored
+    (no file envelope), or an export file. Restoring a backup then goes through the same
+    preview and merge or replace as importing a file."""
+    data, rejected = _parse(text)
+    if rejected:
+        return rejected
+    if isinstance(data, dict) and "format" in data:
+        return read_import(text)
+    incoming, problem = upgrade(data, "the backup")
+    if incoming is None:
+        return _reject(problem or "the backup is not progress")
+    return {"ok": True, "error": None, "incoming": incoming}
 
 
 def _union(first: list, second: list, key: Callable[[Any], Hashable]) -> list:

@@ -9,6 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI and the helpers share two busy cores: a property test's speed says nothing about its
+# correctness, so no example fails for taking longer than Hypothesis's default 200 ms.
+settings.register_profile("shared-cores", deadline=None)
+settings.load_profile("shared-cores")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -16,6 +22,16 @@ sys.path.insert(0, str(ROOT))
 
 from macros.bank import Bank, load_bank  # noqa: E402
 from tests.support.server import serve  # noqa: E402
+
+BUILT = {"build_result", "built_site", "site_url", "_served_dir"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that need the whole site built (which runs esbuild under Node) are marked
+    `site`, so `make test-fast` can leave them out with the browser and Node tests."""
+    for item in items:
+        if BUILT & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

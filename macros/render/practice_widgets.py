@@ -172,6 +172,16 @@ def dashboard(bank: Bank) -> str:
         '<div class="mlw-transfer__result"></div>\n'
         "</section>\n"
     )
+    backups = (
+        '<section class="mlw-panel mlw-backups" aria-labelledby="dash-backups-title">\n'
+        '<h2 class="mlw-panel__title" id="dash-backups-title" tabindex="-1">Backups</h2>\n'
+        "<p>When saved data cannot be read (damaged, or changed by hand), the guide keeps a "
+        "copy here before it starts afresh. Download a copy to keep it, restore it (a "
+        "progress backup is checked and previewed like an import), or delete it to free "
+        "room.</p>\n"
+        '<div class="mlw-backups__list"><p>Looking for backups…</p></div>\n'
+        "</section>\n"
+    )
     return (
         '<div class="mlw-dash" id="dash">\n'
         '<section class="mlw-panel mlw-dash__panel" aria-labelledby="dash-title">\n'
@@ -180,6 +190,7 @@ def dashboard(bank: Bank) -> str:
         + _chart()
         + "</section>\n"
         + transfer
+        + backups
         + _status("mlw-dash")
         + "</div>\n"
     )

@@ -1,6 +1,6 @@
 // Service worker of the ML interview guide, written by the build (macros/service_worker.py).
 // Offline after the first visit: pages and assets are cached at install; the Python runtime
-// is cached once the reader has used it. One cache per build: a new build installs beside
+// and the code editor are cached once the reader has used any practice widget. One cache per build: a new build installs beside
 // the old one and takes over when no page of the old build is open, or when the reader
 // accepts the update a page offers, then deletes the old cache, so a page never mixes
 // assets of two builds.
@@ -60,8 +60,9 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(respond(request));
 });
 
-// The page asks for the runtime to be kept once Python has booted: the files are then in
-// the HTTP cache, so copying them costs no download.
+// The page asks for the runtime to be kept once Python has booted: its files are then in
+// the HTTP cache, so copying them costs no download (the editor's may, if no exercise was
+// opened yet).
 async function cacheRuntime() {
   const cache = await caches.open(CACHE);
   for (const path of RUNTIME) {

@@ -42,6 +42,14 @@ def wait_for_summary(page, area: str, text: str, timeout: int = BOOT_TIMEOUT) ->
     return summary.inner_text()
 
 
+def spare_ready(page) -> None:
+    """The spare Python of an exercise page has booted (it starts when the page is idle
+    after the first); `window.__worker` and `window.__spare` name the two workers."""
+    page.wait_for_function("() => MLGuide.py.spare", timeout=BOOT_TIMEOUT)
+    assert page.evaluate("MLGuide.py.spare.booted.then((info) => !!info)")
+    page.evaluate("window.__worker = MLGuide.py.worker; window.__spare = MLGuide.py.spare.worker")
+
+
 def idle(page) -> None:
     wait_for_editor(page)
 

@@ -33,7 +33,7 @@ SEED_JS = """async ([reviews, answers, day]) => {
     const now_ms = now + days * day - 1000;
     progress = await py.call("record", { progress, item_id, correct, now_ms });
   }
-  progressStore.save(progress);
+  await progressStore.save(progress);
   return progress;
 }"""
 
@@ -112,6 +112,20 @@ def dashboard_import_preview(page) -> None:
     page.locator(".mlw-transfer__preview").wait_for(timeout=TIMEOUT)
 
 
+def saving_stopped(page) -> None:
+    """The notice that saving stopped, with its buttons (here: a newer guide's progress)."""
+    page.wait_for_function("() => window.MLGuide && MLGuide.store", timeout=TIMEOUT)
+    page.evaluate("MLGuide.store.freeze('progress', 9)")
+    page.locator(".md-content .mlw-saving").wait_for(timeout=TIMEOUT)
+
+
+def dashboard_with_a_backup(page) -> None:
+    key = "mlguide:/ml-guide/:progress:backup:2026-01-02T10:00:00.000Z"
+    page.evaluate("k => localStorage.setItem(k, '{broken')", key)
+    page.reload()
+    page.locator(".mlw-backups tbody tr").first.wait_for(timeout=TIMEOUT)
+
+
 PAGE_TYPES: dict = {
     "flashcards-idle": (FLASHCARDS, flashcards_idle),
     "flashcards-revealed": (FLASHCARDS, flashcards_revealed),
@@ -119,4 +133,6 @@ PAGE_TYPES: dict = {
     "mock-scorecard": (MOCK, mock_scorecard),
     "dashboard-data": (DASHBOARD, dashboard_with_data),
     "dashboard-import-preview": (DASHBOARD, dashboard_import_preview),
+    "dashboard-backups": (DASHBOARD, dashboard_with_a_backup),
+    "flashcards-saving-stopped": (FLASHCARDS, saving_stopped),
 }

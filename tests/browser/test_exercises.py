@@ -17,6 +17,7 @@ from tests.browser.page_types_exercises import (
     EXAMPLE_PATH,
     exercise_file,
     press,
+    spare_ready,
     type_code,
     wait_for_editor,
     wait_for_summary,
@@ -94,20 +95,21 @@ OUT_OF_MEMORY = "Your code ran out of memory"
 
 
 @pytest.mark.parametrize(
-    ("code", "told", "workers"),
+    ("code", "told", "replaced"),
     [
-        ("while True: pass", STOPPED, 2),
-        ("import time; time.sleep(600)", STOPPED, 2),
-        ("x = []\nwhile True: x.append(bytearray(10**8))", OUT_OF_MEMORY, 1),
-        ("while True: print(1)", STOPPED, 2),
+        ("while True: pass", STOPPED, True),
+        ("import time; time.sleep(600)", STOPPED, True),
+        ("x = []\nwhile True: x.append(bytearray(10**8))", OUT_OF_MEMORY, False),
+        ("while True: print(1)", STOPPED, True),
     ],
     ids=["busy-loop", "sleep", "memory-bomb", "print-loop"],
 )
 def test_runaway_code_is_stopped_and_the_page_stays_responsive(
-    page, site_url: str, code: str, told: str, workers: int
+    page, site_url: str, code: str, told: str, replaced: bool
 ) -> None:
     page.context.add_init_script(LONG_TASKS)
     open_example(page, site_url)
+    spare_ready(page)
     type_code(page, code)
     run = page.locator(".mlw-exercise__run")
     run.scroll_into_view_if_needed()  # the click below must not scroll the page
@@ -127,11 +129,19 @@ def test_runaway_code_is_stopped_and_the_page_stays_responsive(
     worst = max((d for _, d in during), default=0)
     assert worst <= 100, f"a main-thread task took {worst} ms (start, ms): {during}"
 
-    # The editor takes input at once, and the next run works on the fresh worker.
+    # The editor takes input at once, and the next run works, on the spare worker that
+    # was already booted (a new boot takes seconds; `make bench` times the recovery). The
+    # memory bomb is caught inside Python, so its worker goes on.
     type_code(page, "print(6 * 7)\n")
     press(page, "run")
     page.locator(".mlw-exercise__output pre", has_text="42").wait_for(timeout=BOOT_TIMEOUT)
-    assert page.evaluate("MLGuide.py.workersStarted") == workers
+    now = "MLGuide.py.worker === window.__{}"
+    assert page.evaluate(now.format("spare" if replaced else "worker"))
+    if replaced:  # and a new spare is booted for the next time-out
+        page.wait_for_function(
+            "() => MLGuide.py.spare && MLGuide.py.spare.worker !== window.__spare",
+            timeout=BOOT_TIMEOUT,
+        )
 
 
 def test_check_has_the_same_time_limit(page, site_url: str) -> None:
@@ -157,10 +167,12 @@ def test_a_crashed_worker_is_replaced_and_the_reader_told(page, site_url: str) -
     text = summary.inner_text()
     assert text.startswith("Your code was stopped because Python failed"), text
     assert text.endswith("Python was restarted."), text
+    page.evaluate("window.__worker = MLGuide.py.worker")
     type_code(page, "print(6 * 7)\n")
     press(page, "run")
     page.locator(".mlw-exercise__output pre", has_text="42").wait_for(timeout=BOOT_TIMEOUT)
-    assert page.evaluate("MLGuide.py.workersStarted") == 2
+    assert page.evaluate("MLGuide.py.worker") is not None
+    assert page.evaluate("MLGuide.py.workersStarted") >= 2
 
 
 def test_printed_html_is_shown_as_text(page, site_url: str) -> None:
@@ -232,9 +244,13 @@ def test_blocked_storage_keeps_code_in_memory_and_says_so(browser, site_url: str
     try:
         page.goto(urljoin(site_url, EXAMPLE_PATH))
         wait_for_editor(page)
-        assert "kept only until you close this tab" in page.locator(".mlw-notice").inner_text()
+        notice = page.locator(".md-content .mlw-saving")
+        assert "kept until you close this tab" in notice.inner_text()
         type_code(page, "print('kept')\n")
         assert page.evaluate(f"MLGuide.store.read('exercise:{EXAMPLE}')") == "print('kept')\n"
+        page.reload()  # sessionStorage keeps it for the tab, as the notice says
+        wait_for_editor(page)
+        assert page.evaluate(f"MLGuide.exercises.get('{EXAMPLE}').code()") == "print('kept')\n"
     finally:
         context.close()
 

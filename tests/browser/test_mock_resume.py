@@ -8,14 +8,14 @@ never waited for."""
 from __future__ import annotations
 
 import json
-import re
 from urllib.parse import urljoin
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.browser.navigation import at
 from tests.browser.page_types_practice import MOCK, TIMEOUT, start_mock
 from tests.browser.quiz_helpers import STORAGE_KEY
+from tests.browser.storage_helpers import backups
 
 pytestmark = pytest.mark.browser
 ROUND_KEY = STORAGE_KEY.replace(":progress", ":mock-round")
@@ -117,12 +117,12 @@ def test_a_reload_resumes_the_round_with_its_clock_running(page, site_url: str) 
 
 def test_a_visit_to_another_page_and_back_resumes_the_round(page, site_url: str) -> None:
     before = graded_once_with_a_probe(page, site_url)
-    # Material's instant navigation: the page is swapped in place, the worker stays
+    # Material's instant navigation: the page is swapped in place, the worker stays. Wait
+    # for the pages themselves: the URL changes before Material swaps the content in.
     page.locator("a[href$='dashboard/']").first.click()
-    page.wait_for_url(at("dashboard/"))
-    assert page.locator(".mlw-mock").count() == 0
+    page.locator(".mlw-dash").wait_for(timeout=TIMEOUT)
+    expect(page.locator(".mlw-mock")).to_have_count(0)
     page.go_back()
-    page.wait_for_url(at("mock/"))
     assert question_shown(page, 2) == before["prompt"]
     assert page.locator(".mlw-mock .mlw-probes li").all_inner_texts() == before["probes"]
     status_says(page, "Your unfinished round is back")
@@ -163,9 +163,8 @@ def test_a_corrupt_saved_round_is_backed_up_and_reported(
     note.wait_for(timeout=TIMEOUT)
     assert "Your unfinished mock round could not be read" in note.inner_text()
     assert reason in note.inner_text()
-    backup = re.search(r'under "([^"]+)"', note.inner_text())[1]
-    assert backup.startswith(ROUND_KEY + ":backup:")
-    assert page.evaluate("k => localStorage.getItem(k)", backup) == corrupt
+    assert "A copy is kept in this browser" in note.inner_text()
+    assert [b["raw"] for b in backups(page, "mock-round")] == [corrupt]
     assert saved(page) is None
     start_mock(page)  # the widget still works
     assert saved(page)["mock"]["position"] == 0
@@ -201,3 +200,28 @@ def test_a_round_that_ran_out_while_away_goes_to_the_scorecard(
         status_says(page, "Time is up: the round is over. No question was graded.")
     assert saved(page) is None
     assert not setup_disabled(page)
+
+
+def test_a_link_is_built_from_the_bank_never_from_the_saved_round(
+    page, site_url: str, built_site
+) -> None:
+    """A url kept in a saved round became a scorecard link as it was, javascript: too."""
+    page.goto(urljoin(site_url, MOCK))
+    start_mock(page)
+    mock = page.locator(".mlw-mock")
+    mock.get_by_role("button", name="Lean hire").click()
+    question_shown(page, 2)
+    stored = saved(page)
+    first = stored["mock"]["questions"][0]
+    first["url"] = "javascript:document.title='pwned'"
+    first["title"] = "A title from storage"
+    set_saved(page, json.dumps(stored))
+    page.reload()
+    question_shown(page, 2)
+    mock.locator(".mlw-mock__end").click()
+    mock.locator(".mlw-mock__score").wait_for(timeout=TIMEOUT)
+    bank = json.loads((built_site / "assets/quiz/bank.json").read_text())
+    entry = next(e for e in bank["entries"] if e["id"] == first["id"])
+    link = mock.locator(".mlw-mock__table tbody th a").first
+    assert link.get_attribute("href") == urljoin(site_url, entry["url"])
+    assert link.inner_text() == entry["title"].replace("`", "")

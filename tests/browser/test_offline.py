@@ -13,6 +13,15 @@ from playwright.sync_api import expect
 
 from macros.service_worker import write_service_worker
 from tests.browser.axe_helpers import AXE, RULES
+from tests.browser.page_types_exercises import (
+    EXAMPLE_PATH as EXERCISE_PATH,
+)
+from tests.browser.page_types_exercises import (
+    press,
+    type_code,
+    wait_for_editor,
+    wait_for_summary,
+)
 from tests.browser.quiz_helpers import answer_current, answer_key
 from tests.support.server import serve
 
@@ -60,6 +69,39 @@ def test_offline_after_first_visit(browser, site_url: str, built_site: Path) -> 
         context.close()
 
 
+def test_every_page_type_works_offline_after_one_practice_visit(browser, site_url: str) -> None:
+    """A reader who used the quiz online, but never opened an exercise, goes offline: the
+    exercise page has its editor (it was cached on first use only, so it fell back to a
+    plain text box) and runs code; the other practice pages work too."""
+    context = browser.new_context(service_workers="allow")
+    try:
+        page = _first_visit(context, site_url)
+        page.goto(urljoin(site_url, "practise/quiz/"))
+        kept = page.evaluate("MLGuide.py.start().then(() => MLGuide.offline.keepRuntime())")
+        assert kept["ok"], kept
+
+        context.set_offline(True)
+        page.goto(urljoin(site_url, EXERCISE_PATH))
+        wait_for_editor(page)
+        help_text = page.locator(".mlw-exercise__help").inner_text()
+        assert help_text.startswith("Tab indents")  # the editor's keys, and the editor is there
+        type_code(page, "print(6 * 7)")
+        press(page, "run")
+        wait_for_summary(page, "output", "printed 1 line")
+        assert page.locator(".mlw-exercise__output pre").inner_text().strip() == "42"
+        for path, ready in [
+            ("practise/flashcards/", ".mlw-fc__start"),
+            ("practise/mock/", ".mlw-mock fieldset:not([disabled])"),
+            ("practise/dashboard/", ".mlw-dash__mastery"),
+            ("print/", ".qcard"),
+            ("questions/tags/", "article h1"),
+        ]:
+            page.goto(urljoin(site_url, path))
+            page.locator(ready).first.wait_for(timeout=TIMEOUT)
+    finally:
+        context.close()
+
+
 def _eventually(page, script: str, arg=None, timeout_s: float = 60):
     """Poll an async page expression until it is truthy (wait_for_function does not await)."""
     deadline = time.monotonic() + timeout_s
@@ -82,6 +124,8 @@ def _new_build(site: Path, mark: str) -> None:
 
 WAITING = """() => navigator.serviceWorker.getRegistration()
   .then(r => r.update().then(() => !!r.waiting))"""
+ACTIVATED = """(scope) => navigator.serviceWorker.getRegistration(scope)
+  .then(r => !!r && !r.waiting && !r.installing && r.active?.state === "activated")"""
 CACHED_FAQ = """async () => {
   const keys = await caches.keys();
   if (keys.length !== 1) return null;
@@ -132,6 +176,12 @@ def test_a_new_build_waits_then_replaces_the_old_cache(
             _new_build(site, "THIRD-BUILD")
             _eventually(page, WAITING)
             page.close()
+            # Wait for the take-over itself, from a page outside the worker's scope (a page
+            # inside it would be a client of the old build and hold the new one back).
+            outside = context.new_page()
+            outside.goto(urljoin(url, "/outside-the-scope"))
+            _eventually(outside, ACTIVATED, urljoin(url, "./"))
+            outside.close()
             page = context.new_page()
             page.goto(urljoin(url, "study/faq/"))
             page.reload()

@@ -13,7 +13,6 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.browser.navigation import at
 from tests.browser.quiz_helpers import STORAGE_KEY, answer_current, answer_key
 
 pytestmark = pytest.mark.browser
@@ -141,20 +140,21 @@ def test_two_quiz_widgets_keep_separate_sessions(page, site_url: str, key) -> No
     # Material's instant navigation: the page is swapped in place, the worker stays
     page.evaluate("window.__sameDocument = true")
     page.locator("nav a[href$='statistics/']").first.click()
-    page.wait_for_url(at("statistics/"))
-    quiz.locator(".mlw-start").click()
+    # wait for the pages themselves (each quiz has its own id), never their URLs, which
+    # change before Material swaps the content in
+    page.locator("#quiz-statistics .mlw-start").click(timeout=TIMEOUT)
     for number in (1, 2):
         answer_current(page, quiz, key, right=False, number=number)
         page.keyboard.press("n")
     statistics = question(page, 3)
 
-    page.go_back()  # Material's anchor tracking may have added the section's #anchor
-    page.wait_for_url(at("fundamentals/"))
+    page.go_back()
+    page.locator("#quiz-fundamentals").wait_for(timeout=TIMEOUT)
     assert question(page, 2) == fundamentals
     assert page.evaluate("window.__sameDocument === true"), "a reload, not a navigation"
     status_says(page, "question 2 of 5, 1 answer kept.")
     page.go_forward()
-    page.wait_for_url(at("statistics/"))
+    page.locator("#quiz-statistics").wait_for(timeout=TIMEOUT)
     assert question(page, 3) == statistics
     assert [a["correct"] for a in saved(page, "quiz-fundamentals")["answers"]] == [True]
     assert [a["correct"] for a in saved(page, "quiz-statistics")["answers"]] == [False, False]

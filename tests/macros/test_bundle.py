@@ -49,6 +49,7 @@ def test_a_script_that_is_not_strict_is_refused() -> None:
         join_js({"assets/js/a.js": "A();"})
 
 
+@pytest.mark.node
 def test_a_failing_script_stops_only_itself(tmp_path: Path) -> None:
     node = shutil.which("node")
     if node is None:

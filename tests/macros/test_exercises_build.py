@@ -171,6 +171,7 @@ def test_a_missing_node_modules_says_what_to_run(tmp_path: Path) -> None:
         editor_bundle.editor_bundle(tmp_path)
 
 
+@pytest.mark.node  # esbuild runs under Node when the bundle is not cached yet
 def test_the_bundle_is_cached_by_its_inputs(tmp_path: Path, monkeypatch) -> None:
     bundle = editor_bundle.editor_bundle(ROOT)
     assert bundle.parent.name == editor_bundle.input_hash(ROOT)

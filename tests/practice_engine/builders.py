@@ -51,11 +51,12 @@ operations = st.one_of(
 )
 
 
-def build(bank, ops: list[tuple[Any, ...]]) -> dict:
-    """Apply generated operations in order, the way a reader's sessions would."""
+def build(bank, ops: list[tuple[Any, ...]], start: dict | None = None) -> dict:
+    """Apply generated operations in order, the way a reader's sessions would, to `start`
+    (an empty progress by default)."""
     items = [i.id for i in bank.items]
     questions = cards.question_ids(bank)
-    state = progress.empty_progress()
+    state = start if start is not None else progress.empty_progress()
     for op in ops:
         if op[0] == "quiz":
             state = progress.record(state, items[op[1] % len(items)], op[2], op[3])

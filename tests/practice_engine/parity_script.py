@@ -125,7 +125,26 @@ def transfer(p, current):
         "[" * 100_000 + "]" * 100_000,
     ]
     out["rejected"] = [call("read_import", text=b)["error"] for b in bad]
+    out["backup"] = call("read_backup", text=json.dumps(p))["incoming"] == p
     return out
+
+
+def two_tabs(p_fsrs, p_check):
+    """Two tabs from one base: each reviews and answers, then the second merges on write."""
+    base = p_check
+    a, b = base, base
+    for n, q in enumerate(sorted(base["cards"])[:6]):
+        t = T0 + 40 * DAY + n
+        a = call("review", progress=a, question_id=q, grade=GRADES[n % 4], now_ms=t)
+        b = call("review", progress=b, question_id=q, grade=GRADES[-n % 4], now_ms=t + DAY)
+    b = call("set_settings", progress=b, settings={"new_per_day": 9})
+    merged = call("merge_progress", stored_raw=json.dumps(a), mine=b, base=base)
+    newer = call("merge_progress", stored_raw=json.dumps({"version": 7}), mine=b, base=base)
+    return {
+        "merged": merged,
+        "newer": newer,
+        "with_fsrs": call("merge_progress", stored_raw=json.dumps(p_fsrs), mine=b, base=base),
+    }
 
 
 def practice(bank):
@@ -145,6 +164,7 @@ def practice(bank):
         "mocks": mock_report,
         "dashboard": board,
         "transfer": transfer(p, p_check),
+        "two_tabs": two_tabs(p_fsrs, p_check),
     }
 
 

@@ -76,4 +76,4 @@ def test_dispatch_answers_with_the_reason(loaded) -> None:
     assert "not in the bank" in out["result"]["reason"]
     s = answered_twice(loaded)
     out = json.loads(api.dispatch("restore_saved_session", json.dumps({"raw": json.dumps(s)})))
-    assert out == {"ok": True, "result": {"session": s, "reason": None}}
+    assert out == {"ok": True, "result": {"session": s, "reason": None, "newer": None}}

@@ -144,7 +144,7 @@ BAD_FILES = {
     "not an object": ("[1, 2, 3]", "the file is JSON but not an object"),
     "missing format": (_file(format=DELETE), 'the file has no "format"'),
     "wrong format": (_file(format="anki-deck"), "the file's \"format\" is 'anki-deck'"),
-    "newer version": (_file(version=3), "the file is version 3, newer than this page supports"),
+    "newer version": (_file(version=3), "written by a newer version of the guide (format 3"),
     "version not an integer": (_file(version="2"), "\"version\" must be a whole number, not '2'"),
     "version a float": (_file(version=2.0), '"version" must be a whole number'),
     "missing progress": (_file(progress=DELETE), 'the file has no "progress"'),

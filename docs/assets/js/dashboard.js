@@ -21,7 +21,8 @@
   }
 
   function siteLink(url, text) {
-    return el("a", { href: new URL(url, window.MLGuide.siteRoot).href, text });
+    const href = window.MLGuide.ui.siteHref(url);
+    return href ? el("a", { href, text }) : el("span", { text });
   }
 
   // ---- drawing the dashboard ------------------------------------------------------------
@@ -141,6 +142,11 @@
     async load() {
       try {
         ({ progress: this.progress } = await ready(this.body, "Loading Python for your progress"));
+        this.unwatch ??= progressStore.onChange((progress) => {
+          if (!this.root.isConnected) return this.unwatch();
+          this.progress = progress; // another tab's work: redraw with it
+          this.draw().catch((error) => this.say(`Error: ${errorText(error)}`));
+        });
         showNotices(this.root);
         await this.draw();
         this.exportButton.disabled = false;
@@ -170,16 +176,7 @@
 
     async exportFile() {
       try {
-        const now = Date.now();
-        const data = await py.call("export_file", { progress: this.progress, now_ms: now });
-        const local = new Date(now - new Date(now).getTimezoneOffset() * 60_000);
-        const name = `ml-interview-guide-progress-${local.toISOString().slice(0, 10)}.json`;
-        const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
-        const link = el("a", { href: url, download: name, class: "visually-hidden", text: name });
-        document.body.append(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 60_000); // after the download has started
+        const name = await progressStore.exportFile();
         this.say(`Your progress was exported as ${name}.`);
       } catch (error) {
         this.say(`Export failed: ${errorText(error)}`);
@@ -200,17 +197,22 @@
     async readFile() {
       const file = this.file.files?.[0];
       if (!file) return;
-      this.showResult(el("p", { text: `Checking ${file.name}…` }));
+      const text = file.size > 4 * MAX_FILE_BYTES ? null : await file.text().catch(() => null);
+      await this.check(file.name, text, "read_import");
+    }
+
+    // A file or a backup (op read_backup): checked by the engine, then previewed.
+    async check(name, text, op) {
+      this.showResult(el("p", { text: `Checking ${name}…` }));
       try {
-        const text = file.size > 4 * MAX_FILE_BYTES ? null : await file.text();
         const read = text == null
-          ? { ok: false, error: "the file is larger than 5 MB; a progress export is far smaller" }
-          : await py.call("read_import", { text });
+          ? { ok: false, error: "the file is larger than 5 MB, or unreadable; a progress export is far smaller" }
+          : await py.call(op, { text });
         if (!read.ok) return this.reject(read.error);
         this.incoming = read.incoming;
         const previews = await Promise.all(["merge", "replace"].map((mode) =>
           py.call("preview_import", { current: this.progress, incoming: this.incoming, mode })));
-        this.showPreview(file.name, ...previews);
+        this.showPreview(name, ...previews);
       } catch (error) {
         this.reject(errorText(error));
       }
@@ -257,9 +259,11 @@
     async apply(mode) {
       if (!this.incoming) return;
       try {
-        const next = await py.call("apply_import", { current: this.progress, incoming: this.incoming, mode });
-        progressStore.save(next);
+        const before = this.progress;
+        const next = await py.call("apply_import", { current: before, incoming: this.incoming, mode });
         this.progress = next;
+        await (mode === "replace" ? progressStore.replace(next) : progressStore.save(next, before));
+        this.progress = progressStore.peek() ?? next;
         this.incoming = null;
         this.file.value = "";
         await this.draw();
@@ -285,7 +289,7 @@
   function bindAll() {
     for (const root of document.querySelectorAll(".mlw-dash:not([data-bound])")) {
       root.dataset.bound = "1";
-      new Dashboard(root);
+      window.MLGuide.dashboard = new Dashboard(root); // the backups list previews through it
     }
   }
 

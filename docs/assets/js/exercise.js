@@ -5,8 +5,10 @@
 // prints is shown as text, never parsed as HTML.
 //
 // Runaway code cannot be interrupted inside the worker, so every run has a time limit: the
-// client terminates the worker when it expires and starts a fresh one, and the page, whose
-// main thread never ran the code, stays responsive throughout.
+// client terminates the worker when it expires and goes on with a spare one booted in the
+// background, and the page, whose main thread never ran the code, stays responsive
+// throughout. The reader's code cannot reach the network, close the worker or leave
+// timers behind (py-worker.mjs).
 "use strict";
 
 (() => {
@@ -20,9 +22,10 @@
   const OUT_OF_MEMORY =
     "Your code ran out of memory: a run may use about 512 MB. What it built has been " +
     "freed, and Python is ready for the next run.";
-  const NOT_SAVED =
-    "This browser is not letting the guide save your code (storage is blocked or full), " +
-    "so it is kept only until you close this tab.";
+
+  const PLAIN_HELP =
+    "This is a plain text box: Tab moves to the next control instead of indenting, so " +
+    "indent with spaces. Your code is saved in this browser as you type.";
 
   let editorModule = null;
   function loadEditor() {
@@ -70,11 +73,9 @@
       this.buttons = [...root.querySelectorAll(".mlw-exercise__actions button")];
       this.editor = null;
       this.busy = false;
-      this.warnedStorage = false;
 
       const saved = store.read(this.key);
       if (saved !== null) this.textarea.value = saved;
-      if (!store.persistent) this.warnStorage();
       this.textarea.addEventListener("input", () => this.save(this.textarea.value));
       root.querySelector(".mlw-noscript")?.remove();
       root.querySelector(".mlw-exercise__actions").hidden = false;
@@ -98,11 +99,11 @@
         // The label pointed at the textarea; the editor carries the same words itself.
         this.label.replaceWith(el("p", { class: "mlw-exercise__label", text: labelText }));
       } catch (error) {
+        // The help above the box described the editor's keys; say what this box does.
+        const help = this.root.querySelector(".mlw-exercise__help");
+        if (help) help.textContent = PLAIN_HELP;
         this.notices.append(
-          notice(
-            "The code editor could not be loaded, so this is a plain text box: Tab moves " +
-              `to the next control instead of indenting. (${error?.message ?? error})`,
-          ),
+          notice(`The code editor could not be loaded, so this is a plain text box. (${error?.message ?? error})`),
         );
       }
     }
@@ -111,15 +112,10 @@
       return this.editor ? this.editor.getValue() : this.textarea.value;
     }
 
+    // A refused write is shown by the notice at the top of the page (saving.js), which
+    // says how long the code is kept instead.
     save(text) {
-      const wasPersistent = store.persistent;
-      if (!store.write(this.key, text) && wasPersistent) this.warnStorage();
-    }
-
-    warnStorage() {
-      if (this.warnedStorage) return;
-      this.warnedStorage = true;
-      this.notices.append(notice(NOT_SAVED));
+      store.write(this.key, text);
     }
 
     say(text) {
@@ -261,6 +257,9 @@
     for (const root of document.querySelectorAll(".mlw-exercise:not([data-bound])")) {
       root.dataset.bound = "1";
       instances.set(root.dataset.exercise, new Exercise(root));
+      // A spare Python, booted when the page is idle after the first: after a time-out
+      // the next run need not wait for a new boot. Only here: reading pages pay nothing.
+      py.keepSpare();
     }
   }
 

@@ -155,12 +155,26 @@
         const { progress, constants: fixed } = await ready(this.body, "Loading Python for the flashcards");
         this.progress = progress;
         this.constants = fixed;
+        this.unwatch ??= progressStore.onChange((p) => this.adopt(p));
         showNotices(this.root);
         this.fillSettings();
         await this.refresh();
         this.showIdle();
       } catch (error) {
         this.fail(error, () => this.load());
+      }
+    }
+
+    // Another tab (or widget) graded or changed settings: show its work. A card being
+    // answered stays; the counts, and an idle or finished queue, are redrawn.
+    async adopt(progress) {
+      if (!this.root.isConnected) return this.unwatch();
+      this.progress = progress;
+      try {
+        await this.refresh();
+        if (this.mode === "idle" || this.mode === "done") this.showIdle();
+      } catch (error) {
+        this.fail(error, () => this.showIdle());
       }
     }
 
@@ -304,8 +318,9 @@
       const now = Date.now();
       const args = { question_id: this.current.id, now_ms: now };
       try {
-        this.progress = await py.call("review", { progress: this.progress, grade: g.id, ...args });
-        progressStore.save(this.progress);
+        const before = this.progress;
+        this.progress = await py.call("review", { progress: before, grade: g.id, ...args });
+        await progressStore.save(this.progress, before);
         showNotices(this.root);
         const info = await py.call("card_info", { progress: this.progress, tz_offset_min: tzOffset(), ...args });
         const words = dueWords(info.due_ms, now);
@@ -366,8 +381,9 @@
         return;
       }
       try {
-        this.progress = await py.call("set_settings", { progress: this.progress, settings });
-        progressStore.save(this.progress);
+        const before = this.progress;
+        this.progress = await py.call("set_settings", { progress: before, settings });
+        await progressStore.save(this.progress, before);
         await this.refresh();
         if (this.mode === "idle" || this.mode === "done") this.showIdle();
         tell(`Settings saved. ${this.counts.textContent}.`);

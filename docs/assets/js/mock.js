@@ -6,8 +6,9 @@
 "use strict";
 
 (() => {
-  const { el, richText, errorBox, notice } = window.MLGuide.ui;
-  const { py, progressStore, practice, store } = window.MLGuide;
+  const { el, richText, errorBox, notice, siteHref } = window.MLGuide.ui;
+  const { py, progressStore, practice, slots } = window.MLGuide;
+  const slot = slots.mockRound;
   const { Countdown, mmss, announcer, ready, errorText, showNotices, gradeButtons } = practice;
   const WARN_AT_SECONDS = 5 * 60;
   const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0];
@@ -32,6 +33,7 @@
         const { progress, constants } = await ready(this.body, "Loading Python for the mock round");
         this.progress = progress;
         this.constants = constants;
+        this.unwatch ??= this.watch();
         showNotices(this.root);
         this.fieldset.disabled = false;
         if (await this.resume()) return;
@@ -47,9 +49,14 @@
     // A round saved on an earlier visit goes on where it was, its clock having run on
     // meanwhile; the reader is told if one was saved but cannot be used.
     async resume() {
-      const { round, problem } = await store.mockRound.load();
+      const { value: round, problem } = await slot.load();
       if (problem) this.root.querySelector(".mlw-notices").append(notice(problem));
       if (!round) return false;
+      return this.show(round);
+    }
+
+    // A saved round on screen: running, or straight to its scorecard when it is over.
+    async show(round) {
       const left = this.begin(round);
       if (left <= 0 || this.mock.position >= this.mock.questions.length) {
         await this.finish(left <= 0 ? "time" : "complete");
@@ -61,13 +68,51 @@
       return true;
     }
 
+    state() {
+      return { mock: this.mock, started_ms: this.startedMs, question_started_ms: this.askedMs, probes: this.shown };
+    }
+
     // The running round, saved after every change. A widget left by instant navigation
-    // must not overwrite the round a fresh one on the same page has resumed.
-    save() {
+    // must not overwrite the round a fresh one on the same page has resumed. When another
+    // tab got further with this round, or started a newer one, its copy is shown instead.
+    async save() {
       if (!this.root.isConnected) return;
-      store.mockRound.save({
-        mock: this.mock, started_ms: this.startedMs, question_started_ms: this.askedMs, probes: this.shown,
+      try {
+        const { keep, stored } = await slot.save(this.state());
+        if (keep === "stored" && stored) await this.follow(stored);
+      } catch (error) {
+        this.say(`The round could not be saved: ${errorText(error)}`);
+      }
+    }
+
+    // One running round per browser: this tab follows another tab's changes to it.
+    watch() {
+      const stop = slot.watch(async () => {
+        if (!this.root.isConnected) return stop();
+        if (this.mode !== "running" && this.mode !== "idle") return;
+        const { value } = await slot.load();
+        if (value) await this.follow(value);
+        else if (this.mode === "running") this.endedElsewhere();
       });
+      return stop;
+    }
+
+    async follow(round) {
+      const mine = this.mode === "running" ? this.state() : null;
+      if (mine && JSON.stringify(mine) === JSON.stringify({ ...round, version: undefined })) return;
+      this.stopClocks();
+      this.mode = "idle";
+      await this.show(round);
+      this.say("This round changed in another tab; it goes on from there.");
+    }
+
+    endedElsewhere() {
+      this.stopClocks();
+      this.mode = "idle";
+      this.fieldset.disabled = false;
+      this.body.replaceChildren(el("p", { class: "mlw-mock__elsewhere",
+        text: "This round was finished or discarded in another tab. Choose your role and level above to start another." }));
+      this.say("This round ended in another tab.");
     }
 
     async start() {
@@ -125,7 +170,7 @@
       if (this.mode !== "running" && this.mode !== "grading") return;
       this.mode = "idle";
       this.stopClocks();
-      store.mockRound.clear();
+      slot.clear(this.state()).catch(() => {});
       this.fieldset.disabled = false;
       this.body.replaceChildren(el("p", { class: "mlw-mock__discarded",
         text: "Round discarded: nothing was scored or saved. Choose your role and level above to start another." }));
@@ -237,13 +282,13 @@
         time: "Time is up: the round is over.",
       }[reason];
       if (!this.mock.grades.length) {
-        store.mockRound.clear();
+        slot.clear(this.state()).catch(() => {});
         return this.showEmpty(why);
       }
       try {
         const card = await py.call("scorecard", { mock: this.mock });
         const saved = reason === "complete" ? await this.record() : null;
-        store.mockRound.clear(); // only now: a reload before this point finishes the round again
+        await slot.clear(this.state()); // only now: a reload before this point finishes the round again
         this.showScorecard(card, why, saved);
         this.say(`${why} Overall signal ${card.signal} of 5: ${card.signal_label}.`);
       } catch (error) {
@@ -257,14 +302,15 @@
       const done = "Saved to your progress: each grade now schedules that question as a flashcard.";
       // A reload between recording and clearing the saved round finishes it a second time.
       if (this.progress.mocks.some((m) => m.id === this.mock.id)) return done;
+      const before = this.progress;
       try {
         this.progress = await py.call("record_mock", {
-          progress: this.progress, mock: this.mock, finished_ms: Date.now(),
+          progress: before, mock: this.mock, finished_ms: Date.now(),
         });
       } catch (error) {
         return `This round could not be saved to your progress: ${errorText(error)}`;
       }
-      progressStore.save(this.progress);
+      await progressStore.save(this.progress, before);
       showNotices(this.root);
       return done;
     }
@@ -289,7 +335,10 @@
       const byId = new Map(this.mock.questions.map((q) => [q.id, q]));
       const labels = new Map(this.constants.grades.map((g) => [g.id, g.label]));
       const rows = card.rows.map((r, i) => {
-        const link = el("a", { href: new URL(byId.get(r.id).url, window.MLGuide.siteRoot).href }, richText(r.title));
+        // Links come from the bank (the engine rebuilds a saved round from it) and must
+        // point into this site; anything else is shown as plain text.
+        const href = siteHref(byId.get(r.id)?.url ?? "");
+        const link = el(href ? "a" : "span", { href }, richText(r.title));
         return el("tr", { class: r.grade ? `mlw-row--${r.grade}` : "mlw-row--none" },
           el("td", { text: String(i + 1) }), el("th", { scope: "row" }, link),
           el("td", { text: r.grade ? labels.get(r.grade) : "Not reached" }));

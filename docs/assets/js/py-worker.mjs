@@ -6,6 +6,9 @@
 //        {"id": 1, "ok": false, "error": "..."}
 //        {"type": "progress", "loaded": n, "total": n}
 //        {"type": "alive", "phase": "snapshot" | "plain"}   about every second while booting
+//        {"type": "started", "id": 2}   the worker began a call (its time limit runs from here)
+//   {"id": 3, "op": "ping"} is answered {"id": 3, "ok": true, "result": "pong"} by a worker
+//   whose event loop is free: the page asks after each run of the reader's code.
 //
 // Two ways to boot. When the manifest lists a memory snapshot (made at build time by
 // macros/snapshot.py), the worker restores Python from it with the engine already
@@ -13,10 +16,15 @@
 // fails to restore, it boots plainly and installs the engine wheels. The reader sees no
 // difference but the speed; the boot result says which way was taken, and why.
 //
+// Before any of the reader's code runs, py-box.mjs closes the worker's ways out (network,
+// close(), timers that outlive a run); see there.
+//
 // A damaged snapshot can hang the wasm inside the restore, where no timer of this worker
 // ever fires again. So only bytes with the published length and SHA-256 are restored, and
 // the "alive" messages let the page notice a stuck restore and start a fresh worker
 // with `skipSnapshot` (py-client.js).
+
+import { beginRun, endRun, lockDown } from "./py-box.mjs";
 
 const siteRoot = new URL("../../", import.meta.url);
 const manifestURL = new URL("assets/quiz/runtime.json", siteRoot);
@@ -25,7 +33,10 @@ const ALIVE_MS = 1000;
 let dispatch = null;
 let booting = null;
 
-const post = (message) => self.postMessage(JSON.stringify(message));
+// Kept from the start: the reader's code may replace self.postMessage or JSON, not these.
+const postMessage = self.postMessage.bind(self);
+const { parse, stringify } = JSON;
+const post = (message) => postMessage(stringify(message));
 const abs = (rel) => new URL(rel, siteRoot).href;
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
@@ -214,6 +225,7 @@ async function bootWith(manifest, snap, state, mark, timings) {
   const loaded = JSON.parse(dispatch("load_bank", JSON.stringify({ text: await bankText })));
   if (!loaded.ok) throw new Error(loaded.error);
   mark("bank");
+  lockDown(pyodide);
   meter.done();
   return { pyodide: version, boot: state.phase, fallback_reason: state.reason, timings, ...loaded.result };
 }
@@ -223,10 +235,13 @@ function engine(pyodide) {
   return pyodide.globals.get("dispatch");
 }
 
-self.onmessage = async (event) => {
+const USER_CODE = new Set(["run_code", "check_code"]);
+
+// A listener, not self.onmessage, which the reader's code could replace.
+self.addEventListener("message", async (event) => {
   let message;
   try {
-    message = JSON.parse(event.data);
+    message = parse(event.data);
   } catch {
     return;
   }
@@ -235,9 +250,19 @@ self.onmessage = async (event) => {
     if (op === "boot") {
       booting ??= boot({ skipSnapshot: message.skipSnapshot ?? null });
       post({ id, ok: true, result: await booting });
+    } else if (op === "ping") {
+      post({ id, ok: true, result: "pong" });
     } else if (op === "call") {
       if (!dispatch) throw new Error("Python is not ready yet");
-      const answer = JSON.parse(dispatch(message.name, JSON.stringify(message.args ?? {})));
+      post({ type: "started", id }); // the time limit runs from here (py-client.js)
+      const user = USER_CODE.has(message.name);
+      if (user) beginRun();
+      let answer;
+      try {
+        answer = parse(dispatch(message.name, stringify(message.args ?? {})));
+      } finally {
+        if (user) await endRun();
+      }
       post({ id, ...answer });
     } else {
       throw new Error(`unknown message ${op}`);
@@ -246,4 +271,4 @@ self.onmessage = async (event) => {
     if (op === "boot") booting = null;
     post({ id, ok: false, error: String(error?.message ?? error) });
   }
-};
+});

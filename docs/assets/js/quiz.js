@@ -6,8 +6,8 @@
 "use strict";
 
 (() => {
-  const { el, richText, progressBar, errorBox, notice } = window.MLGuide.ui;
-  const { py, progressStore, store } = window.MLGuide;
+  const { el, richText, progressBar, errorBox, notice, siteHref } = window.MLGuide.ui;
+  const { py, progressStore, slots } = window.MLGuide;
 
   const list = (value) => (value ? value.split(",").filter(Boolean) : []);
   const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0];
@@ -22,7 +22,7 @@
       this.form = root.querySelector("form.mlw-quiz__filters");
       // The widget's id names its saved slot: the build derives it from the widget's
       // tracks and filters (macros/render/widgets.py), so it is the same on every visit.
-      this.slot = root.id;
+      this.slot = slots.quizSession(root.id);
       this.mode = "idle";
       this.session = null;
       this.view = null;
@@ -32,7 +32,7 @@
         this.start();
       });
       // Python boots on load only when there is a quiz to resume (see warmUp below).
-      if (store.quizSession.has(this.slot)) this.resume();
+      if (this.slot.has()) this.resume();
       else this.showIdle();
     }
 
@@ -84,6 +84,10 @@
       try {
         await py.start();
         this.progress = await progressStore.get();
+        this.unwatch ??= progressStore.onChange((progress) => {
+          if (!this.root.isConnected) return this.unwatch();
+          this.progress = progress; // another tab's or widget's answers: for the history line
+        });
         this.showNotices();
       } finally {
         unsubscribe();
@@ -106,7 +110,7 @@
     async resume() {
       try {
         await this.boot();
-        const { session, problem } = await store.quizSession.load(this.slot);
+        const { value: session, problem } = await this.slot.load();
         if (problem) this.notices.append(notice(problem));
         if (!session) return this.showIdle();
         this.session = session;
@@ -128,13 +132,13 @@
     // After every change. A widget left behind by instant navigation must not overwrite
     // the session a fresh one on the same page has resumed.
     save() {
-      if (this.root.isConnected) store.quizSession.save(this.slot, this.session);
+      if (this.root.isConnected) this.slot.save(this.session).catch(() => {});
     }
 
     // Drops the saved quiz (answers already given stay in the reader's progress).
     startOver() {
       if (this.mode !== "question" && this.mode !== "feedback") return;
-      store.quizSession.clear(this.slot);
+      this.slot.clear(this.session).catch(() => {});
       this.say("The unfinished quiz was discarded.");
       if (!this.form) return this.start();
       this.showIdle();
@@ -188,10 +192,11 @@
         const { session, feedback } = await py.call("grade", { session: this.session, chosen });
         this.session = session;
         this.save();
+        const before = this.progress;
         this.progress = await py.call("record", {
-          progress: this.progress, item_id: this.view.item, correct: feedback.correct, now_ms: Date.now(),
+          progress: before, item_id: this.view.item, correct: feedback.correct, now_ms: Date.now(),
         });
-        progressStore.save(this.progress);
+        await progressStore.save(this.progress, before);
         this.showNotices();
         this.showFeedback(feedback);
       } catch (error) {
@@ -212,7 +217,8 @@
       const verdict = feedback.correct ? "Correct." : `Not quite. The right answer: ${right.join("; ")}.`;
       const last = this.session.position + 1 >= this.session.items.length;
       const next = button("md-button--primary mlw-next", last ? "See your score" : "Next question", () => this.next());
-      const link = el("a", { href: new URL(feedback.url, window.MLGuide.siteRoot).href });
+      const href = siteHref(feedback.url);
+      const link = href ? el("a", { href }) : el("span");
       link.append(...richText(feedback.title));
       this.body.querySelector(".mlw-submit")?.remove();
       this.body.querySelector(".mlw-keys")?.before(
@@ -241,7 +247,7 @@
 
     async showScore(focus = true) {
       const s = await py.call("score", { session: this.session });
-      store.quizSession.clear(this.slot); // only once scored: a reload before this scores it again
+      this.slot.clear(this.session).catch(() => {}); // only once scored: a reload before this scores it again
       const rows = s.by_track.map((r) =>
         el("tr", {}, el("th", { scope: "row", text: r.title }), el("td", { text: `${r.correct} / ${r.answered}` })),
       );

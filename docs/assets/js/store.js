@@ -1,145 +1,232 @@
-// Browser storage for progress: namespaced by the site's base path (two guides on one
-// host never share data), with an in-memory fallback when storage is blocked or full.
-// Values are validated by the Python engine on load; this module never parses them.
+// Browser storage for the reader's work, namespaced by the site's base path (two guides on
+// one host never share data). Values are validated by the Python engine; this module never
+// parses them. What it promises:
+//
+// - A write counts as saved only when localStorage took it and reads it back unchanged.
+//   Every failed write is reported through `health()` and the "mlguide:storage" event,
+//   whenever it happens, so a notice can say that saving stopped (saving.js).
+// - When localStorage refuses, the value is kept in this page's memory and, if it takes
+//   it, in sessionStorage, which survives reloads until the tab closes; `health().keeps`
+//   says which, so a notice never promises more than is true.
+// - A store a newer copy of the guide wrote is frozen: never written, never removed.
+// - Unreadable data is backed up (backups.js) before its slot is reused; when no backup
+//   fits, the slot is held, untouched, until the reader has downloaded it.
+// - Another tab's changes arrive through the `storage` event (`watch`); `exclusive` keeps
+//   one tab at a time between reading a store and writing it back.
 "use strict";
 
 (() => {
   if (window.MLGuide?.store) return;
   const siteRoot = window.MLGuide?.siteRoot ?? new URL("../../", document.currentScript.src);
   const NAMESPACE = `mlguide:${siteRoot.pathname}`;
-  const memory = new Map();
+  const PREFIX = `${NAMESPACE}:`;
+  const memory = new Map(); // name -> this page's latest value, when storage refused it
+  const inSession = new Set(); // names whose latest value sessionStorage also holds
+  const failures = new Map(); // name -> why its last write did not reach localStorage
+  const frozen = new Map(); // name -> the version of the newer guide that wrote it
+  const held = new Map(); // name -> unreadable text no backup could take
+  const watchers = new Map(); // name -> listeners for changes made in other tabs
 
-  function probe() {
+  const fullKey = (name) => PREFIX + name;
+
+  // window.localStorage itself throws when the browser blocks storage for the site.
+  function area(kind) {
     try {
-      const key = `${NAMESPACE}:probe`;
-      window.localStorage.setItem(key, "1");
-      window.localStorage.removeItem(key);
-      return true;
+      const storage = window[kind];
+      void storage.length;
+      return storage;
     } catch {
-      return false;
+      return null;
     }
+  }
+
+  function reason(error) {
+    const name = String(error?.name ?? "");
+    return name === "QuotaExceededError" || name === "NS_ERROR_DOM_QUOTA_REACHED" ? "quota" : "blocked";
+  }
+
+  // null when `storage` now holds `value` under `key` (read back), else why not.
+  function put(storage, key, value) {
+    try {
+      storage.setItem(key, value);
+      return storage.getItem(key) === value ? null : "blocked";
+    } catch (error) {
+      return reason(error);
+    }
+  }
+
+  function tell() {
+    window.dispatchEvent(new CustomEvent("mlguide:storage", { detail: store.health() }));
+  }
+
+  function setFailure(name, why) {
+    const before = failures.get(name) ?? null;
+    if (why) failures.set(name, why);
+    else failures.delete(name);
+    if (before !== why) tell();
+  }
+
+  // Kept in this page, and in sessionStorage when it takes it (never for a frozen or held
+  // store: a reload must see the real stored data again and say so again).
+  function keepInTab(name, value, why) {
+    memory.set(name, value);
+    const session = area("sessionStorage");
+    const mirror = why === "quota" || why === "blocked";
+    if (mirror && session && put(session, fullKey(name), value) === null) inSession.add(name);
+    else inSession.delete(name);
   }
 
   const store = {
     namespace: NAMESPACE,
-    persistent: probe(),
-    // Set when a write failed after start-up (quota), so widgets can say so.
-    lastError: null,
 
-    key(name) {
-      return `${NAMESPACE}:${name}`;
-    },
+    key: fullKey,
 
     read(name) {
-      if (!this.persistent) return memory.get(name) ?? null;
+      if (memory.has(name)) return memory.get(name);
       try {
-        return window.localStorage.getItem(this.key(name));
+        const kept = area("sessionStorage")?.getItem(fullKey(name));
+        if (kept != null && !frozen.has(name) && !held.has(name)) return kept;
       } catch {
-        this.persistent = false;
-        return memory.get(name) ?? null;
+        /* not kept there */
       }
-    },
-
-    write(name, value) {
-      memory.set(name, value);
-      if (!this.persistent) return false;
       try {
-        window.localStorage.setItem(this.key(name), value);
-        return true;
-      } catch (error) {
-        this.persistent = false;
-        this.lastError = String(error?.name ?? error);
-        return false;
+        return area("localStorage")?.getItem(fullKey(name)) ?? null;
+      } catch {
+        return null;
       }
     },
 
+    // What localStorage itself holds, whatever this page kept in memory.
+    stored(name) {
+      try {
+        return area("localStorage")?.getItem(fullKey(name)) ?? null;
+      } catch {
+        return null;
+      }
+    },
+
+    // Run `fn` while no other tab of this guide runs one for `name`: localStorage has no
+    // transactions, so a read, merge and write must not interleave with another tab's.
+    // The Web Locks API does this where the browser has it (all current ones).
+    exclusive(name, fn) {
+      const locks = navigator.locks;
+      return locks ? locks.request(`${NAMESPACE}:${name}`, fn) : fn();
+    },
+
+    // True only when localStorage holds `value` and reads it back.
+    write(name, value) {
+      let why = frozen.has(name) ? "newer" : held.has(name) ? "held" : null;
+      const local = area("localStorage");
+      why ??= local ? put(local, fullKey(name), value) : "blocked";
+      if (why === null) {
+        clearProbe();
+        memory.delete(name);
+        if (inSession.delete(name)) {
+          try {
+            area("sessionStorage")?.removeItem(fullKey(name));
+          } catch {
+            /* nothing kept there */
+          }
+        }
+      } else {
+        keepInTab(name, value, why);
+      }
+      setFailure(name, why);
+      return why === null;
+    },
+
+    // Frozen and held stores keep their stored data; only this page's copy goes.
     remove(name) {
       memory.delete(name);
-      if (this.persistent) {
+      inSession.delete(name);
+      for (const kind of ["sessionStorage", "localStorage"]) {
+        if (kind === "localStorage" && (frozen.has(name) || held.has(name))) continue;
         try {
-          window.localStorage.removeItem(this.key(name));
+          area(kind)?.removeItem(fullKey(name));
         } catch {
-          /* nothing to keep */
+          /* nothing to remove */
         }
       }
+      if (!frozen.has(name) && !held.has(name)) setFailure(name, null);
     },
 
-    // Keep unreadable data under a backup key instead of dropping it; returns that key.
-    backup(name, raw) {
-      const backupName = `${name}:backup:${new Date().toISOString()}`;
-      this.write(backupName, raw);
-      return this.key(backupName);
+    // A newer copy of the guide wrote this store: leave it exactly as it is.
+    freeze(name, version) {
+      frozen.set(name, version);
+      setFailure(name, "newer");
     },
 
-    // All of this guide's keys, for export.
+    // Unreadable data that no backup could take: keep the slot as it is until the reader
+    // has the data as a file (then `release` and write again).
+    hold(name, raw) {
+      held.set(name, raw);
+      setFailure(name, "held");
+    },
+
+    heldData() {
+      return [...held].map(([name, raw]) => ({ name, raw }));
+    },
+
+    release(name) {
+      held.delete(name);
+      setFailure(name, null);
+    },
+
+    isFrozen(name) {
+      return frozen.has(name);
+    },
+
+    // { saving, reasons: {name: why}, keeps: "tab" | "page" | null }. `keeps` says how
+    // long what storage refused is kept: until the tab closes, or only until it reloads.
+    health() {
+      const reasons = Object.fromEntries(failures);
+      const names = Object.keys(reasons);
+      const tab = names.every((n) => inSession.has(n));
+      return { saving: names.length === 0, reasons, keeps: names.length ? (tab ? "tab" : "page") : null };
+    },
+
+    // Changes another tab made to `name` (the `storage` event): fn(newValue or null).
+    watch(name, fn) {
+      if (!watchers.has(name)) watchers.set(name, new Set());
+      watchers.get(name).add(fn);
+      return () => watchers.get(name).delete(fn);
+    },
+
+    // All of this guide's names in localStorage (backups included).
     names() {
-      const prefix = `${NAMESPACE}:`;
-      if (!this.persistent) return [...memory.keys()];
+      const local = area("localStorage");
       const out = [];
-      for (let i = 0; i < window.localStorage.length; i += 1) {
-        const key = window.localStorage.key(i);
-        if (key?.startsWith(prefix)) out.push(key.slice(prefix.length));
+      try {
+        for (let i = 0; i < (local?.length ?? 0); i += 1) {
+          const key = local.key(i);
+          if (key?.startsWith(PREFIX)) out.push(key.slice(PREFIX.length));
+        }
+      } catch {
+        /* none readable */
       }
       return out;
     },
   };
 
-  // The running mock round (mock.js), saved after every change so that a reload or a visit
-  // elsewhere resumes it. Its clocks are saved as the times they started, so time away
-  // counts. The engine checks it on load (op restore_round), as it checks progress.
-  const ROUND = "mock-round";
-  const ROUND_VERSION = 1; // the engine's mock.SAVED_VERSION
-  store.mockRound = {
-    save(state) {
-      return store.write(ROUND, JSON.stringify({ version: ROUND_VERSION, ...state }));
-    },
-    clear() {
-      store.remove(ROUND);
-    },
-    // { round } to resume; { round: null } when none is saved; { round: null, problem } when
-    // the engine refused it: it is then kept under a backup key, and `problem` says where.
-    async load() {
-      const raw = store.read(ROUND);
-      if (raw === null) return { round: null };
-      const { round, reason } = await window.MLGuide.py.call("restore_round", { raw });
-      if (!reason) return { round };
-      const key = store.backup(ROUND, raw);
-      store.remove(ROUND);
-      const problem = `Your unfinished mock round could not be read (${reason}). ` +
-        `A copy was kept in this browser under "${key}", and you can start a new round.`;
-      return { round: null, problem };
-    },
-  };
+  // Saving may be impossible from the start (blocked storage, a private window): the
+  // notice shows at once rather than after the reader's first answer is lost.
+  const PROBE = "*";
+  const probeKey = fullKey("probe");
+  const probed = area("localStorage") ? put(area("localStorage"), probeKey, "1") : "blocked";
+  if (probed === null) area("localStorage").removeItem(probeKey);
+  else {
+    failures.set(PROBE, probed);
+    const session = area("sessionStorage");
+    if (session && put(session, probeKey, "1") === null) inSession.add(PROBE);
+  }
+  const clearProbe = () => failures.delete(PROBE) && inSession.delete(PROBE);
 
-  // A running quiz (quiz.js), one slot per quiz widget, named by the widget's id (built
-  // from its tracks and whether it has filters, so it is the same on every visit). Saved
-  // after every change; the session carries the engine's own version (quiz.SESSION_VERSION)
-  // and the engine checks it against the current bank on load (op restore_saved_session).
-  const quizSlot = (id) => `quiz-session:${id}`;
-  store.quizSession = {
-    save(id, session) {
-      return store.write(quizSlot(id), JSON.stringify(session));
-    },
-    clear(id) {
-      store.remove(quizSlot(id));
-    },
-    has(id) {
-      return store.read(quizSlot(id)) !== null;
-    },
-    // { session } to resume; { session: null } when none is saved; { session: null, problem }
-    // when the engine refused it: it is then kept under a backup key, and `problem` says why.
-    async load(id) {
-      const raw = store.read(quizSlot(id));
-      if (raw === null) return { session: null };
-      const { session, reason } = await window.MLGuide.py.call("restore_saved_session", { raw });
-      if (!reason) return { session };
-      const key = store.backup(quizSlot(id), raw);
-      store.remove(quizSlot(id));
-      const problem = `Your unfinished quiz could not be resumed (${reason}). ` +
-        `A copy was kept in this browser under "${key}", and you can start a new quiz.`;
-      return { session: null, problem };
-    },
-  };
+  window.addEventListener("storage", (event) => {
+    if (!event.key?.startsWith(PREFIX) || event.storageArea !== area("localStorage")) return;
+    const name = event.key.slice(PREFIX.length);
+    if (frozen.has(name) || held.has(name)) return;
+    for (const fn of watchers.get(name) ?? []) fn(event.newValue);
+  });
 
   window.MLGuide = { ...(window.MLGuide ?? {}), store };
 })();

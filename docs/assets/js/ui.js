@@ -1,6 +1,6 @@
 // Small DOM helpers shared by the widgets. Text is always inserted as text: `el` only
 // ever sets textContent, and `richText` turns `backticks` into <code> elements without
-// parsing any HTML. Also: the reader's progress, loaded and validated once per tab.
+// parsing any HTML. Links to pages of the guide go through `siteHref`.
 "use strict";
 
 (() => {
@@ -54,69 +54,41 @@
     );
   }
 
-  function notice(text) {
-    return el("p", { class: "mlw-notice", role: "note" }, text);
+  function notice(...content) {
+    return el("p", { class: "mlw-notice", role: "note" }, ...content);
   }
 
-  // Progress is shared by every widget in the tab; it is read and validated once.
-  let progressPromise = null;
-  let current = null;
-  const notices = [];
-
-  async function loadProgress() {
-    const { py, store } = window.MLGuide;
-    if (!store.persistent) {
-      notices.push(
-        "This browser is not letting the guide save progress (storage is blocked or full), " +
-          "so your answers are kept only until you close this tab.",
-      );
+  // A link into this site, or null: stored or imported text never becomes a link to
+  // anywhere else ("javascript:", another host), whatever it says.
+  function siteHref(path) {
+    const root = window.MLGuide.siteRoot;
+    let url;
+    try {
+      url = new URL(String(path), root);
+    } catch {
+      return null;
     }
-    const raw = store.read("progress");
-    const { progress, reason } = await py.call("restore_progress", { raw });
-    if (reason) {
-      const backupKey = store.backup("progress", raw);
-      notices.push(
-        `Your saved progress could not be read (${reason}). A copy was kept in this ` +
-          `browser under "${backupKey}", and you start with a clean history.`,
-      );
-      store.write("progress", JSON.stringify(progress));
-    }
-    current = progress;
-    return progress;
+    const inside = url.origin === root.origin && url.pathname.startsWith(root.pathname);
+    return inside && /^https?:$/.test(url.protocol) ? url.href : null;
   }
 
-  const progressStore = {
-    get() {
-      progressPromise ??= loadProgress().catch((error) => {
-        progressPromise = null;
-        throw error;
-      });
-      return progressPromise;
-    },
-    save(progress) {
-      current = progress;
-      progressPromise = Promise.resolve(progress);
-      const { store } = window.MLGuide;
-      const wasPersistent = store.persistent;
-      if (!store.write("progress", JSON.stringify(progress)) && wasPersistent) {
-        notices.push(
-          "Your browser refused to save progress (storage is full or blocked); answers from " +
-            "now on are kept only until you close this tab. Export your progress to keep it.",
-        );
-      }
-    },
-    // Notices not yet shown; each is shown once, by whichever widget asks first.
-    takeNotices() {
-      return notices.splice(0, notices.length);
-    },
-    peek() {
-      return current;
-    },
-  };
+  // Offer `text` as a file; the reader's browser saves it.
+  function download(name, text, type = "application/json") {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = el("a", { href: url, download: name, class: "visually-hidden", text: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000); // after the download has started
+  }
+
+  // "2026-01-31", in the reader's own time zone, for file names.
+  function localDate(ms = Date.now()) {
+    return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+  }
 
   window.MLGuide = {
     ...(window.MLGuide ?? {}),
-    ui: { el, richText, progressBar, errorBox, notice },
-    progressStore,
+    ui: { el, richText, progressBar, errorBox, notice, siteHref, download, localDate },
   };
 })();

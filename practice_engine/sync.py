@@ -1,0 +1,189 @@
+"""Writes from many tabs: what a tab stores is merged with what is already stored, record
+by record, so the last writer never erases another tab's work.
+
+A tab changes progress starting from a copy it read earlier (its `base`). Meanwhile
+another tab may have stored more. `merge_progress` keeps everything stored and adds what
+this tab did since its base: quiz answers and self-grades are (item, time, verdict)
+records, finished mock rounds have ids, so "what this tab did" is exactly its records that
+the base did not have. Nothing is ever removed by a merge; only an explicit "replace"
+import removes, and the page writes that without merging.
+
+Cards are not records but states (FSRS replays its reviews). When both sides reviewed a
+card since the base, the merged card is the base card with every new review applied in
+time order, which is what one tab doing all those reviews would have got. Settings are
+per key: this tab's value if it changed it since its base, else the stored one.
+
+The saved mock round and quiz sessions have one slot each; two tabs on the same round or
+quiz keep the copy that got further, and a tab never clears a slot that another tab has
+filled with a different round.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .cards import _reviewed_card
+from .checks import parse_stored
+from .clock import is_int
+from .progress import MAX_HISTORY, PROGRESS_VERSION, require_progress, restore_progress
+from .quiz import QuizError
+
+
+def newer_version(raw: Any, known: int) -> int | None:
+    """The version of stored text when it is a whole number above `known`, else None: data
+    a newer copy of the guide wrote, which this one must leave alone (never back up and
+    empty, never overwrite)."""
+    stored = parse_stored(raw, "stored data")
+    data = stored.data if stored.present and not stored.reason else None
+    version = data.get("version") if isinstance(data, dict) else None
+    return version if is_int(version) and version > known else None
+
+
+def _merge_quiz(stored: dict, mine: dict, base: dict) -> dict:
+    merged = {item: list(history) for item, history in stored.items()}
+    for item, history in mine.items():
+        before = {tuple(a) for a in base.get(item, [])}
+        have = {tuple(a) for a in merged.get(item, [])}
+        new = [a for a in history if tuple(a) not in before and tuple(a) not in have]
+        if new:
+            joined = sorted([*merged.get(item, []), *new], key=lambda a: a[0])
+            merged[item] = joined[-MAX_HISTORY:]
+    return merged
+
+
+def _new_reviews(stored: list, mine: list, base: list) -> list:
+    before = {tuple(r) for r in base} | {tuple(r) for r in stored}
+    return [r for r in mine if tuple(r) not in before]
+
+
+def _merge_card(q: str, stored: dict, mine: dict, base: dict, reviews: list) -> dict | None:
+    s, m, b = stored["cards"].get(q), mine["cards"].get(q), base["cards"].get(q)
+    if m in (b, s):
+        return s  # this tab did not change it (or changed it the same way)
+    if s == b:
+        return m
+    # Both sides reviewed it since the base: replay the new reviews on the base card (on
+    # nothing, when another tab's "replace" import removed the card).
+    done = {tuple(r) for r in base["reviews"]}
+    card = b if s is not None else None
+    for question_id, grade, t in reviews:
+        if question_id == q and (question_id, grade, t) not in done:
+            card = _reviewed_card(card, grade, t)
+    return card
+
+
+def merge_into_stored(
+    stored: dict[str, Any], mine: dict[str, Any], base: dict[str, Any]
+) -> dict[str, Any]:
+    """`stored` plus what `mine` added since `base` (see the module docstring)."""
+    for name, value in (("stored", stored), ("mine", mine), ("base", base)):
+        try:
+            require_progress(value)
+        except QuizError as exc:
+            raise QuizError(f"{name}: {exc}") from None
+    new = _new_reviews(stored["reviews"], mine["reviews"], base["reviews"])
+    reviews = sorted([*stored["reviews"], *new], key=lambda r: r[2])
+    known = {m["id"] for m in stored["mocks"]} | {m["id"] for m in base["mocks"]}
+    mocks = [*stored["mocks"], *(m for m in mine["mocks"] if m["id"] not in known)]
+    ids = set(stored["cards"]) | set(mine["cards"])
+    cards = {q: _merge_card(q, stored, mine, base, reviews) for q in sorted(ids)}
+    settings = {
+        k: mine["settings"][k] if mine["settings"][k] != base["settings"][k] else v
+        for k, v in stored["settings"].items()
+    }
+    return {
+        "version": PROGRESS_VERSION,
+        "quiz": _merge_quiz(stored["quiz"], mine["quiz"], base["quiz"]),
+        "cards": {q: c for q, c in cards.items() if c is not None},
+        "reviews": reviews,
+        "mocks": sorted(mocks, key=lambda m: (m["finished_ms"], m["id"])),
+        "settings": settings,
+    }
+
+
+def merge_progress(stored_raw: Any, mine: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
+    """What a tab should hold and write, as {"progress", "reason", "newer", "changed",
+    "took"}: `progress` is the stored progress plus what `mine` added since `base`;
+    `changed` says it differs from what is stored (so it must be written), `took` that it
+    differs from `mine` (so another tab's work came in and the page should show it).
+
+    Nothing usable stored: `progress` is `mine`, and `reason` says why the stored text is
+    unusable, for the page to back it up before writing. A newer copy of the guide wrote
+    it: `progress` is None and `newer` its version; the page must not write then."""
+    newer = newer_version(stored_raw, PROGRESS_VERSION)
+    if newer is not None:
+        return {"progress": None, "reason": None, "newer": newer, "changed": False, "took": False}
+    stored, reason = restore_progress(stored_raw)
+    if reason or stored_raw in (None, ""):
+        require_progress(mine)
+        return {"progress": mine, "reason": reason, "newer": None, "changed": True, "took": False}
+    merged = merge_into_stored(stored, mine, base)
+    return {
+        "progress": merged,
+        "reason": None,
+        "newer": None,
+        "changed": merged != stored,
+        "took": merged != mine,
+    }
+
+
+def _slot(stored_raw: Any, known: int, restore) -> tuple[str, Any]:
+    """("newer", version) | ("none", None) for nothing usable stored | ("ok", saved)."""
+    newer = newer_version(stored_raw, known)
+    if newer is not None:
+        return "newer", newer
+    saved, _reason = restore(stored_raw)
+    return ("ok", saved) if saved is not None else ("none", None)
+
+
+def keep_slot(state: str, stored: Any, mine: Any, clearing: Any, same, ahead, later) -> str:
+    """Which copy a one-slot store keeps: "mine" (write it), "stored" (leave the slot; the
+    page takes the stored copy), or "clear" (remove it).
+
+    `mine` is None when the page clears the slot after finishing or discarding `clearing`;
+    it never clears a slot another tab has since filled with a different round or quiz.
+    Two copies of the same round or quiz: the one that got further (`ahead(a, b)`).
+    Different ones: `later(stored, mine)` says the stored one was started after mine."""
+    if state == "newer":
+        return "stored"
+    if state == "none":
+        return "clear" if mine is None else "mine"
+    if mine is None:
+        return "clear" if clearing is not None and same(stored, clearing) else "stored"
+    if same(stored, mine):
+        return "stored" if ahead(stored, mine) else "mine"
+    return "stored" if later(stored, mine) else "mine"
+
+
+def _round_step(saved: dict) -> tuple[int, int]:
+    return (len(saved["mock"]["grades"]), saved["probes"])
+
+
+def merge_round(restore, stored_raw: Any, mine: Any, clearing: Any, known: int) -> dict:
+    """The running mock round's slot (restore = the engine's restore_round)."""
+    state, stored = _slot(stored_raw, known, restore)
+    keep = keep_slot(
+        state,
+        stored,
+        mine,
+        clearing,
+        same=lambda a, b: a["mock"]["id"] == b["mock"]["id"],
+        ahead=lambda a, b: _round_step(a) > _round_step(b),
+        later=lambda a, b: a["started_ms"] > b["started_ms"],
+    )
+    return {"keep": keep, "stored": stored if state == "ok" else None}
+
+
+def merge_session(restore, stored_raw: Any, mine: Any, clearing: Any, known: int) -> dict:
+    """A quiz widget's slot (restore = the engine's restore_saved_session)."""
+    state, stored = _slot(stored_raw, known, restore)
+    keep = keep_slot(
+        state,
+        stored,
+        mine,
+        clearing,
+        same=lambda a, b: (a["seed"], a["items"]) == (b["seed"], b["items"]),
+        ahead=lambda a, b: (len(a["answers"]), a["position"]) > (len(b["answers"]), b["position"]),
+        later=lambda a, b: False,  # a quiz carries no start time: the tab that acts wins
+    )
+    return {"keep": keep, "stored": stored if state == "ok" else None}
