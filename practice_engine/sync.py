@@ -2,15 +2,22 @@
 by record, so the last writer never erases another tab's work.
 
 A tab changes progress starting from a copy it read earlier (its `base`). Meanwhile
-another tab may have stored more. `merge_progress` keeps everything stored and adds what
-this tab did since its base: quiz answers and self-grades are (item, time, verdict)
-records, finished mock rounds have ids, so "what this tab did" is exactly its records that
-the base did not have. Nothing is ever removed by a merge; only an explicit "replace"
-import removes, and the page writes that without merging.
+another tab may have stored more. Quiz answers and self-grades are (item, time, verdict)
+records and finished mock rounds have ids, so records merge as a union: everything stored
+plus every record of this tab that is not stored. Nothing is ever removed by a merge.
 
-Cards are not records but states (FSRS replays its reviews). When both sides reviewed a
-card since the base, the merged card is the base card with every new review applied in
-time order, which is what one tab doing all those reviews would have got. Settings are
+The union does not trust `base`, because what is stored may lack records this tab has
+already written: localStorage reaches other tabs asynchronously (Chromium keeps a copy per
+renderer), so a tab can read a stale copy even under the lock and write it back without
+this tab's latest records. Only an explicit "replace" import removes records; the page
+writes it without merging and marks it, and the first merge a tab makes after another
+tab's replace passes `union=False`: then only what this tab did since its base is added,
+so the replaced records do not come back.
+
+Cards are not records but states (FSRS replays its reviews). The merged card is the one
+that matches the merged reviews: a side's own card when that side had them all, else the
+reviews replayed in time order (on the base card after a replace), which is what one tab
+doing all those reviews would have got. Settings are
 per key: this tab's value if it changed it since its base, else the stored one.
 
 The saved mock round and quiz sessions have one slot each; two tabs on the same round or
@@ -26,7 +33,7 @@ from typing import Any, TypeVar, cast
 from .cards import _reviewed_card
 from .clock import is_int
 from .errors import EngineError
-from .progress import require_progress, restore_progress
+from .progress import empty_progress, require_progress, restore_progress
 from .state import Progress, QuizSession, SavedRound, Settings
 from .validate import parse_stored
 from .vocab import MAX_HISTORY, PROGRESS_VERSION
@@ -65,6 +72,36 @@ def _new_reviews(stored: list[Any], mine: list[Any], base: list[Any]) -> list[An
     return [r for r in mine if tuple(r) not in before]
 
 
+def _reviews_of(reviews: list[Any], q: str) -> list[Any]:
+    return [r for r in reviews if r[0] == q]
+
+
+def _replayed(
+    q: str, reviews: list[Any], start: dict[str, Any] | None, done: set[tuple[Any, ...]]
+) -> dict[str, Any] | None:
+    """`start` with every review of `q` not in `done` applied in time order."""
+    card = start
+    for question_id, grade, t in reviews:
+        if question_id == q and (question_id, grade, t) not in done:
+            card = _reviewed_card(card, grade, t)
+    return card
+
+
+def _union_card(
+    q: str, stored: Progress, mine: Progress, reviews: list[Any]
+) -> dict[str, Any] | None:
+    """The card that matches the merged reviews of `q`: a side's card when that side had
+    all of them, else every review replayed from a new card (FSRS runs without fuzzing, so
+    this is the card one tab doing all those reviews would hold)."""
+    s, m = stored["cards"].get(q), mine["cards"].get(q)
+    wanted = _reviews_of(reviews, q)
+    if m is None or m == s or (s is not None and _reviews_of(stored["reviews"], q) == wanted):
+        return s
+    if s is None or _reviews_of(mine["reviews"], q) == wanted or not wanted:
+        return m
+    return _replayed(q, reviews, None, set())
+
+
 def _merge_card(
     q: str, stored: Progress, mine: Progress, base: Progress, reviews: list[Any]
 ) -> dict[str, Any] | None:
@@ -75,27 +112,32 @@ def _merge_card(
         return m
     # Both sides reviewed it since the base: replay the new reviews on the base card (on
     # nothing, when another tab's "replace" import removed the card).
-    done = {tuple(r) for r in base["reviews"]}
-    card = b if s is not None else None
-    for question_id, grade, t in reviews:
-        if question_id == q and (question_id, grade, t) not in done:
-            card = _reviewed_card(card, grade, t)
-    return card
+    start = b if s is not None else None
+    return _replayed(q, reviews, start, {tuple(r) for r in base["reviews"]})
 
 
-def merge_into_stored(stored: Progress, mine: Progress, base: Progress) -> Progress:
-    """`stored` plus what `mine` added since `base` (see the module docstring)."""
+def merge_into_stored(
+    stored: Progress, mine: Progress, base: Progress, union: bool = True
+) -> Progress:
+    """`stored` plus every record of `mine` it lacks (`union`), or plus only what `mine`
+    added since `base` (see the module docstring). Settings always go by `base`."""
     for name, value in (("stored", stored), ("mine", mine), ("base", base)):
         try:
             require_progress(value)
         except EngineError as exc:
             raise EngineError(f"{name}: {exc}") from None
-    new = _new_reviews(stored["reviews"], mine["reviews"], base["reviews"])
+    since = empty_progress() if union else base
+    new = _new_reviews(stored["reviews"], mine["reviews"], since["reviews"])
     reviews = sorted([*stored["reviews"], *new], key=lambda r: r[2])
-    known = {m["id"] for m in stored["mocks"]} | {m["id"] for m in base["mocks"]}
+    known = {m["id"] for m in stored["mocks"]} | {m["id"] for m in since["mocks"]}
     mocks = [*stored["mocks"], *(m for m in mine["mocks"] if m["id"] not in known)]
     ids = set(stored["cards"]) | set(mine["cards"])
-    cards = {q: _merge_card(q, stored, mine, base, reviews) for q in sorted(ids)}
+    cards = {
+        q: _union_card(q, stored, mine, reviews)
+        if union
+        else _merge_card(q, stored, mine, base, reviews)
+        for q in sorted(ids)
+    }
     mine_settings, base_settings = dict(mine["settings"]), dict(base["settings"])
     settings = {
         k: mine_settings[k] if mine_settings[k] != base_settings[k] else v
@@ -103,7 +145,7 @@ def merge_into_stored(stored: Progress, mine: Progress, base: Progress) -> Progr
     }
     return {
         "version": PROGRESS_VERSION,
-        "quiz": _merge_quiz(stored["quiz"], mine["quiz"], base["quiz"]),
+        "quiz": _merge_quiz(stored["quiz"], mine["quiz"], since["quiz"]),
         "cards": {q: c for q, c in cards.items() if c is not None},
         "reviews": reviews,
         "mocks": sorted(mocks, key=lambda m: (m["finished_ms"], m["id"])),
@@ -111,9 +153,12 @@ def merge_into_stored(stored: Progress, mine: Progress, base: Progress) -> Progr
     }
 
 
-def merge_progress(stored_raw: Any, mine: Progress, base: Progress) -> dict[str, Any]:
+def merge_progress(
+    stored_raw: Any, mine: Progress, base: Progress, union: bool = True
+) -> dict[str, Any]:
     """What a tab should hold and write, as {"progress", "reason", "newer", "changed",
-    "took"}: `progress` is the stored progress plus what `mine` added since `base`;
+    "took"}: `progress` is the stored progress plus the records of `mine` (with `union`
+    False, after another tab replaced the progress: only those added since `base`);
     `changed` says it differs from what is stored (so it must be written), `took` that it
     differs from `mine` (so another tab's work came in and the page should show it).
 
@@ -127,7 +172,7 @@ def merge_progress(stored_raw: Any, mine: Progress, base: Progress) -> dict[str,
     if reason or stored_raw in (None, ""):
         require_progress(mine)
         return {"progress": mine, "reason": reason, "newer": None, "changed": True, "took": False}
-    merged = merge_into_stored(stored, mine, base)
+    merged = merge_into_stored(stored, mine, base, union)
     return {
         "progress": merged,
         "reason": None,

@@ -12,7 +12,15 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.browser.page_types_practice import FLASHCARDS, MOCK, TIMEOUT, start_mock
+from tests.browser.page_types_practice import (
+    DASHBOARD,
+    FLASHCARDS,
+    MOCK,
+    TIMEOUT,
+    choose_file,
+    dashboard_ready,
+    start_mock,
+)
 from tests.browser.quiz_helpers import STORAGE_KEY, answer_current, answer_key
 
 pytestmark = pytest.mark.browser
@@ -111,6 +119,54 @@ def test_two_tabs_answering_grading_and_finishing_rounds_lose_nothing(
             assert tab.evaluate("MLGuide.progressStore.peek().reviews.length") == 3 + total
         assert json.dumps(stored["settings"]) == json.dumps(
             cards_tab.evaluate("MLGuide.progressStore.peek().settings")
+        )
+    finally:
+        context.close()
+
+
+# A file that replaces the progress: one quiz answer, no self-grades.
+REPLACEMENT = """async ([item]) => {
+  const { progress } = await MLGuide.py.call("restore_progress", { raw: null });
+  const one = await MLGuide.py.call("record", { progress, item_id: item, correct: true,
+                                                 now_ms: Date.now() });
+  const file = await MLGuide.py.call("export_file", { progress: one, now_ms: Date.now() });
+  return JSON.stringify(file);
+}"""
+
+
+def test_a_replace_in_one_tab_is_not_undone_by_another(
+    browser, site_url: str, built_site: Path
+) -> None:
+    """The other tab wrote a self-grade before the replace; it takes the replaced progress
+    in and adds only what it does afterwards, not the grade the replace removed."""
+    item = json.loads((built_site / "assets/quiz/bank.json").read_text())["entries"][0]
+    item_id = item["items"][0]["id"]
+    context = browser.new_context(service_workers="block")
+    try:
+        cards_tab, dash_tab = context.new_page(), context.new_page()
+        cards_tab.goto(urljoin(site_url, FLASHCARDS))
+        grade_a_card(cards_tab, "Strong hire")
+        dash_tab.goto(urljoin(site_url, DASHBOARD))
+        dashboard_ready(dash_tab)
+        choose_file(dash_tab, "replacement.json", dash_tab.evaluate(REPLACEMENT, [item_id]))
+        dash_tab.locator(".mlw-transfer__preview").wait_for(timeout=TIMEOUT)
+        dash_tab.get_by_role("button", name="Replace my progress").click()
+        dash_tab.locator(".mlw-transfer__done").wait_for(timeout=TIMEOUT)
+
+        cards_tab.wait_for_function(
+            "() => MLGuide.progressStore.peek().reviews.length === 0", timeout=TIMEOUT
+        )  # the replace reached the cards tab, and the tab did not put its grade back
+        grade_a_card(cards_tab, "No hire")
+        cards_tab.wait_for_function(
+            "k => JSON.parse(localStorage.getItem(k)).reviews.length === 1",
+            arg=STORAGE_KEY,
+            timeout=TIMEOUT,
+        )
+        stored = cards_tab.evaluate(STORED, STORAGE_KEY)
+        assert [r[1] for r in stored["reviews"]] == ["no_hire"]
+        assert list(stored["quiz"]) == [item_id]
+        dash_tab.wait_for_function(
+            "() => MLGuide.progressStore.peek().reviews.length === 1", timeout=TIMEOUT
         )
     finally:
         context.close()

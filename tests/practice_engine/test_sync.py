@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from practice_engine import cards, mock, progress, sync
 from practice_engine.api import dispatch
-from tests.practice_engine.builders import DAY, T0, build, finished_mock, operations
+from tests.practice_engine.builders import DAY, T0, build, finished_mock, operations, reviewed
 from tests.practice_engine.test_mock_resume import saved_round
 
 Q = "bias-variance"
@@ -100,9 +100,43 @@ def test_what_another_tab_replaced_is_not_brought_back(engine_bank) -> None:
     base = build(engine_bank, [("review", 1, "lean_hire", T0), ("quiz", 3, True, T0)])
     replaced = progress.empty_progress()
     b = progress.record(base, "bias-variance-1", False, T0 + DAY)
-    merged = sync.merge_progress(json.dumps(replaced), b, base)["progress"]
+    merged = sync.merge_progress(json.dumps(replaced), b, base, union=False)["progress"]
     assert merged["reviews"] == [] and merged["cards"] == {}
     assert merged["quiz"] == {"bias-variance-1": [[T0 + DAY, 0]]}
+    # without the page's "replaced" mark, the missing records count as a stale copy
+    again = sync.merge_progress(json.dumps(replaced), b, base)["progress"]
+    assert again["quiz"] == b["quiz"] and again["reviews"] == b["reviews"]
+
+
+def _in_time_order(ops: list) -> list:
+    """As one reader would do them: a card's state is its reviews applied in time order."""
+    when = {"quiz": 3, "review": 3, "mock": 5}
+    return sorted(ops, key=lambda op: op[when[op[0]]] if op[0] in when else 0)
+
+
+@given(
+    base_ops=st.lists(operations, max_size=6).map(_in_time_order),
+    a_ops=st.lists(operations, min_size=1, max_size=6).map(_in_time_order),
+    b_ops=st.lists(operations, max_size=6).map(_in_time_order),
+)
+@settings(max_examples=80, deadline=None)
+def test_a_stale_copy_written_over_mine_takes_nothing_of_mine(
+    engine_bank, base_ops, a_ops, b_ops
+) -> None:
+    """Tab A wrote its records and made that its base; tab B, reading a stale copy (the
+    old base: localStorage reaches other tabs late), added its own and wrote over A's.
+    A's next merge puts A's records back, and B's stay."""
+    old = build(engine_bank, base_ops)
+    a = build(engine_bank, _later(a_ops, 70 * DAY), old)
+    b = build(engine_bank, _later(b_ops, 140 * DAY), old)
+    merged = sync.merge_progress(json.dumps(b), a, a)["progress"]
+    assert progress.PROGRESS.problem(merged) is None
+    for side in (a, b):
+        for got, want in zip(_records(merged), _records(side), strict=True):
+            missing = want - got
+            assert not missing or all(len(merged["quiz"][i]) == 100 for i, *_ in missing)
+    one_tab = reviewed(progress.empty_progress(), *merged["reviews"])  # all in one tab
+    assert merged["cards"] == one_tab["cards"]
 
 
 def test_mock_rounds_finished_in_two_tabs_are_both_kept(engine_bank) -> None:

@@ -4,20 +4,28 @@
 //
 // The tab keeps `current` (what its widgets show) and `base` (the stored progress it last
 // read or wrote). A save, and every change another tab makes (the `storage` event), runs
-// the engine's merge_progress: what is stored, plus what this tab added since its base.
+// the engine's merge_progress: what is stored, plus what this tab holds that it lacks.
 // Saves run one at a time. Widgets hand in the progress their change started from, so a
 // widget working on an older copy adds its change without undoing anyone else's.
+//
+// What another tab stored may lack records this tab wrote: localStorage reaches other tabs
+// late, so a tab can read a stale copy even under the lock and write it back. So the merge
+// keeps every record this tab holds (a union). A "replace" import is the one write that
+// removes records: it also stores a new mark under REPLACED, and a tab that finds the mark
+// changed merges once by its base, adding only what it did itself since then.
 "use strict";
 
 (() => {
   if (window.MLGuide?.progressStore) return;
   const NAME = "progress";
+  const REPLACED = "progress-replaced";
   const notices = [];
   const listeners = new Set();
   let loading = null;
   let current = null;
   let base = null;
   let lastRaw = null; // the stored text as this tab last read or wrote it
+  let mark = null; // the REPLACED mark as this tab last saw it
   let chain = Promise.resolve();
 
   const engine = () => window.MLGuide.py;
@@ -59,6 +67,7 @@
   }
 
   async function load() {
+    mark = storage().stored(REPLACED);
     const raw = storage().read(NAME);
     const { progress, reason, newer } = await engine().call("restore_progress", { raw });
     current = base = progress;
@@ -96,7 +105,9 @@
       current = base = mine;
       return;
     }
-    const out = await engine().call("merge_progress", { stored_raw: raw, mine, base });
+    const now = storage().stored(REPLACED);
+    const out = await engine().call("merge_progress", { stored_raw: raw, mine, base, union: now === mark });
+    mark = now;
     if (out.newer) {
       storage().freeze(NAME, out.newer);
       notices.push(NEWER);
@@ -158,7 +169,9 @@
         let mine = next;
         if (from !== current && current !== null) {
           const text = JSON.stringify(current);
-          const out = await engine().call("merge_progress", { stored_raw: text, mine: next, base: from });
+          // within this tab nothing is stale: add only what the change did since `from`
+          const args = { stored_raw: text, mine: next, base: from, union: false };
+          const out = await engine().call("merge_progress", args);
           mine = out.progress ?? next;
         }
         await sync(mine, storage().read(NAME));
@@ -171,6 +184,8 @@
       return queue(async () => {
         if (storage().isFrozen(NAME)) current = next;
         else {
+          mark = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+          storage().write(REPLACED, mark);
           write(next);
           current = base = next;
         }
