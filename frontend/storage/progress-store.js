@@ -7,10 +7,12 @@
 // the engine's merge_progress: what is stored, plus what this tab added since its base.
 // Saves run one at a time. Widgets hand in the progress their change started from, so a
 // widget working on an older copy adds its change without undoing anyone else's.
-"use strict";
 
-(() => {
-  if (window.MLGuide?.progressStore) return;
+import { download, localDate } from "../lib/dom.js";
+import { py } from "../python/client.js";
+import { backups } from "./backups.js";
+import { store } from "./store.js";
+
   const NAME = "progress";
   const notices = [];
   const listeners = new Set();
@@ -20,8 +22,8 @@
   let lastRaw = null; // the stored text as this tab last read or wrote it
   let chain = Promise.resolve();
 
-  const engine = () => window.MLGuide.py;
-  const storage = () => window.MLGuide.store;
+  const engine = () => py;
+  const storage = () => store;
 
   const NEWER =
     "Your progress was saved by a newer version of the guide, so this page leaves it " +
@@ -40,7 +42,7 @@
   // Unreadable stored text is backed up before its slot is reused; if no backup fits, the
   // slot is held as it is until the reader has downloaded it (saving.js offers that).
   async function unreadable(raw, reason) {
-    const kept = await window.MLGuide.backups.keep(NAME, raw);
+    const kept = await backups.keep(NAME, raw);
     if (!kept.kept) {
       storage().hold(NAME, raw);
       notices.push(
@@ -137,7 +139,7 @@
     return plain && !storage().isFrozen(NAME) && storage().read(NAME) === lastRaw;
   }
 
-  const progressStore = {
+  export const progressStore = {
     get() {
       loading ??= load().catch((error) => {
         loading = null;
@@ -197,7 +199,7 @@
     async exportFile() {
       const progress = await progressStore.get();
       const data = await engine().call("export_file", { progress: current ?? progress, now_ms: Date.now() });
-      const { ui } = window.MLGuide;
+      const ui = { download, localDate };
       const name = `ml-interview-guide-progress-${ui.localDate()}.json`;
       ui.download(name, JSON.stringify(data, null, 2));
       return name;
@@ -209,13 +211,10 @@
     },
   };
 
-  window.MLGuide.store.watch(NAME, (raw) => {
+  store.watch(NAME, (raw) => {
     if (raw === null || current === null) return;
     queue(() => {
       const now = storage().stored(NAME) ?? raw; // read again: it may have changed since
       return now === lastRaw ? undefined : sync(current, now);
     });
   });
-
-  window.MLGuide = { ...window.MLGuide, progressStore };
-})();
