@@ -10,15 +10,17 @@ STAMP_JS := node_modules/.installed
 WHEELS   := build/browser-wheels
 STAMP_WH := $(WHEELS)/.installed
 export NO_MKDOCS_2_WARNING := 1
+# The widgets' pure helpers (tests/frontend/), in Node without a browser.
+NODE_TEST := node --test $(wildcard tests/frontend/*.test.mjs tests/frontend/*/*.test.mjs)
 
 .PHONY: help install serve build test test-fast lint system bench figures clean
 
 help:
 	@echo "make serve   set up, build and serve the site at http://127.0.0.1:8000 (live reload)"
 	@echo "make test    set up and run the whole test suite, browser tests included"
-	@echo "make test-fast  the tests that need no browser, no Node and no built site"
+	@echo "make test-fast  the tests that need no browser and no built site (pytest, node --test)"
 	@echo "make build   write the static site to site/"
-	@echo "make lint    ruff, mypy (engine, build, devtools) and codespell"
+	@echo "make lint    ruff, mypy (engine, build, devtools), Biome (frontend/) and codespell"
 	@echo "make bench   print the benchmark table"
 	@echo "make figures regenerate the computed figures in docs/assets/figures/"
 
@@ -56,15 +58,19 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	node_modules/.bin/biome lint
 	$(BIN)/codespell quiz_data docs CONTRIBUTING.md README.md
 
 # Two workers: the tests that need the built site run on one (see tests/conftest.py).
 test: install system lint
+	$(NODE_TEST)
 	$(BIN)/pytest -n 2
 
-# For quick local loops: the bank, rendering, engine and build-step tests. No browser, no
-# Node, no site build; `make test` stays the full gate that CI runs.
+# For quick local loops: the bank, rendering, engine and build-step tests, and the unit
+# tests of the widgets' pure helpers (plain Node, no npm package). No browser, no site
+# build; `make test` stays the full gate that CI runs.
 test-fast: $(STAMP_PY)
+	$(NODE_TEST)
 	$(BIN)/pytest -q -m "not browser and not node and not site"
 
 bench: install system

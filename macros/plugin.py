@@ -4,8 +4,9 @@ calling plain functions in bank/, render/ and publish/.
 The order of a build, by MkDocs' own order of events:
 - on_config: load and validate the bank and the exercises; a broken one stops the build
   with every problem listed.
-- on_files: register everything the site holds beside the pages as MkDocs files: joined
-  scripts and stylesheets, JSON exports, runtime, wheels, snapshot, editor, redirects.
+- on_files: register everything the site holds beside the pages as MkDocs files: the
+  scripts' bundle, joined stylesheets, JSON exports, runtime, wheels, snapshot, editor,
+  redirects.
 - on_page_markdown: tag each page with the tracks, levels and roles of its questions.
 - on_post_page / on_post_template: give every page its CSP; note each page's card ids.
 - on_env: keep MkDocs' final list of files, for the service worker.
@@ -30,11 +31,13 @@ from .config import GuideConfig
 from .publish import Outputs
 from .publish.bundle import BundleError, bundle
 from .publish.csp import with_csp
-from .publish.editor import EditorBundleError, editor_outputs
+from .publish.editor import editor_outputs
+from .publish.esbuild import BundleBuildError
 from .publish.export import bank_json, bank_outputs, exercise_outputs
 from .publish.parity import card_ids, exported_ids, mismatches, pages_by_id
 from .publish.redirects import redirect_outputs
 from .publish.runtime import AssetError, katex_files, manifest, pyodide_files, wheel_files
+from .publish.scripts import site_script
 from .publish.service_worker import write_service_worker
 from .publish.snapshot import SnapshotError, snapshot_outputs
 from .publish.wheels import WheelError, browser_wheels, build_engine_wheel
@@ -45,7 +48,7 @@ from .render.tags import page_tags
 # in their on_post_build, the search index and the tags plugin's export.
 LATE_OUTPUTS: tuple[str, ...] = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 LATE_OUTPUTS += ("search/search_index.json", "tags.json")
-BUILD_ERRORS = (AssetError, BundleError, EditorBundleError, SnapshotError, WheelError)
+BUILD_ERRORS = (AssetError, BundleBuildError, BundleError, SnapshotError, WheelError)
 
 
 class GuidePlugin(BasePlugin[GuideConfig]):
@@ -76,7 +79,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         try:
-            files = bundle(files, config)
+            files = bundle(files, config, site_script(self.root))
             outputs = self._outputs(files, config)
         except BUILD_ERRORS as exc:
             raise PluginError(str(exc)) from None

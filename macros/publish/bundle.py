@@ -1,16 +1,14 @@
-"""Join the site's own stylesheets into one file and its scripts into one, at build time.
+"""Give every page one stylesheet and one script of the site's own, made at build time.
 
 Why: every page listed four stylesheets in the head (each one blocks the first paint) and
-eleven scripts, each its own request; on a slow mobile link every request costs a round
-trip before the page can paint or start. The sources stay as they are, one file per
-widget, listed in `mkdocs.yml` `extra_css` / `extra_javascript` (that is what a
-contributor edits); the build writes one bundle of each and the pages link the bundles.
+many scripts, each its own request; on a slow mobile link every request costs a round
+trip before the page can paint or start.
 
-Order and semantics are kept: files are joined in the listed order; each script still
-runs in strict mode (every source starts with "use strict"), and each runs in its own
-try block, so a script that throws at start-up stops only itself, as a separate <script>
-would, and its error still reaches window.onerror. The bundle's name carries a hash of
-its content, so a new build never meets a stale copy in a cache.
+Stylesheets: the sources stay one file per widget under docs/assets/css/, listed in
+`mkdocs.yml` `extra_css` (that is what a contributor edits); they are joined in the listed
+order. Scripts: ES modules under frontend/, bundled by esbuild from frontend/main.js
+(scripts.py) and loaded as one module; `extra_javascript` stays empty. Each bundle's name
+carries a hash of its content, so a new build never meets a stale copy in a cache.
 """
 
 from __future__ import annotations
@@ -18,17 +16,12 @@ from __future__ import annotations
 import hashlib
 import re
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 CSS_DIR = "assets/css"
 JS_DIR = "assets/js"
-# Loaded first in the scripts bundle: the worker client every widget uses. On pages that
-# start Python at once it is also loaded from the head (overrides/main.html); it runs once.
-PY_CLIENT = "assets/js/py-client.js"
-# Hand a start-up error to window.onerror, as a failing separate <script> would.
-_REPORT = "(globalThis.reportError ?? console.error)(error);"
-_STRICT = re.compile(r'^\s*"use strict";\s*$', re.M)
 
 
 class BundleError(ValueError):
@@ -60,35 +53,25 @@ def join_css(sources: dict[str, str]) -> str:
     return "\n".join(parts)
 
 
-def join_js(sources: dict[str, str]) -> str:
-    """Scripts in order, each in its own block: strict, and failing alone."""
-    parts = ['"use strict";\n']
-    for path, text in sources.items():
-        if not path.startswith(JS_DIR + "/"):
-            raise BundleError(f"{path}: only scripts in {JS_DIR}/ can be joined")
-        if not _STRICT.search(text):
-            raise BundleError(f'{path}: a bundled script must start with "use strict"')
-        parts.append(f"// {path}\ntry {{\n{text.strip()}\n}} catch (error) {{\n  {_REPORT}\n}}\n")
-    return "\n".join(parts)
-
-
-def bundle(files: Files, config: MkDocsConfig) -> Files:
+def bundle(files: Files, config: MkDocsConfig, script: str) -> Files:
     """Add the two bundles to the site's files and point the pages at them (an on_files
-    step: the theme reads `extra_css` / `extra_javascript` only when it renders pages)."""
+    step: the theme reads `extra_css` / `extra_javascript` only when it renders pages).
+    `script` is the text of the scripts' bundle (scripts.site_script)."""
     css_paths = list(config["extra_css"])
-    js_paths = [str(s) for s in config["extra_javascript"]]  # str or ExtraScriptValue
-    if any(getattr(s, "defer", False) or getattr(s, "async_", False) or getattr(s, "type", "")
-           for s in config["extra_javascript"]):  # fmt: skip
-        raise BundleError("bundled scripts must be plain classic scripts (no defer/async/type)")
+    if config["extra_javascript"]:
+        listed = ", ".join(str(s) for s in config["extra_javascript"])
+        raise BundleError(
+            f"extra_javascript lists {listed}: the site's scripts are ES modules under "
+            "frontend/, imported from frontend/main.js (CONTRIBUTING.md: a widget)"
+        )
     if css_paths:
         css = join_css({p: _source(files, p) for p in css_paths})
         css_uri = _hashed(CSS_DIR, "site", css, ".css")
         files.append(File.generated(config, css_uri, content=css))
         config["extra_css"] = [css_uri]
-    if js_paths:
-        ordered = [PY_CLIENT, *(p for p in js_paths if p != PY_CLIENT)]
-        js = join_js({p: _source(files, p) for p in ordered})
-        js_uri = _hashed(JS_DIR, "site", js, ".js")
-        files.append(File.generated(config, js_uri, content=js))
-        config["extra_javascript"] = [js_uri]
+    js_uri = _hashed(JS_DIR, "site", script, ".js")
+    files.append(File.generated(config, js_uri, content=script))
+    module = ExtraScriptValue(js_uri)
+    module.type = "module"
+    config["extra_javascript"] = [module]
     return files

@@ -1,7 +1,7 @@
 """Exercise pages: the prompt, the editor shell with Run, Check and Reset, the output and
 check-result areas, and the reference solution in a collapsed "Show solution" block.
 
-Everything is built here as Markdown plus static HTML; docs/assets/js/exercise.js swaps
+Everything is built here as Markdown plus static HTML; frontend/widgets/exercise.js swaps
 the plain <textarea> (what a reader without JavaScript sees, with the starter code) for the
 CodeMirror editor and fills the live regions as text.
 """

@@ -1,4 +1,4 @@
-"""Formulas are typeset as they come near the screen (docs/assets/js/math.js), not all at
+"""Formulas are typeset as they come near the screen (frontend/page/math.js), not all at
 load: typesetting every formula at once was the longest task on long pages."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""When Python starts (docs/assets/js/quiz.js, overrides/main.html): on a page read for its
+"""When Python starts (frontend/widgets/quiz.js, frontend/main.js): on a page read for its
 text, not while the reader is only reading, but as soon as a quiz comes near the screen or
 the reader reaches for it; on practice pages, at once."""
 

@@ -1,6 +1,7 @@
-"""Each built page links one stylesheet and one script of ours, joined at build time from the
-sources listed in mkdocs.yml (macros/bundle.py); the Python client is in the head only on
-practice pages, which start Python at once."""
+"""Each built page links one stylesheet of ours, joined at build time from the sources listed
+in mkdocs.yml, and one script, the module esbuild bundled from frontend/main.js
+(macros/publish/bundle.py, scripts.py); practice pages say in the head that Python starts
+at once."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 OURS = re.compile(r'(?:href|src)="(?:\.\./)*(assets/(?:css|js)/[^"]+)"')
 NOSCRIPT = re.compile(r"<noscript>.*?</noscript>", re.S)
+MODULE = r'<script src="(?:\.\./)*assets/js/site\.[0-9a-f]{10}\.js" type="module">'
 EAGER = '<meta name="mlguide-python" content="eager">'
 
 
@@ -24,7 +26,7 @@ _Loader.add_constructor("!ENV", lambda loader, node: None)
 
 def _listed() -> tuple[list[str], list[str]]:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    scripts = [s if isinstance(s, str) else s["path"] for s in config["extra_javascript"]]
+    scripts = [s if isinstance(s, str) else s["path"] for s in config.get("extra_javascript", [])]
     return config["extra_css"], scripts
 
 
@@ -38,6 +40,8 @@ def test_every_page_links_one_stylesheet_and_one_script_of_ours(guide_pages: lis
         linked = OURS.findall(html)
         styles = [u for u in linked if u.endswith(".css")]
         scripts = [u for u in OURS.findall(body) if u.endswith(".js")]
+        if not re.search(MODULE, body):
+            wrong.append(f"{page}: the script is not loaded as a module")
         if len(styles) != 1 or not re.fullmatch(r"assets/css/site\.[0-9a-f]{10}\.css", styles[0]):
             wrong.append(f"{page}: stylesheets {styles}")
         if len(scripts) != 1 or not re.fullmatch(r"assets/js/site\.[0-9a-f]{10}\.js", scripts[0]):
@@ -47,30 +51,37 @@ def test_every_page_links_one_stylesheet_and_one_script_of_ours(guide_pages: lis
     assert wrong == []
 
 
-def test_the_bundles_hold_every_listed_source_in_order(built_site: Path) -> None:
+def test_the_stylesheet_holds_every_listed_source_in_order(built_site: Path) -> None:
     css, js = _listed()
+    assert js == []  # scripts are modules under frontend/, not listed
     [css_bundle] = (built_site / "assets" / "css").glob("site.*.css")
+    text = css_bundle.read_text(encoding="utf-8")
+    at = [text.find(f"{source} */") for source in css]
+    assert -1 not in at and at == sorted(at)
+    for source in css:  # the source itself, as written, not a copy of an old build
+        assert (ROOT / "docs" / source).read_text(encoding="utf-8").strip() in text
+
+
+def test_the_script_holds_every_widget_and_no_source_is_published(built_site: Path) -> None:
     [js_bundle] = (built_site / "assets" / "js").glob("site.*.js")
-    for bundle, sources in ((css_bundle, css), (js_bundle, js)):
-        text = bundle.read_text(encoding="utf-8")
-        at = [text.find(f"{source} */" if source.endswith(".css") else f"// {source}\n")
-              for source in sources]  # fmt: skip
-        assert -1 not in at and at == sorted(at), bundle.name
-        for source in sources:  # the source itself, as written, not a copy of an old build
-            assert (ROOT / "docs" / source).read_text(encoding="utf-8").strip() in text
+    text = js_bundle.read_text(encoding="utf-8")
+    shells = (".mlw-quiz", ".mlw-fc", ".mlw-mock", ".mlw-dash", ".mlw-backups", ".mlw-exercise")
+    for shell in shells:
+        assert f'"{shell}"' in text, shell  # the entry's selector -> mount table
+    # The worker and the lazily loaded editor are files of their own; nothing else is.
+    published = sorted(p.name for p in (built_site / "assets" / "js").glob("*.js"))
+    assert published == sorted([js_bundle.name, "moved.js"])
 
 
-def test_the_python_client_is_in_the_head_only_on_practice_pages(guide_pages: list[Path]) -> None:
+def test_python_starts_at_once_only_on_practice_pages(guide_pages: list[Path]) -> None:
     eager, reading = 0, 0
     for page in guide_pages:
         head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
-        in_head = "assets/js/py-client.js" in head
+        assert not re.search(r"<script[^>]*assets/js/", head), page  # all in the module
         if EAGER in head:
             eager += 1
-            assert in_head, page
         else:
             reading += 1
-            assert not in_head, page
     assert eager and reading
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.publish import editor
+from macros.publish import editor, esbuild
 from tests.conftest import ROOT
 
 
@@ -29,5 +29,5 @@ def test_the_bundle_is_cached_by_its_inputs(monkeypatch) -> None:
     def no_esbuild(*args, **kwargs):
         raise AssertionError("esbuild ran although the inputs did not change")
 
-    monkeypatch.setattr(editor.subprocess, "run", no_esbuild)
+    monkeypatch.setattr(esbuild.subprocess, "run", no_esbuild)
     assert editor.editor_outputs(ROOT) == {"assets/js/editor.mjs": bundle}

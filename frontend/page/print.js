@@ -1,9 +1,9 @@
 // Print every answer: open the closed "Full Answer + Rubric" blocks before printing and
 // close them again afterwards, so the reader's page is left as it was.
-"use strict";
 
-(() => {
-  let opened = [];
+let opened = [];
+
+export function start() {
   window.addEventListener("beforeprint", () => {
     opened = [...document.querySelectorAll("details:not([open])")];
     for (const details of opened) details.open = true;
@@ -12,4 +12,4 @@
     for (const details of opened) details.open = false;
     opened = [];
   });
-})();
+}

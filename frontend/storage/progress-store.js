@@ -13,10 +13,12 @@
 // keeps every record this tab holds (a union). A "replace" import is the one write that
 // removes records: it also stores a new mark under REPLACED, and a tab that finds the mark
 // changed merges once by its base, adding only what it did itself since then.
-"use strict";
 
-(() => {
-  if (window.MLGuide?.progressStore) return;
+import { download, localDate } from "../lib/dom.js";
+import { py } from "../python/client.js";
+import { backups } from "./backups.js";
+import { store } from "./store.js";
+
   const NAME = "progress";
   const REPLACED = "progress-replaced";
   const notices = [];
@@ -28,8 +30,8 @@
   let mark = null; // the REPLACED mark as this tab last saw it
   let chain = Promise.resolve();
 
-  const engine = () => window.MLGuide.py;
-  const storage = () => window.MLGuide.store;
+  const engine = () => py;
+  const storage = () => store;
 
   const NEWER =
     "Your progress was saved by a newer version of the guide, so this page leaves it " +
@@ -48,7 +50,7 @@
   // Unreadable stored text is backed up before its slot is reused; if no backup fits, the
   // slot is held as it is until the reader has downloaded it (saving.js offers that).
   async function unreadable(raw, reason) {
-    const kept = await window.MLGuide.backups.keep(NAME, raw);
+    const kept = await backups.keep(NAME, raw);
     if (!kept.kept) {
       storage().hold(NAME, raw);
       notices.push(
@@ -148,7 +150,7 @@
     return plain && !storage().isFrozen(NAME) && storage().read(NAME) === lastRaw;
   }
 
-  const progressStore = {
+  export const progressStore = {
     get() {
       loading ??= load().catch((error) => {
         loading = null;
@@ -212,7 +214,7 @@
     async exportFile() {
       const progress = await progressStore.get();
       const data = await engine().call("export_file", { progress: current ?? progress, now_ms: Date.now() });
-      const { ui } = window.MLGuide;
+      const ui = { download, localDate };
       const name = `ml-interview-guide-progress-${ui.localDate()}.json`;
       ui.download(name, JSON.stringify(data, null, 2));
       return name;
@@ -224,13 +226,10 @@
     },
   };
 
-  window.MLGuide.store.watch(NAME, (raw) => {
+  store.watch(NAME, (raw) => {
     if (raw === null || current === null) return;
     queue(() => {
       const now = storage().stored(NAME) ?? raw; // read again: it may have changed since
       return now === lastRaw ? undefined : sync(current, now);
     });
   });
-
-  window.MLGuide = { ...window.MLGuide, progressStore };
-})();

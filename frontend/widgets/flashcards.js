@@ -1,0 +1,293 @@
+// Flashcards: one concept question at a time from the engine's review queue, a countdown
+// from its time target, the full answer and rubric (static HTML the build wrote, hidden
+// until revealed), then a self-grade that the engine turns into the next due date.
+
+import { announcer } from "../lib/announce.js";
+import { Countdown } from "../lib/countdown.js";
+import { el, errorBox } from "../lib/dom.js";
+import { dueWords, errorText, mmss, plural, tzOffset } from "../lib/format.js";
+import { gradeButtons, ready, showNotices } from "./practice.js";
+
+class Flashcards {
+  constructor(root, deps) {
+    ({ py: this.py, progressStore: this.progressStore } = deps);
+    this.root = root;
+    this.body = root.querySelector(".mlw-fc__body");
+    this.counts = root.querySelector(".mlw-fc__counts");
+    this.form = root.querySelector("form.mlw-fc__form");
+    this.store = document.querySelector(".fc-store");
+    this.say = announcer(root.querySelector(".mlw-fc__status"));
+    this.session = []; // what was graded on this visit, newest last
+    this.borrowed = null;
+    this.settingsNote = el("p", { class: "mlw-fc__settings-note" }); // visible feedback
+    this.form.append(this.settingsNote);
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.saveSettings();
+    });
+    this.load();
+  }
+
+  async load() {
+    try {
+      const { progress, constants: fixed } = await ready(this.body, "Loading Python for the flashcards", this);
+      this.progress = progress;
+      this.constants = fixed;
+      this.unwatch ??= this.progressStore.onChange((p) => this.adopt(p));
+      showNotices(this.root.querySelector(".mlw-notices"), this.progressStore);
+      this.fillSettings();
+      await this.refresh();
+      this.showIdle();
+    } catch (error) {
+      this.fail(error, () => this.load());
+    }
+  }
+
+  // Another tab (or widget) graded or changed settings: show its work. A card being
+  // answered stays; the counts, and an idle or finished queue, are redrawn.
+  async adopt(progress) {
+    if (!this.root.isConnected) return this.unwatch();
+    this.progress = progress;
+    try {
+      await this.refresh();
+      if (this.mode === "idle" || this.mode === "done") this.showIdle();
+    } catch (error) {
+      this.fail(error, () => this.showIdle());
+    }
+  }
+
+  fillSettings() {
+    const [low, high] = this.constants.new_per_day_range;
+    const input = this.form.elements.new_per_day;
+    Object.assign(input, { min: low, max: high, value: this.progress.settings.new_per_day });
+    this.form.elements.schedule.value = this.progress.settings.schedule;
+    this.form.querySelector("fieldset").disabled = false;
+  }
+
+  async refresh() {
+    this.queue = await this.py.call("queue", {
+      progress: this.progress, now_ms: Date.now(), tz_offset_min: tzOffset(),
+    });
+    const q = this.queue;
+    const parts = [`Due now: ${q.due.length}`, `New cards left today: ${q.new_left_today}`];
+    if (q.due_later_today) parts.push(`Due later today: ${q.due_later_today}`);
+    this.counts.textContent = parts.join(" · ");
+  }
+
+  nextId() {
+    return this.queue.due[0] ?? this.queue.new[0] ?? null;
+  }
+
+  showIdle() {
+    this.stopTimer();
+    this.returnCard();
+    this.mode = "idle";
+    const q = this.queue;
+    if (!this.nextId()) return this.showDone();
+    const start = el("button", {
+      type: "button", class: "md-button md-button--primary mlw-fc__start",
+      text: "Start reviewing", onclick: () => this.showCard(this.nextId()),
+    });
+    this.body.replaceChildren(
+      el("p", { text: `${plural(q.due.length, "card")} due now and ${plural(q.new.length, "new card")} for today.` }),
+      start,
+    );
+  }
+
+  showDone() {
+    this.mode = "done";
+    const next = this.queue.next_due_ms;
+    const heading = el("h3", { tabindex: -1, class: "mlw-fc__done", text: "Nothing left to review for now" });
+    this.body.replaceChildren(
+      heading,
+      el("p", {
+        text: next == null
+          ? "You have no cards scheduled. Come back tomorrow for new ones, or raise the daily limit in the settings."
+          : `The next card is due ${dueWords(next, Date.now()).replace(/^Next review /, "")}`,
+      }),
+      this.sessionList(),
+    );
+    return heading;
+  }
+
+  // The static card's prompt and answer are moved (not copied) into the widget, and put
+  // back before another card is shown: the build's HTML is never re-parsed or duplicated.
+  borrow(id) {
+    const card = this.store.querySelector(`.fc-card[data-fc-id="${CSS.escape(id)}"]`);
+    if (!card) throw new Error(`the card "${id}" is missing from this page; reload the page`);
+    const prompt = card.querySelector(".fc-card__prompt");
+    const answer = card.querySelector(".fc-card__answer");
+    this.borrowed = { card, prompt, answer };
+    return this.borrowed;
+  }
+
+  returnCard() {
+    if (!this.borrowed) return;
+    const { card, prompt, answer } = this.borrowed;
+    card.append(prompt, answer);
+    this.borrowed = null;
+  }
+
+  showCard(id) {
+    this.returnCard();
+    let card;
+    try {
+      card = this.borrow(id);
+    } catch (error) {
+      return this.fail(error, () => this.showIdle());
+    }
+    const isDue = this.queue.due.includes(id);
+    const { fcTarget, fcSeconds, fcTrack } = card.card.dataset;
+    this.current = { id, prompt: card.prompt.textContent.trim() };
+    const heading = el("h3", { tabindex: -1, class: "mlw-fc__heading", text: isDue ? "Card due for review" : "New card" });
+    const value = el("span", { class: "mlw-timer__value", text: mmss(Number(fcSeconds)) });
+    const timer = el("p", { class: "mlw-timer" }, "Time left to answer: ", value);
+    const noteId = `fc-note-${id}`;
+    this.body.replaceChildren(
+      heading,
+      el("p", { class: "mlw-fc__meta", text: `${fcTrack} · Time target: ${fcTarget}` }),
+      el("div", { class: "mlw-fc__prompt" }, card.prompt),
+      timer,
+      el("p", { class: "mlw-fc__note" },
+        el("label", { for: noteId, text: "Your answer, if you want to type it (stays in this tab; never saved)" }),
+        el("textarea", { id: noteId, rows: 4, spellcheck: "true" })),
+      el("button", {
+        type: "button", class: "md-button md-button--primary mlw-fc__reveal",
+        text: "Reveal the answer and rubric", onclick: () => this.reveal(),
+      }),
+    );
+    this.mode = "asking";
+    this.timer = new Countdown(Number(fcSeconds), {
+      root: this.root,
+      onTick: (left) => (value.textContent = mmss(left)),
+      onEnd: () => {
+        timer.classList.add("is-up");
+        value.textContent = "00:00, time is up";
+        this.say("Time is up.");
+      },
+    }).start();
+    heading.focus();
+  }
+
+  // The page was left (instant navigation): no timer or listener outlives it.
+  unmount() {
+    this.stopTimer();
+    this.unwatch?.();
+  }
+
+  stopTimer() {
+    this.timer?.stop();
+  }
+
+  reveal() {
+    if (this.mode !== "asking") return;
+    this.stopTimer();
+    this.body.querySelector(".mlw-fc__reveal")?.remove();
+    const labelId = `fc-grade-label-${this.current.id}`;
+    const heading = el("h4", { tabindex: -1, class: "mlw-fc__answer-title", text: "Full answer and rubric" });
+    this.body.append(
+      el("div", { class: "mlw-fc__answer" }, heading, this.borrowed.answer),
+      el("p", { id: labelId, class: "mlw-fc__ask", text: "How did you do, judged by the rubric?" }),
+      gradeButtons(this.constants.grades, labelId, (g) => this.grade(g)),
+    );
+    this.mode = "revealed";
+    heading.focus();
+    this.say("Answer and rubric shown. Grade yourself with the buttons after the rubric.");
+  }
+
+  async grade(g) {
+    if (this.mode !== "revealed") return;
+    this.mode = "grading";
+    for (const b of this.body.querySelectorAll(".mlw-grade")) b.disabled = true;
+    const now = Date.now();
+    const args = { question_id: this.current.id, now_ms: now };
+    try {
+      const before = this.progress;
+      this.progress = await this.py.call("review", { progress: before, grade: g.id, ...args });
+      await this.progressStore.save(this.progress, before);
+      showNotices(this.root.querySelector(".mlw-notices"), this.progressStore);
+      const info = await this.py.call("card_info", { progress: this.progress, tz_offset_min: tzOffset(), ...args });
+      const words = dueWords(info.due_ms, now);
+      this.session.push({ prompt: this.current.prompt, grade: g.label, words });
+      await this.refresh();
+      this.showResult(`Graded: ${g.label}. ${words}`);
+    } catch (error) {
+      this.fail(error, () => this.showIdle());
+    }
+  }
+
+  sessionList() {
+    if (!this.session.length) return null;
+    const items = this.session.map((s) =>
+      el("li", {}, el("span", { class: "mlw-fc__done-prompt", text: s.prompt }), ` (${s.grade}): `,
+        el("span", { class: "mlw-fc__due", text: s.words })));
+    return el("div", { class: "mlw-fc__session" },
+      el("h4", { text: "Graded on this visit" }), el("ol", {}, items));
+  }
+
+  showResult(text) {
+    this.returnCard();
+    this.mode = "result";
+    const nextId = this.nextId();
+    const next = el("button", {
+      type: "button", class: "md-button md-button--primary mlw-fc__next",
+      text: nextId ? "Next card" : "Finish",
+      onclick: () => this.goOn(),
+    });
+    this.body.replaceChildren(el("p", { class: "mlw-fc__result", text }), next, this.sessionList());
+    next.focus();
+    this.say(text);
+  }
+
+  // The queue is asked again: a card in a minutes-long learning step may be due by now.
+  async goOn() {
+    if (this.mode !== "result") return;
+    try {
+      await this.refresh();
+      const id = this.nextId();
+      if (id) this.showCard(id);
+      else this.showDone().focus();
+    } catch (error) {
+      this.fail(error, () => this.showIdle());
+    }
+  }
+
+  async saveSettings() {
+    const input = this.form.elements.new_per_day;
+    const settings = { new_per_day: Number(input.value), schedule: this.form.elements.schedule.value };
+    const tell = (text) => {
+      this.settingsNote.textContent = text;
+      this.say(text);
+    };
+    if (!input.checkValidity() || !Number.isInteger(settings.new_per_day)) {
+      tell(`Not saved: new cards per day must be a whole number from ${input.min} to ${input.max}.`);
+      input.focus();
+      return;
+    }
+    try {
+      const before = this.progress;
+      this.progress = await this.py.call("set_settings", { progress: before, settings });
+      await this.progressStore.save(this.progress, before);
+      await this.refresh();
+      if (this.mode === "idle" || this.mode === "done") this.showIdle();
+      tell(`Settings saved. ${this.counts.textContent}.`);
+    } catch (error) {
+      tell(`Not saved: ${errorText(error)}`);
+    }
+  }
+
+  fail(error, retry) {
+    this.stopTimer();
+    this.returnCard();
+    this.mode = "error";
+    const message = errorText(error);
+    this.body.replaceChildren(errorBox(message, retry));
+    this.say(`Error: ${message}`);
+  }
+}
+
+// The flashcards on a page: returns what stops them when the page goes.
+export function mount(root, deps) {
+  const widget = new Flashcards(root, deps);
+  return () => widget.unmount();
+}
