@@ -9,6 +9,7 @@ three of its keys matter here:
 
 `run_examples(code, exercise)` runs the reader's code and calls their function on the
 visible examples, printing each call and what came back, as a reader would at a prompt.
+`measure_exercise(code, exercise)` measures the complexity alone (what the Check does last).
 `check_exercise(code, exercise)` is the full check: the forbidden names (on the syntax
 tree), the examples and hidden cases, the property checks, and, once everything else
 passes, the complexity bound. Both answer with the report of exercises.py; Check adds
@@ -39,7 +40,7 @@ from .values import show_call
 RULES_CHECK = "uses nothing this exercise forbids"
 MAX_CHECKS_CHARS = 200_000
 
-__all__ = ["Exercise", "check_exercise", "require_exercise", "run_examples"]
+__all__ = ["Exercise", "check_exercise", "measure_exercise", "require_exercise", "run_examples"]
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,33 @@ def check_exercise(code: Any, exercise: Any) -> dict[str, Any]:
             return {**out, "complexity": None}
 
 
+def _input_function(checks: dict[str, Any]) -> Any:
+    make_input = checks.get("complexity_input")
+    if make_input is None:
+        raise EngineError("the checks of this exercise define no complexity_input(n)")
+    return make_input
+
+
+def measure_exercise(code: Any, exercise: Any) -> dict[str, Any]:
+    """{"complexity": the measurement or None, "error": why the code could not be
+    measured or None}, whatever the cases say; an EngineError for an exercise without a
+    bound."""
+    spec = require_exercise(exercise)
+    code = _require_code(code)
+    if spec.complexity is None:
+        raise EngineError("this exercise declares no complexity bound")
+    with preserved_state():
+        try:
+            checks = load_checks(spec.checks)
+        except Exception as exc:
+            return {"complexity": None, "error": f"The checks are broken: {exc_line(exc)}"}
+        make_input = _input_function(checks)
+        fn, error = load_function(code, checks["FUNCTION"])
+        if error is not None:
+            return {"complexity": None, "error": error}
+        return {"complexity": growth.measure(fn, make_input, spec.complexity), "error": None}
+
+
 def _check(code: str, spec: Exercise) -> dict[str, Any]:
     try:
         checks = load_checks(spec.checks)
@@ -115,10 +143,7 @@ def _check(code: str, spec: Exercise) -> dict[str, Any]:
     results += run_cases(checks, fn)
     measured = None
     if spec.complexity is not None and all(r["ok"] for r in results):
-        make_input = checks.get("complexity_input")
-        if make_input is None:
-            raise EngineError("the checks of this exercise define no complexity_input(n)")
-        measured = growth.measure(fn, make_input, spec.complexity)
+        measured = growth.measure(fn, _input_function(checks), spec.complexity)
         results.append(_complexity_result(measured))
     return {**report(results, len(results), None), "complexity": measured}
 

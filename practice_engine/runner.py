@@ -29,9 +29,10 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+from .errors import EngineError
 from .exercises import run_checks
 from .judge import check_exercise as judge_check
-from .judge import require_exercise, run_examples
+from .judge import measure_exercise, require_exercise, run_examples
 from .tracebacks import USER_FILE, exc_line, short_traceback, syntax_error
 
 MAX_OUTPUT = 10_000
@@ -44,6 +45,7 @@ __all__ = [
     "TRUNCATED",
     "check_code",
     "check_exercise",
+    "measure_complexity",
     "run_code",
     "run_exercise",
 ]
@@ -221,3 +223,17 @@ def run_exercise(code: str, exercise: dict[str, Any]) -> dict[str, Any]:
 def check_exercise(code: str, exercise: dict[str, Any]) -> dict[str, Any]:
     """Check: rules, examples, hidden cases and complexity, with what the code printed."""
     return {"complexity": None, **_captured_report(judge_check, code, exercise)}
+
+
+def measure_complexity(code: str, exercise: dict[str, Any]) -> dict[str, Any]:
+    """The complexity measurement alone, with what the code printed meanwhile."""
+    require_exercise(exercise)
+    buffer = CappedText()
+    try:
+        with _captured(buffer), _memory_cap():
+            found = measure_exercise(code, exercise)
+    except EngineError:
+        raise
+    except BaseException as exc:  # the reader's code broke the measurement itself
+        found = {"complexity": None, "error": f"Your code could not be measured: {exc_line(exc)}"}
+    return {**found, "output": buffer.value(), "truncated": buffer.truncated}
