@@ -228,11 +228,15 @@ def _outcome(spec: dict[str, Any], sizes: list[int], counts: list[int]) -> dict[
             f"Your solution {like}: it used more than {spec['budget']:,} operations "
             f"before n reached {stopped:,}; the target is {target}."
         )
-    else:
-        factor = f"{per_doubling:.2f}" if per_doubling else "?"
+    elif ok:
         message = (
-            f"Your solution grows like {grows} (its operations grow about {factor} times "
-            f"each time n doubles); the target is {target}."
+            f"Your solution's operations grow about {per_doubling:.2f} times each time n "
+            f"doubles (exponent {exponent:.2f}): within the target, {target}."
+        )
+    else:
+        message = (
+            f"Your solution grows like {grows} (its operations grow about "
+            f"{per_doubling:.2f} times each time n doubles); the target is {target}."
         )
     if spec.get("note"):
         message += f" {spec['note']}"
