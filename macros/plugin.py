@@ -31,7 +31,8 @@ from .publish import Outputs
 from .publish.bundle import BundleError, bundle
 from .publish.csp import with_csp
 from .publish.editor import EditorBundleError, editor_outputs
-from .publish.export import bank_json, bank_outputs, exercise_outputs
+from .publish.exercise_export import exercise_outputs
+from .publish.export import bank_json, bank_outputs
 from .publish.parity import card_ids, exported_ids, mismatches, pages_by_id
 from .publish.redirects import redirect_outputs
 from .publish.runtime import AssetError, katex_files, manifest, pyodide_files, wheel_files
