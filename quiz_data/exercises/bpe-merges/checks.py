@@ -6,7 +6,7 @@ INPUTS_READ_ONLY = True
 EXAMPLES = [
     {
         "name": "a small corpus, then a word it never saw",
-        "args": [{"sing": 5, "singer": 2, "ring": 4, "rings": 3, "sting": 2}, 5, "stinging"],
+        "args": [{"sing": 5, "singer": 2, "ring": 4, "rings": 3, "swing": 2}, 5, "stinging"],
         "expected": (
             [("i", "n"), ("in", "g"), ("ing", "</w>"), ("s", "ing</w>"), ("r", "ing</w>")],
             ["s", "t", "ing", "ing</w>"],
