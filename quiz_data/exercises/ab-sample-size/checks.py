@@ -20,7 +20,7 @@ CASES = [
     {"name": "alpha 0.01 and power 0.95", "args": [0.5, 0.1, 0.01, 0.95], "expected": 879},
     {"name": "a tiny lift on a rare event", "args": [0.02, 0.001], "expected": 315206},
     {
-        "name": "a very strict alpha needs an accurate quantile far in the tail",
+        "name": "a very strict alpha: a quantile far in the tail",
         "args": [0.10, 0.02],
         "kwargs": {"alpha": 1e-6},
         "expected": 16088,

@@ -21,6 +21,5 @@ def cosine_top_k(query, docs, k):
         ):
             place += 1
         if place < k:
-            kept.insert(place, (doc_id, score))
-            del kept[k:]
+            kept = [*kept[:place], (doc_id, score), *kept[place : k - 1]]
     return kept
