@@ -33,7 +33,8 @@ from .publish.bundle import BundleError, bundle
 from .publish.csp import with_csp
 from .publish.editor import editor_outputs
 from .publish.esbuild import BundleBuildError
-from .publish.export import bank_json, bank_outputs, exercise_outputs
+from .publish.exercise_export import exercise_outputs
+from .publish.export import bank_json, bank_outputs
 from .publish.parity import card_ids, exported_ids, mismatches, pages_by_id
 from .publish.redirects import redirect_outputs
 from .publish.runtime import AssetError, katex_files, manifest, pyodide_files, wheel_files

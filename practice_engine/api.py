@@ -14,7 +14,9 @@ from typing import Any
 
 from . import (
     cards,
+    constraints,
     dashboard,
+    exercise_progress,
     mock,
     progress,
     quiz,
@@ -132,7 +134,20 @@ def _constants() -> dict[str, Any]:
         "signal_labels": {str(k): v for k, v in vocab.SIGNAL_LABELS.items()},
         "new_per_day_range": list(vocab.NEW_PER_DAY_RANGE),
         "mock_clock_seconds": vocab.MOCK_CLOCK_SECONDS,
+        "check_kinds": list(vocab.CHECK_KINDS),
+        "exercise_statuses": list(vocab.EXERCISE_STATUSES),
+        "exercise_events": list(vocab.EXERCISE_EVENTS),
+        "solution_after_fails": vocab.SOLUTION_AFTER_FAILS,
+        "max_draft_chars": vocab.MAX_DRAFT_CHARS,
     }
+
+
+def _exercise_constraints(code: Any, forbid: Any) -> dict[str, Any]:
+    """The forbidden names the reader's code uses, without running it (the editor can show
+    them as the reader types)."""
+    if not isinstance(code, str):
+        raise EngineError("code must be the text of the reader's code")
+    return {"violations": constraints.violations(code, constraints.require_rules(forbid))}
 
 
 OPS: dict[str, Callable[..., Any]] = {
@@ -181,9 +196,19 @@ OPS: dict[str, Callable[..., Any]] = {
     "apply_import": transfer.apply_import,
     # answer feedback
     "feedback": _feedback,
-    # coding exercises: both answer with a report whatever the reader's code does
+    # coding exercises: the runs answer with a report whatever the reader's code does
     "run_code": runner.run_code,
     "check_code": runner.check_code,
+    "run_exercise": runner.run_exercise,
+    "check_exercise": runner.check_exercise,
+    "measure_complexity": runner.measure_complexity,
+    "exercise_constraints": _exercise_constraints,
+    # coding exercises in progress
+    "exercise_event": exercise_progress.exercise_event,
+    "exercise_state": exercise_progress.exercise_state,
+    "exercise_overview": exercise_progress.exercise_overview,
+    "grade_followup": exercise_progress.grade_followup,
+    "save_draft": exercise_progress.save_draft,
 }
 
 

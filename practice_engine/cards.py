@@ -61,13 +61,18 @@ def question_ids(bank: BankData) -> list[str]:
     return [e.id for e in bank.entries if e.kind == "question"]
 
 
-def _reviewed_card(old: dict[str, Any] | None, grade: str, now_ms: int) -> dict[str, Any]:
+def reviewed_card(old: dict[str, Any] | None, rating: Rating, now_ms: int) -> dict[str, Any]:
     """The FSRS card after one review. A new card is made with explicit id and due time:
     fsrs would otherwise read the clock (and sleep a millisecond) to make them."""
     when = to_datetime(now_ms)
     card = Card.from_dict(old) if old else Card(card_id=now_ms, due=when)  # type: ignore[arg-type]
-    card, _ = SCHEDULER.review_card(card, RATINGS[grade], review_datetime=when)
+    card, _ = SCHEDULER.review_card(card, rating, review_datetime=when)
     return dict(card.to_dict())
+
+
+def _reviewed_card(old: dict[str, Any] | None, grade: str, now_ms: int) -> dict[str, Any]:
+    """A concept question's card after a self-grade."""
+    return reviewed_card(old, RATINGS[grade], now_ms)
 
 
 def review(progress: Progress, question_id: str, grade: str, now_ms: int) -> Progress:

@@ -1,26 +1,37 @@
 """Check a reader's code for a coding exercise against the exercise's checks.
 
 `run_checks(user_code, checks_code)` runs the reader's code in a fresh namespace, finds the
-function the exercise asks for, calls it on every case of the checks and compares what comes
-back with what was expected. Whatever the reader's code does (a syntax error, an exception,
-infinite recursion, a missing function, a wrong type), the answer is a plain JSON-able dict,
-never an exception:
+function the exercise asks for, calls it on every example and every hidden case of the
+checks and compares what comes back with what was expected. Whatever the reader's code
+does (a syntax error, an exception, infinite recursion, a missing function, a wrong type),
+the answer is a plain JSON-able dict, never an exception:
 
-    {"ok": bool, "passed": int, "total": int,
-     "results": [{"name": str, "ok": bool, "message": str}, ...],
-     "error": str | None}
+    {"ok": bool, "verdict": "passed" | "hint" | "wrong" | "error",
+     "passed": int, "total": int, "results": [RESULT, ...], "error": str | None}
+
+    RESULT = {"name": str, "ok": bool, "kind": one of vocab.CHECK_KINDS,
+              "message": str,            # "" when passed; else the call, expected and got
+              "input": str | None,       # the call, e.g. "double(x=2)"
+              "expected": str | None, "got": str | None,
+              "hint": str | None,        # advice when the failure is a known one
+              "example": bool}           # True for a visible example
 
 The checks of an exercise are a small Python module text:
 
     FUNCTION = "precision_recall_f1"      # the function the reader must define
     INPUTS_READ_ONLY = True               # optional: a case fails if the inputs are changed
-    CASES = [
+    EXAMPLES = [                          # visible: shown on the page, run by Run and Check
         {"name": "one of each", "args": [[1, 0, 1], [1, 1, 0]], "expected": (0.5, 0.5, 0.5)},
+    ]
+    CASES = [                             # hidden: run by Check only
         {"name": "empty input", "args": [[], []], "raises": "ValueError"},
     ]
 
     def extra_checks(fn):                 # optional property checks
         return [("name", passed, "message"), ...]
+
+    def complexity_input(n):              # with a complexity bound: the args at size n
+        return [list_of_n_values, 5]
 
 Each case has a `name`, optional `args` (a list) and `kwargs` (a dict), and either an
 `expected` value or `raises`, the name of the exception class the call must raise (a
@@ -46,26 +57,65 @@ from .values import clip, show, show_call, show_pair, unchanged, values_match
 
 CHECKS_FILE = "<exercise checks>"
 CASE_KEYS = ("name", "args", "kwargs", "expected", "raises")
+PLACEHOLDER_HINT = (
+    "This is still the starter's placeholder: replace the `raise NotImplementedError(...)` "
+    "line with your own code."
+)
+NONE_HINT = (
+    "Your function returned None: check that every path through it ends in a `return` "
+    "of the answer."
+)
 
-__all__ = ["case_problems", "checks_namespace", "checks_problems", "load_checks", "run_checks"]
+__all__ = [
+    "case_problems",
+    "checks_namespace",
+    "checks_problems",
+    "load_checks",
+    "load_function",
+    "report",
+    "result",
+    "run_case",
+    "run_cases",
+    "run_checks",
+]
 
 
-def _report(results: list[dict], total: int, error: str | None) -> dict[str, Any]:
+def report(results: list[dict], total: int, error: str | None) -> dict[str, Any]:
+    """The report of a check; its verdict is "error" when the code could not be checked,
+    else the kind of the first failed result (the first thing to fix), else "passed"."""
     passed = sum(1 for r in results if r["ok"])
     ok = error is None and total > 0 and passed == total == len(results)
-    return {"ok": ok, "passed": passed, "total": total, "results": results, "error": error}
+    failed = next((r["kind"] for r in results if not r["ok"]), None)
+    verdict = "passed" if ok else "error" if error is not None or failed is None else failed
+    return {
+        "ok": ok,
+        "verdict": verdict,
+        "passed": passed,
+        "total": total,
+        "results": results,
+        "error": error,
+    }
 
 
-def case_problems(cases: Any) -> list[tuple[str, str]]:
-    """Every problem with an exercise's CASES as (where, what) pairs, where is the path
-    inside checks.py ("CASES[2].args"). The build reports them all with the file's name;
-    the harness refuses broken checks with the first."""
-    if not isinstance(cases, list) or not cases:
+def result(name: str, ok: bool, kind: str, message: str = "", **details: Any) -> dict[str, Any]:
+    """One result in the documented shape; `details` fills input, expected, got, hint and
+    example."""
+    base = {"input": None, "expected": None, "got": None, "hint": None, "example": False}
+    if details.get("hint") and message:
+        message = f"{message}\n{details['hint']}"
+    return {"name": name, "ok": ok, "kind": kind, "message": message, **base, **details}
+
+
+def case_problems(cases: Any, label: str = "CASES", required: bool = True) -> list[tuple[str, str]]:
+    """Every problem with an exercise's CASES (or EXAMPLES) as (where, what) pairs, where
+    is the path inside checks.py ("CASES[2].args"). The build reports them all with the
+    file's name; the harness refuses broken checks with the first."""
+    if not isinstance(cases, list) or (required and not cases):
         got = "nothing" if cases is None else repr(cases)[:40]
-        return [("CASES", f"must be a non-empty list of cases, got {got}")]
+        return [(label, f"must be a non-empty list of cases, got {got}")]
     problems = []
     for n, case in enumerate(cases):
-        where = f"CASES[{n}]"
+        where = f"{label}[{n}]"
         if not isinstance(case, dict):
             problems.append((where, f"expected a dict, got {type(case).__name__}"))
             continue
@@ -84,15 +134,24 @@ def case_problems(cases: Any) -> list[tuple[str, str]]:
 
 
 def checks_problems(namespace: dict[str, Any]) -> list[tuple[str, str]]:
-    """Every problem with the names a loaded checks.py defines: FUNCTION, CASES and the
-    optional extra_checks, as (where, what) pairs; empty when the checks can run."""
+    """Every problem with the names a loaded checks.py defines: FUNCTION, EXAMPLES, CASES
+    and the optional functions, as (where, what) pairs; empty when the checks can run."""
     problems = []
     function = namespace.get("FUNCTION")
     if not isinstance(function, str) or not function.isidentifier():
         problems.append(("FUNCTION", f"must name the function to write, got {function!r}"))
+    problems += case_problems(namespace.get("EXAMPLES", []), "EXAMPLES", required=False)
     problems += case_problems(namespace.get("CASES"))
-    if "extra_checks" in namespace and not callable(namespace["extra_checks"]):
-        problems.append(("extra_checks", "must be a function"))
+    both = [namespace.get("EXAMPLES", []), namespace.get("CASES")]
+    names = [
+        c.get("name") for cs in both if isinstance(cs, list) for c in cs if isinstance(c, dict)
+    ]
+    repeated = sorted({str(n) for n in names if names.count(n) > 1})
+    if repeated:
+        problems.append(("CASES", f"every example and case needs its own name: {repeated}"))
+    for optional in ("extra_checks", "complexity_input"):
+        if optional in namespace and not callable(namespace[optional]):
+            problems.append((optional, "must be a function"))
     return problems
 
 
@@ -114,7 +173,16 @@ def load_checks(checks_code: str) -> dict[str, Any]:
     return namespace
 
 
-def _run_case(case: dict, fn: Any, name: str, read_only: bool) -> dict[str, Any]:
+def _failure_kind(exc: BaseException | None, got: Any = None) -> tuple[str, str | None]:
+    """The kind of a failed case and the advice for a failure the harness recognises."""
+    if exc is None:
+        return ("hint", NONE_HINT) if got is None else ("wrong", None)
+    if isinstance(exc, NotImplementedError):
+        return "hint", PLACEHOLDER_HINT
+    return "error", None
+
+
+def run_case(case: dict, fn: Any, name: str, read_only: bool, example: bool) -> dict[str, Any]:
     args = list(case.get("args", []))
     kwargs = dict(case.get("kwargs", {}))
     try:
@@ -125,29 +193,34 @@ def _run_case(case: dict, fn: Any, name: str, read_only: bool) -> dict[str, Any]
     call = show_call(name, fn, args, kwargs)
     raises = case.get("raises")
     want = f"{raises} to be raised" if raises else clip(show(case["expected"], 4))
+    shown: dict[str, Any] = {"input": call, "expected": want, "example": example}
     try:
         got = fn(*call_args, **call_kwargs)
     except (Exception, SystemExit) as exc:
-        raised = type(exc)
-        if raises and any(k.__name__ == raises for k in raised.__mro__):
-            return _result(case, True, "")
-        got = f"{exc_line(exc)}{location(exc)}"
-        return _result(case, False, f"{call} -> expected {want}, got {got}")
+        if raises and any(k.__name__ == raises for k in type(exc).__mro__):
+            return result(case["name"], True, "passed", got=exc_line(exc), **shown)
+        text = f"{exc_line(exc)}{location(exc)}"
+        kind, hint = _failure_kind(exc)
+        message = f"{call} -> expected {want}, got {text}"
+        return result(case["name"], False, kind, message, got=text, hint=hint, **shown)
     if raises:
-        return _result(case, False, f"{call} -> expected {want}, got {clip(show(got))}")
+        text = clip(show(got))
+        message = f"{call} -> expected {want}, got {text}"
+        return result(case["name"], False, "wrong", message, got=text, **shown)
     expected = case["expected"]
     if not values_match(expected, got):
         e, g = show_pair(expected, got)
-        return _result(case, False, f"{call} -> expected {e}, got {g}")
+        kind, hint = _failure_kind(None, got)
+        shown["expected"] = e
+        message = f"{call} -> expected {e}, got {g}"
+        return result(case["name"], False, kind, message, got=g, hint=hint, **shown)
     if read_only and pristine is not None:
         changed = _changed_arguments(fn, pristine, (call_args, call_kwargs))
         if changed:
-            return _result(
-                case,
-                False,
-                f"{call} -> expected the inputs to be left unchanged, got {changed}",
-            )
-    return _result(case, True, "")
+            got_text = f"the inputs changed: {changed}"
+            message = f"{call} -> expected the inputs to be left unchanged, got {changed}"
+            return result(case["name"], False, "wrong", message, got=got_text, **shown)
+    return result(case["name"], True, "passed", got=clip(show(got, 4)), **shown)
 
 
 def _changed_arguments(fn: Any, before: tuple, after: tuple) -> str:
@@ -170,10 +243,6 @@ def _changed_arguments(fn: Any, before: tuple, after: tuple) -> str:
     return "; ".join(changes)
 
 
-def _result(case: dict, ok: bool, message: str) -> dict[str, Any]:
-    return {"name": case["name"], "ok": ok, "message": message}
-
-
 def _run_extra(extra: Any, fn: Any) -> list[dict[str, Any]]:
     try:
         found = extra(fn)
@@ -184,69 +253,91 @@ def _run_extra(extra: Any, fn: Any) -> list[dict[str, Any]]:
             if user_frames(exc)
             else f"expected the property checks to run, got {exc_line(exc)}"
         )
-        return [{"name": "property checks", "ok": False, "message": message}]
+        kind, hint = _failure_kind(exc)
+        return [result("property checks", False, kind, message, hint=hint)]
     if not isinstance(found, (list, tuple)) or not all(
         isinstance(item, tuple) and len(item) == 3 for item in found
     ):
         message = "The checks of this exercise are broken: extra_checks must return 3-tuples"
-        return [{"name": "property checks", "ok": False, "message": message}]
+        return [result("property checks", False, "error", message)]
     return [
-        {"name": str(name), "ok": bool(ok), "message": "" if ok else str(message)}
+        result(str(name), bool(ok), "passed" if ok else "wrong", "" if ok else str(message))
         for name, ok, message in found
     ]
 
 
 def run_checks(user_code: str, checks_code: str) -> dict[str, Any]:
-    """Run the reader's code, then the checks; return the report described above.
+    """Run the reader's code, then the examples, cases and property checks; return the
+    report described above.
 
     The global random state and the recursion limit are put back afterwards, so code that
     calls `random.seed` or `sys.setrecursionlimit` leaves no trace in the process.
     """
+    with preserved_state():
+        try:
+            return _run(user_code, checks_code)
+        except Exception as exc:  # a last resort: the reader's code broke the harness itself
+            return report([], 0, f"Your code could not be checked: {exc_line(exc)}")
+
+
+@contextlib.contextmanager
+def preserved_state() -> Any:
+    """Put back the process-wide state a reader's code may change."""
     random_state, recursion_limit = random.getstate(), sys.getrecursionlimit()
     try:
-        return _run(user_code, checks_code)
-    except Exception as exc:  # a last resort: the reader's code broke the harness itself
-        return _report([], 0, f"Your code could not be checked: {exc_line(exc)}")
+        yield
     finally:
         random.setstate(random_state)
         sys.setrecursionlimit(recursion_limit)
+
+
+def load_function(user_code: str, name: str) -> tuple[Any, str | None]:
+    """(the reader's function, None), or (None, why it cannot be called): a syntax error,
+    an error while loading with a short traceback, or no function of that name."""
+    source_lines = user_code.splitlines()
+    limit = sys.getrecursionlimit()
+    try:
+        code = compile(user_code, USER_FILE, "exec")
+    except Exception as exc:  # SyntaxError, or ValueError for a null byte in 3.11
+        return None, syntax_error(exc, source_lines)
+    namespace: dict[str, Any] = {"__name__": "__solution__"}
+    try:
+        exec(code, namespace)
+    except (Exception, SystemExit) as exc:
+        message = "Your code raised an error while it was loading.\n"
+        return None, message + short_traceback(exc, source_lines)
+    finally:
+        sys.setrecursionlimit(limit)
+    fn = namespace.get(name)
+    if fn is None:
+        return None, f"Your code does not define a function named {name!r}."
+    if not callable(fn):
+        return None, f"{name!r} in your code is a {type(fn).__name__}, not a function."
+    return fn, None
+
+
+def run_cases(checks: dict[str, Any], fn: Any) -> list[dict[str, Any]]:
+    """Every example, then every hidden case, then the property checks, on `fn`."""
+    name, read_only = checks["FUNCTION"], bool(checks.get("INPUTS_READ_ONLY", False))
+    limit = sys.getrecursionlimit()  # restored after each case in case the code changes it
+    results = []
+    for example, cases in ((True, checks.get("EXAMPLES", [])), (False, checks["CASES"])):
+        for case in cases:
+            results.append(run_case(case, fn, name, read_only, example))
+            sys.setrecursionlimit(limit)
+    if checks.get("extra_checks") is not None:
+        results += _run_extra(checks["extra_checks"], fn)
+    return results
 
 
 def _run(user_code: str, checks_code: str) -> dict[str, Any]:
     try:
         checks = load_checks(checks_code)
     except Exception as exc:
-        return _report([], 0, f"The checks of this exercise are broken: {exc_line(exc)}")
-    name = checks["FUNCTION"]
-    cases = checks["CASES"]
-    read_only = bool(checks.get("INPUTS_READ_ONLY", False))
-    extra = checks.get("extra_checks")
-    source_lines = user_code.splitlines()
-    limit = sys.getrecursionlimit()  # restored after each step in case the code changes it
-
-    try:
-        code = compile(user_code, USER_FILE, "exec")
-    except Exception as exc:  # SyntaxError, or ValueError for a null byte in 3.11
-        return _report([], len(cases), syntax_error(exc, source_lines))
-    namespace: dict[str, Any] = {"__name__": "__solution__"}
-    try:
-        exec(code, namespace)
-    except (Exception, SystemExit) as exc:
-        message = "Your code raised an error while it was loading.\n"
-        return _report([], len(cases), message + short_traceback(exc, source_lines))
-    sys.setrecursionlimit(limit)
-
-    fn = namespace.get(name)
-    if fn is None:
-        return _report([], len(cases), f"Your code does not define a function named {name!r}.")
-    if not callable(fn):
-        kind = type(fn).__name__
-        return _report([], len(cases), f"{name!r} in your code is a {kind}, not a function.")
-
-    results = []
-    for case in cases:
-        results.append(_run_case(case, fn, name, read_only))
-        sys.setrecursionlimit(limit)
-    if extra is not None:
-        results += _run_extra(extra, fn)
-    return _report(results, len(results), None)
+        return report([], 0, f"The checks of this exercise are broken: {exc_line(exc)}")
+    total = len(checks.get("EXAMPLES", [])) + len(checks["CASES"])
+    fn, error = load_function(user_code, checks["FUNCTION"])
+    if error is not None:
+        return report([], total, error)
+    results = run_cases(checks, fn)
+    return report(results, len(results), None)

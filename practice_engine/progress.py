@@ -1,14 +1,16 @@
 """A reader's progress as a versioned plain dict: quiz answers, flashcard state, self-grades,
 finished mock rounds and settings.
 
-Version 2 (this one):
-    {"version": 2,
+Version 3 (this one):
+    {"version": 3,
      "quiz": {item_id: [[t_ms, 0|1], ...]},       # every quiz answer, in time order
      "cards": {question_id: fsrs Card.to_dict()},   # FSRS state per concept question
      "reviews": [[question_id, grade, t_ms], ...],  # every self-grade, in time order
      "mocks": [{"id", "role", "level", "finished_ms", "questions", "grades", "signal"}],
-     "settings": {"new_per_day": 1..50, "schedule": "fsrs" | "checkpoints"}}
-Version 1 had only "version" and "quiz"; it is migrated on restore and on import.
+     "settings": {"new_per_day": 1..50, "schedule": "fsrs" | "checkpoints"},
+     "exercises": {exercise_id: record}}            # see exercise_progress.py
+Version 2 had everything but "exercises", version 1 only "version" and "quiz"; both are
+migrated on restore and on import, everything they lacked starting empty.
 
 The page keeps progress in localStorage and hands the raw text back on load. Restoring never
 raises: unreadable data yields an empty progress and the reason, so the page can back the
@@ -22,8 +24,37 @@ from typing import Any, cast
 from .clock import is_int
 from .records import Record, register
 from .state import Progress, Settings
-from .validate import parse_stored, progress_problem, progress_v1_problem, shown
+from .validate import (
+    PROGRESS_V2_KEYS,
+    parse_stored,
+    progress_parts_problem,
+    progress_v1_problem,
+    shown,
+)
+from .validate_exercises import exercises_problem
 from .vocab import DEFAULT_SETTINGS, MAX_HISTORY, PROGRESS_VERSION
+
+PROGRESS_KEYS = (*PROGRESS_V2_KEYS, "exercises")
+
+
+def progress_v2_problem(data: Any, where: str) -> str | None:
+    """A version-2 progress: everything but the exercises."""
+    if not isinstance(data, dict):
+        return f"{where} is not an object"
+    return progress_parts_problem(data, where, PROGRESS_V2_KEYS)
+
+
+def progress_problem(data: Any, where: str = "progress") -> str | None:
+    """A current progress (version PROGRESS_VERSION), part by part, stopping at the first
+    problem."""
+    if not isinstance(data, dict):
+        return f"{where} is not an object"
+    if not is_int(data.get("version")) or data["version"] != PROGRESS_VERSION:
+        return f"{where}.version is {shown(data.get('version'))}, expected {PROGRESS_VERSION}"
+    return progress_parts_problem(data, where, PROGRESS_KEYS) or exercises_problem(
+        data["exercises"], f"{where}.exercises"
+    )
+
 
 PROGRESS: Record[Progress] = register(
     Record(
@@ -44,23 +75,28 @@ def empty_progress() -> Progress:
         "reviews": [],
         "mocks": [],
         "settings": cast(Settings, dict(DEFAULT_SETTINGS)),
+        "exercises": {},
     }
 
 
 def has_study_data(progress: Progress) -> bool:
     """True once anything was answered, graded or recorded (settings alone do not count)."""
-    return any(progress[k] for k in ("quiz", "cards", "reviews", "mocks"))
+    return any(progress[k] for k in ("quiz", "cards", "reviews", "mocks", "exercises"))
 
 
 def upgrade(data: Any, where: str = "progress") -> tuple[Progress | None, str | None]:
-    """(version-2 progress, None) from a valid version 1 or 2, else (None, reason).
-    Version 1 keeps its quiz history; everything that did not exist then starts empty."""
+    """(current progress, None) from a valid version 1, 2 or 3, else (None, reason).
+    An older version keeps what it had; everything that did not exist then starts empty."""
     if not isinstance(data, dict):
         return None, f"{where} is not an object"
     version = data.get("version")
     if is_int(version) and version == 1:
         problem = progress_v1_problem(data, where)
         return (None, problem) if problem else ({**empty_progress(), "quiz": data["quiz"]}, None)
+    if is_int(version) and version == 2:
+        problem = progress_v2_problem(data, where)
+        migrated = {**data, "version": PROGRESS_VERSION, "exercises": {}}
+        return (None, problem) if problem else (cast(Progress, migrated), None)
     if is_int(version) and version == PROGRESS_VERSION:
         problem = progress_problem(data, where)
         return (None, problem) if problem else (cast(Progress, data), None)
@@ -69,7 +105,7 @@ def upgrade(data: Any, where: str = "progress") -> tuple[Progress | None, str | 
             f"{where} was written by a newer version of the guide (format {version}; "
             f"this page reads up to {PROGRESS_VERSION})"
         )
-    return None, f"{where} has version {shown(version)}, expected 1 or {PROGRESS_VERSION}"
+    return None, f"{where} has version {shown(version)}, expected 1 to {PROGRESS_VERSION}"
 
 
 def restore_progress(raw: str | None) -> tuple[Progress, str | None]:

@@ -7,7 +7,10 @@ printed and, if it failed, a short traceback of the reader's own lines:
      "memory_error": bool}
 
 `check_code(code, checks)` is `exercises.run_checks` plus the same "output" and "truncated"
-keys, since a reader's function may print while the checks call it.
+keys, since a reader's function may print while the checks call it. `run_exercise` and
+`check_exercise` are judge.run_examples and judge.check_exercise (the Run and Check of an
+exercise page) with the same capture; they raise an EngineError only for an exercise that
+is not one the build published.
 
 Standard output and standard error go into one buffer, in the order they were written, and
 the buffer keeps at most MAX_OUTPUT characters: `while True: print(1)` must not fill the
@@ -26,14 +29,26 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+from .errors import EngineError
 from .exercises import run_checks
+from .judge import check_exercise as judge_check
+from .judge import measure_exercise, require_exercise, run_examples
 from .tracebacks import USER_FILE, exc_line, short_traceback, syntax_error
 
 MAX_OUTPUT = 10_000
 TRUNCATED = "\n[output truncated]"
 MEMORY_HEADROOM = 512 * 2**20  # bytes a run may allocate beyond what Python holds already
 
-__all__ = ["MAX_OUTPUT", "MEMORY_HEADROOM", "TRUNCATED", "check_code", "run_code"]
+__all__ = [
+    "MAX_OUTPUT",
+    "MEMORY_HEADROOM",
+    "TRUNCATED",
+    "check_code",
+    "check_exercise",
+    "measure_complexity",
+    "run_code",
+    "run_exercise",
+]
 
 
 class CappedText(io.TextIOBase):
@@ -179,3 +194,46 @@ def check_code(code: str, checks: str) -> dict[str, Any]:
             "error": f"Your code could not be checked: {exc_line(exc)}",
         }
     return {**report, "output": buffer.value(), "truncated": buffer.truncated}
+
+
+def _captured_report(action: Any, code: Any, exercise: Any) -> dict[str, Any]:
+    """`action(code, exercise)` with the reader's output captured and memory capped."""
+    require_exercise(exercise)  # a bad exercise is the page's error, not the reader's
+    buffer = CappedText()
+    try:
+        with _captured(buffer), _memory_cap():
+            report = action(code, exercise)
+    except BaseException as exc:  # the actions never raise once the exercise is valid
+        report = {
+            "ok": False,
+            "verdict": "error",
+            "passed": 0,
+            "total": 0,
+            "results": [],
+            "error": f"Your code could not be checked: {exc_line(exc)}",
+        }
+    return {**report, "output": buffer.value(), "truncated": buffer.truncated}
+
+
+def run_exercise(code: str, exercise: dict[str, Any]) -> dict[str, Any]:
+    """Run: the reader's code on the visible examples, with what it printed."""
+    return _captured_report(run_examples, code, exercise)
+
+
+def check_exercise(code: str, exercise: dict[str, Any]) -> dict[str, Any]:
+    """Check: rules, examples, hidden cases and complexity, with what the code printed."""
+    return {"complexity": None, **_captured_report(judge_check, code, exercise)}
+
+
+def measure_complexity(code: str, exercise: dict[str, Any]) -> dict[str, Any]:
+    """The complexity measurement alone, with what the code printed meanwhile."""
+    require_exercise(exercise)
+    buffer = CappedText()
+    try:
+        with _captured(buffer), _memory_cap():
+            found = measure_exercise(code, exercise)
+    except EngineError:
+        raise
+    except BaseException as exc:  # the reader's code broke the measurement itself
+        found = {"complexity": None, "error": f"Your code could not be measured: {exc_line(exc)}"}
+    return {**found, "output": buffer.value(), "truncated": buffer.truncated}

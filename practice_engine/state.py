@@ -28,6 +28,30 @@ class MockRecord(TypedDict):
     signal: int  # 1 to 5
 
 
+class ExerciseRound(TypedDict):
+    """What the reader did on an exercise since its last pass (see exercise_progress.py)."""
+
+    checks: int  # Check runs
+    failed: int  # of them, failed
+    hints: int  # hints revealed
+    solution_seen: bool
+    last_ms: int | None  # the latest event of the round, or of the pass that ended the last
+
+
+class ExerciseDraft(TypedDict):
+    code: str
+    version: str  # the exercise version the code was written against
+    saved_ms: int
+
+
+class ExerciseRecord(TypedDict):
+    round: ExerciseRound
+    results: list[list[Any]]  # [t_ms, outcome, exercise version, scheduled 0|1], time order
+    card: dict[str, Any] | None  # fsrs Card.to_dict(), from the first scheduled pass
+    followups: list[list[Any]]  # [follow-up index, grade, t_ms], time order
+    draft: ExerciseDraft | None
+
+
 class Progress(TypedDict):
     """Everything a reader did (see progress.py for the format and its versions)."""
 
@@ -37,6 +61,7 @@ class Progress(TypedDict):
     reviews: list[list[Any]]  # [question id, grade, t_ms] in time order
     mocks: list[MockRecord]
     settings: Settings
+    exercises: dict[str, ExerciseRecord]  # exercise id -> record
 
 
 class Filters(TypedDict):

@@ -18,7 +18,8 @@ Cards are not records but states (FSRS replays its reviews). The merged card is 
 that matches the merged reviews: a side's own card when that side had them all, else the
 reviews replayed in time order (on the base card after a replace), which is what one tab
 doing all those reviews would have got. Settings are
-per key: this tab's value if it changed it since its base, else the stored one.
+per key: this tab's value if it changed it since its base, else the stored one. The
+coding exercises' records merge by the same rules (sync_exercises.py).
 
 The saved mock round and quiz sessions have one slot each; two tabs on the same round or
 quiz keep the copy that got further, and a tab never clears a slot that another tab has
@@ -35,6 +36,7 @@ from .clock import is_int
 from .errors import EngineError
 from .progress import empty_progress, require_progress, restore_progress
 from .state import Progress, QuizSession, SavedRound, Settings
+from .sync_exercises import merge_exercises
 from .validate import parse_stored
 from .vocab import MAX_HISTORY, PROGRESS_VERSION
 
@@ -150,6 +152,9 @@ def merge_into_stored(
         "reviews": reviews,
         "mocks": sorted(mocks, key=lambda m: (m["finished_ms"], m["id"])),
         "settings": cast(Settings, settings),
+        "exercises": merge_exercises(
+            stored["exercises"], mine["exercises"], base["exercises"], union
+        ),
     }
 
 

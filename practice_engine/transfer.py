@@ -14,7 +14,7 @@ from .bankdata import BankData
 from .clock import is_int, is_time, parse_when, require_time, to_ms
 from .errors import EngineError
 from .progress import has_study_data, require_progress, upgrade
-from .state import Progress
+from .state import ExerciseRecord, Progress
 from .validate import nesting_problem, shown
 from .vocab import MAX_HISTORY, MAX_IMPORT_CHARS, PROGRESS_FORMAT, PROGRESS_VERSION
 
@@ -156,6 +156,35 @@ def _merge_cards(current: dict, incoming: dict) -> dict:
     return merged
 
 
+def _later(mine: Any, theirs: Any, when: Callable[[Any], int]) -> Any:
+    """The one of two values that is later by `when`; mine on a tie or when theirs is None."""
+    if theirs is None or (mine is not None and when(theirs) <= when(mine)):
+        return mine
+    return theirs
+
+
+def _merge_record(mine: ExerciseRecord, theirs: ExerciseRecord) -> ExerciseRecord:
+    """Results and follow-up grades united; the card reviewed later, the draft saved later
+    and the round touched later (current wins a tie)."""
+    results = _union(mine["results"], theirs["results"], tuple)
+    grades = _union(mine["followups"], theirs["followups"], tuple)
+    return {
+        "round": _later(mine["round"], theirs["round"], lambda r: r["last_ms"] or -1),
+        "results": sorted(results, key=lambda r: r[0])[-MAX_HISTORY:],
+        "card": _later(mine["card"], theirs["card"], _last_review_ms),
+        "followups": sorted(grades, key=lambda g: g[2])[-MAX_HISTORY:],
+        "draft": _later(mine["draft"], theirs["draft"], lambda d: d["saved_ms"]),
+    }
+
+
+def _merge_exercises(current: dict, incoming: dict) -> dict:
+    merged = dict(current)
+    for exercise_id, record in incoming.items():
+        mine = merged.get(exercise_id)
+        merged[exercise_id] = record if mine is None else _merge_record(mine, record)
+    return merged
+
+
 def merge(current: Progress, incoming: Progress) -> Progress:
     """The union of two progresses. Settings stay the current ones, except that a progress
     with nothing studied yet (a new browser, or just cleared) takes the file's, so that
@@ -170,6 +199,7 @@ def merge(current: Progress, incoming: Progress) -> Progress:
         "reviews": sorted(reviews, key=lambda r: r[2]),
         "mocks": sorted(mocks, key=lambda m: (m["finished_ms"], m["id"])),
         "settings": incoming["settings"] if fresh else current["settings"],
+        "exercises": _merge_exercises(current["exercises"], incoming["exercises"]),
     }
 
 
@@ -194,6 +224,10 @@ def _reviews(progress: Progress) -> set[tuple[str, str, int]]:
     return {(q, g, t) for q, g, t in progress["reviews"]}
 
 
+def _results(progress: Progress) -> set[tuple[str, int, str]]:
+    return {(e, r[0], r[1]) for e, rec in progress["exercises"].items() for r in rec["results"]}
+
+
 def _counts(before: Progress, after: Progress) -> dict[str, int]:
     """How much of `before` is missing from `after`."""
     return {
@@ -201,6 +235,8 @@ def _counts(before: Progress, after: Progress) -> dict[str, int]:
         "cards": len(set(before["cards"]) - set(after["cards"])),
         "reviews": len(_reviews(before) - _reviews(after)),
         "mocks": len({m["id"] for m in before["mocks"]} - {m["id"] for m in after["mocks"]}),
+        "exercises": len(set(before["exercises"]) - set(after["exercises"])),
+        "exercise_results": len(_results(before) - _results(after)),
     }
 
 
@@ -229,6 +265,8 @@ def preview_import(
         "cards_updated": sum(1 for q in updated if after["cards"][q] != current["cards"][q]),
         "reviews_added": added["reviews"],
         "mocks_added": added["mocks"],
+        "exercises_added": added["exercises"],
+        "exercise_results_added": added["exercise_results"],
         "will_remove": _counts(current, after),
         "settings_change": after["settings"] != current["settings"],
         "unknown_questions": unknown_questions,

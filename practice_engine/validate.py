@@ -19,9 +19,10 @@ from typing import Any, NamedTuple
 from fsrs import Card
 
 from .clock import is_int, is_time, parse_when
-from .vocab import GRADES, LEVELS, NEW_PER_DAY_RANGE, PROGRESS_VERSION, ROLES, SCHEDULES
+from .vocab import GRADES, LEVELS, NEW_PER_DAY_RANGE, ROLES, SCHEDULES
 
-PROGRESS_KEYS = ("version", "quiz", "cards", "reviews", "mocks", "settings")
+# The parts of progress since version 2; version 3 added "exercises" (see progress.py).
+PROGRESS_V2_KEYS = ("version", "quiz", "cards", "reviews", "mocks", "settings")
 CARD_KEYS = ("card_id", "state", "step", "stability", "difficulty", "due", "last_review")
 MOCK_RECORD_KEYS = ("id", "role", "level", "finished_ms", "questions", "grades", "signal")
 SETTINGS_KEYS = ("new_per_day", "schedule")
@@ -289,15 +290,11 @@ def progress_v1_problem(data: Any, where: str) -> str | None:
     )
 
 
-def progress_problem(data: Any, where: str = "progress") -> str | None:
-    """A current progress (version PROGRESS_VERSION), part by part, stopping at the first
-    problem."""
-    if not isinstance(data, dict):
-        return f"{where} is not an object"
-    if not is_int(data.get("version")) or data["version"] != PROGRESS_VERSION:
-        return f"{where}.version is {shown(data.get('version'))}, expected {PROGRESS_VERSION}"
+def progress_parts_problem(data: dict[str, Any], where: str, keys: tuple[str, ...]) -> str | None:
+    """Exactly `keys`, and the parts every progress since version 2 has, part by part,
+    stopping at the first problem (the version is the caller's to check)."""
     return (
-        keys_problem(data, PROGRESS_KEYS, where)
+        keys_problem(data, keys, where)
         or quiz_problem(data["quiz"], f"{where}.quiz")
         or cards_problem(data["cards"], f"{where}.cards")
         or reviews_problem(data["reviews"], f"{where}.reviews")

@@ -110,10 +110,52 @@ QUIZ_MAX_COUNT = 50  # items in one quiz session
 MOCK_CLOCK_SECONDS = 45 * 60
 MOCK_QUESTIONS: tuple[int, int] = (6, 8)  # fewest and most questions in one round
 
+# --- coding exercises ---------------------------------------------------------------------
+
+# How one check of the reader's code went, from best to worst: a hint is a failure the
+# harness recognises and explains (the starter's placeholder, a missing return, a forbidden
+# name, a complexity bound missed).
+CHECK_KINDS: tuple[str, ...] = ("passed", "hint", "wrong", "error")
+# Where an exercise stands for the reader. "solved*" is the outcome of the latest round
+# the reader passed; the last three are also the outcomes a pass is graded with.
+EXERCISE_STATUSES: tuple[str, ...] = (
+    "new",
+    "attempted",
+    "solved",
+    "solved_with_help",
+    "solved_with_solution",
+)
+EXERCISE_OUTCOMES: tuple[str, ...] = EXERCISE_STATUSES[2:]
+# What the page tells the engine about an exercise.
+EXERCISE_EVENTS: tuple[str, ...] = ("check_failed", "check_passed", "hint", "solution")
+HINTS_RANGE: tuple[int, int] = (2, 4)  # progressive hints per exercise
+FOLLOWUPS_RANGE: tuple[int, int] = (2, 3)  # interviewer follow-ups per exercise
+SOLUTION_AFTER_FAILS = 3  # failed checks in a round that unlock the solution
+EXERCISE_VERSION_CHARS = 16  # hex digits of an exercise's content hash
+MAX_DRAFT_CHARS = 50_000  # characters of code kept per exercise
+MAX_ROUND_COUNT = 1_000_000  # checks counted in one round; more is not a real reader
+# Growth classes a complexity bound can name, as (power of n, power of log n).
+GROWTH: dict[str, tuple[int, int]] = {
+    "1": (0, 0),
+    "log n": (0, 1),
+    "n": (1, 0),
+    "n log n": (1, 1),
+    "n^2": (2, 0),
+    "n^2 log n": (2, 1),
+    "n^3": (3, 0),
+}
+# A solution meets a bound when its fitted exponent is at most the bound's own exponent
+# over the same sizes plus this much (constant overheads flatten small sizes a little).
+COMPLEXITY_TOLERANCE = 0.3
+COMPLEXITY_SIZES_RANGE: tuple[int, int] = (3, 8)  # sizes measured per bound
+COMPLEXITY_BUDGET_RANGE: tuple[int, int] = (10_000, 5_000_000)  # operations per check
+COMPLEXITY_DEFAULT_BUDGET = 1_500_000
+
 # --- formats, versions and size limits ---------------------------------------------------
 
 BANK_EXPORT_VERSION = 1  # assets/quiz/bank.json
-PROGRESS_VERSION = 2  # the stored progress and the progress file
+EXERCISE_EXPORT_VERSION = 1  # assets/exercises/<id>.json and its reveal file
+PROGRESS_VERSION = 3  # the stored progress and the progress file
 PROGRESS_FORMAT = "ml-interview-guide/progress"  # the "format" of an exported progress file
 SESSION_VERSION = 1  # a stored quiz session
 MOCK_VERSION = 1  # a mock round

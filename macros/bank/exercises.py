@@ -1,23 +1,38 @@
 """The coding exercises on the build side: load and validate quiz_data/exercises/.
 
-Each exercise is a folder named by its id holding prompt.md, starter.py, solution.py and
-checks.py. Like the bank loader, validation never stops at the first problem: it collects
-an `Issue` (file, field, what was expected) for each one and raises a single error listing
-them all, so a contributor fixes everything in one pass.
+Each exercise is a folder named by its id holding prompt.md, starter.py, solution.py,
+checks.py and exercise.yml (hints, remarks, follow-ups, forbidden names, complexity bound;
+see exercise_models.py), plus slow.py when it declares a complexity bound: a correct but
+slower reference that the bound must reject. Like the bank loader, validation never stops
+at the first problem: it collects an `Issue` (file, field, what was expected) for each one
+and raises a single error listing them all, so a contributor fixes everything in one pass.
+
+Each exercise gets a version: a hash of what the reader's code is judged against (prompt,
+starter, checks, forbidden names, bound), so a draft or a pass made on an older version can
+be flagged. Hints, remarks, follow-ups and the solution do not change it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from pydantic import ValidationError
+
+from practice_engine.constraints import require_rules, violations
 from practice_engine.exercises import checks_namespace, checks_problems
+from practice_engine.vocab import EXERCISE_VERSION_CHARS
 
-from .loader import BankError, Issue
+from .exercise_models import ExerciseMeta
+from .loader import BankError, Issue, _issues_from, _read_yaml
 
-FILES = ("prompt.md", "starter.py", "solution.py", "checks.py")
+FILES = ("prompt.md", "starter.py", "solution.py", "checks.py", "exercise.yml")
+SLOW = "slow.py"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -42,13 +57,32 @@ class Exercise:
     solution: str
     checks: str
     function: str
+    meta: ExerciseMeta
+    examples: tuple[dict[str, Any], ...]  # checks.py's EXAMPLES, shown on the page
+    slow: str | None  # slow.py, kept for the test that the bound rejects it
+    version: str  # see the module docstring
+
+    @property
+    def rules(self) -> list[dict[str, str]]:
+        return self.meta.rules()
+
+    @property
+    def bound(self) -> dict[str, Any] | None:
+        return self.meta.bound()
+
+
+def exercise_version(prompt: str, starter: str, checks: str, meta: ExerciseMeta) -> str:
+    """A hash of what the reader's code is judged against."""
+    judged: dict[str, Any] = {"prompt": prompt, "starter": starter, "checks": checks}
+    judged |= {"forbid": meta.rules(), "complexity": meta.bound()}
+    text = json.dumps(judged, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:EXERCISE_VERSION_CHARS]
 
 
 def _read(path: Path, rel: str, issues: list[Issue]) -> str | None:
     if not path.is_file():
-        issues.append(
-            Issue(rel, "", "file is missing (each exercise needs " + ", ".join(FILES) + ")")
-        )
+        needs = ", ".join(FILES)
+        issues.append(Issue(rel, "", f"file is missing (each exercise needs {needs})"))
         return None
     try:
         return path.read_text(encoding="utf-8")
@@ -77,25 +111,87 @@ def _compiles(code: str, rel: str, issues: list[Issue]) -> bool:
     return True
 
 
-def _checks(code: str, rel: str, issues: list[Issue]) -> str:
+def _checks(code: str, rel: str, issues: list[Issue]) -> dict[str, Any]:
     """Run checks.py (our own repository's file) and validate what it defines with the
-    engine's own rules, the ones the page's Check button applies; returns FUNCTION."""
+    engine's own rules, the ones the page's Check button applies; returns its names."""
     if not _compiles(code, rel, issues):
-        return ""
+        return {}
     try:
         namespace = checks_namespace(code, rel)
     except Exception as exc:
         issues.append(Issue(rel, "", f"raised {type(exc).__name__}: {exc} when loaded"))
-        return ""
+        return {}
     problems = checks_problems(namespace)
+    if not problems and not namespace.get("EXAMPLES"):
+        problems.append(("EXAMPLES", "needs at least one visible example for the page"))
     issues += [Issue(rel, where, what) for where, what in problems]
-    function = namespace.get("FUNCTION")
-    return function if isinstance(function, str) and function.isidentifier() else ""
+    return namespace if not problems else {}
+
+
+def _meta(folder: Path, rel_dir: str, issues: list[Issue]) -> ExerciseMeta | None:
+    rel = f"{rel_dir}/exercise.yml"
+    if _read(folder / "exercise.yml", rel, issues) is None:
+        return None
+    data, found = _read_yaml(folder / "exercise.yml", rel)
+    if found:
+        issues += found
+        return None
+    try:
+        return ExerciseMeta.model_validate(data)
+    except ValidationError as exc:
+        issues += _issues_from(exc, rel)
+        return None
+
+
+def _uses_nothing_forbidden(code: str, meta: ExerciseMeta, rel: str, issues: list[Issue]) -> None:
+    for v in violations(code, require_rules(meta.rules())):
+        issues.append(Issue(rel, f"line {v['line']}", f"uses {v['target']}, which forbid bans"))
 
 
 def _defines(code: str, function: str, rel: str, issues: list[Issue]) -> None:
     if function and not re.search(rf"^def {re.escape(function)}\(", code, re.M):
         issues.append(Issue(rel, "FUNCTION", f"must define `def {function}(` at the top level"))
+
+
+def _bound_needs(
+    folder: Path,
+    rel_dir: str,
+    meta: ExerciseMeta | None,
+    names: dict[str, Any],
+    issues: list[Issue],
+) -> str | None:
+    """With a bound, checks.py must build its inputs and slow.py must exist; returns slow.py."""
+    has_slow = (folder / SLOW).is_file()
+    if meta is None:  # exercise.yml is invalid: its own issues say why
+        return None
+    if meta.complexity is None:
+        if has_slow:
+            issues.append(
+                Issue(
+                    f"{rel_dir}/{SLOW}",
+                    "",
+                    "slow.py is only for an exercise with a complexity bound",
+                )
+            )
+        return None
+    if names and not callable(names.get("complexity_input")):
+        issues.append(
+            Issue(
+                f"{rel_dir}/checks.py",
+                "complexity_input",
+                "a complexity bound needs complexity_input(n) returning the args at size n",
+            )
+        )
+    if not has_slow:
+        issues.append(
+            Issue(
+                f"{rel_dir}/{SLOW}",
+                "",
+                "file is missing: a complexity bound needs a slower reference that it rejects",
+            )
+        )
+        return None
+    return _read(folder / SLOW, f"{rel_dir}/{SLOW}", issues)
 
 
 def load_exercise(folder: Path, root: Path) -> tuple[Exercise | None, list[Issue]]:
@@ -104,18 +200,31 @@ def load_exercise(folder: Path, root: Path) -> tuple[Exercise | None, list[Issue
     issues: list[Issue] = []
     if not ID_PATTERN.match(folder.name):
         issues.append(Issue(rel_dir, "id", "folder names are ids: lowercase words and hyphens"))
-    texts = {name: _read(folder / name, f"{rel_dir}/{name}", issues) for name in FILES}
-    title = function = ""
+    code_files = [name for name in FILES if name != "exercise.yml"]
+    texts = {name: _read(folder / name, f"{rel_dir}/{name}", issues) for name in code_files}
+    meta = _meta(folder, rel_dir, issues)
+    title = ""
     if texts["prompt.md"] is not None:
         title = _title(texts["prompt.md"], f"{rel_dir}/prompt.md", issues)
-    if texts["checks.py"] is not None:
-        function = _checks(texts["checks.py"], f"{rel_dir}/checks.py", issues)
-    for name in ("starter.py", "solution.py"):
-        code, rel = texts[name], f"{rel_dir}/{name}"
+    names = (
+        _checks(texts["checks.py"], f"{rel_dir}/checks.py", issues)
+        if texts["checks.py"] is not None
+        else {}
+    )
+    function = names.get("FUNCTION", "")
+    slow = _bound_needs(folder, rel_dir, meta, names, issues)
+    for name, code in (
+        ("starter.py", texts["starter.py"]),
+        ("solution.py", texts["solution.py"]),
+        (SLOW, slow),
+    ):
+        rel = f"{rel_dir}/{name}"
         if code is not None and _compiles(code, rel, issues):
             _defines(code, function, rel, issues)
+            if meta is not None and name == "solution.py":
+                _uses_nothing_forbidden(code, meta, rel, issues)
     read = {name: text for name, text in texts.items() if text is not None}
-    if issues or len(read) != len(FILES):
+    if issues or meta is None or len(read) != len(code_files):
         return None, issues
     prompt = read["prompt.md"].split("\n", 1)[1] if "\n" in read["prompt.md"] else ""
     exercise = Exercise(
@@ -126,6 +235,10 @@ def load_exercise(folder: Path, root: Path) -> tuple[Exercise | None, list[Issue
         solution=read["solution.py"],
         checks=read["checks.py"],
         function=function,
+        meta=meta,
+        examples=tuple(names["EXAMPLES"]),
+        slow=slow,
+        version=exercise_version(read["prompt.md"], read["starter.py"], read["checks.py"], meta),
     )
     return exercise, []
 

@@ -1,5 +1,5 @@
-"""The JSON exports: the bank for the quiz, flashcards and mock round, with its JSON
-Schema, and one file per coding exercise for its Check button.
+"""The JSON exports of the bank for the quiz, flashcards and mock round, with its JSON
+Schema (the coding exercises' files are exercise_export.py's).
 
 Output is byte-for-byte stable for the same bank (sorted keys, fixed order, no timestamps),
 so a rebuild that changes nothing changes no file, and the service worker's cache key only
@@ -16,7 +16,6 @@ from pydantic import TypeAdapter
 from practice_engine.vocab import BANK_EXPORT_VERSION, LEVELS, ROLE_LABELS
 
 from ..bank import Bank, Entry, Problem, Question
-from ..bank.exercises import Exercise
 from ..bank.models import EntryModel, TracksFile
 from ..render.links import entry_title, page_of, page_url
 from . import Outputs
@@ -24,7 +23,6 @@ from .feedback import feedback_block, feedback_lexicon
 
 BANK_JSON = "assets/quiz/bank.json"
 SCHEMA_JSON = "assets/quiz/bank.schema.json"
-EXERCISES_DIR = "assets/exercises"
 
 
 def _items(entry: Entry) -> list[dict[str, Any]]:
@@ -94,18 +92,3 @@ def dumps(data: dict[str, Any]) -> str:
 def bank_outputs(bank: Bank) -> Outputs:
     """assets/quiz/bank.json and its schema."""
     return {BANK_JSON: dumps(bank_json(bank)), SCHEMA_JSON: dumps(schema_json())}
-
-
-def exercise_record(exercise: Exercise) -> dict[str, str]:
-    """What the page needs to check the reader's code; the solution stays on the page."""
-    return {
-        "id": exercise.id,
-        "title": exercise.title,
-        "starter": exercise.starter,
-        "checks": exercise.checks,
-    }
-
-
-def exercise_outputs(exercises: list[Exercise]) -> Outputs:
-    """assets/exercises/<id>.json, one per exercise."""
-    return {f"{EXERCISES_DIR}/{e.id}.json": dumps(exercise_record(e)) for e in exercises}

@@ -1,15 +1,22 @@
-"""Exercise pages: the prompt, the editor shell with Run, Check and Reset, the output and
-check-result areas, and the reference solution in a collapsed "Show solution" block.
+"""Exercise pages: the prompt, the visible examples, the editor shell with Run, Check and
+Reset, and the output and check-result areas.
 
 Everything is built here as Markdown plus static HTML; frontend/widgets/exercise.js swaps
 the plain <textarea> (what a reader without JavaScript sees, with the starter code) for the
 CodeMirror editor and fills the live regions as text.
+
+What the reader earns (the hints, the solution, the author's remarks and the follow-up
+answers) is not on the page: it is published as JSON beside it (publish/exercise_export.py)
+and fetched when revealed, so neither the page's HTML nor the site search holds it.
 """
 
 from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import Any
+
+from practice_engine.values import show
 
 from ..bank.cache import exercises_for
 from ..bank.exercises import Exercise
@@ -18,8 +25,8 @@ from .links import rel_md
 EXERCISES_DIR = Path("quiz_data/exercises")
 PAGES_DIR = "exercises"
 NO_SCRIPT = (
-    "Running and checking your code needs JavaScript. You can still read the prompt, "
-    "edit the starter code below and compare with the solution."
+    "Running and checking your code, the hints and the solution need JavaScript. You can "
+    "still read the prompt and the examples, and edit the starter code below."
 )
 KEYS_HELP = (
     "Tab indents and Shift+Tab dedents. To leave the editor with the keyboard, press "
@@ -36,10 +43,6 @@ def _code_text(code: str) -> str:
     stays on one line, so Markdown never sees a blank line (which would end the block)
     inside it, and the browser restores every newline."""
     return escape(code, quote=False).replace("\n", "&#10;")
-
-
-def _indent(text: str, prefix: str = "    ") -> str:
-    return "\n".join(prefix + line if line.strip() else "" for line in text.splitlines())
 
 
 def _fence(code: str) -> str:
@@ -62,7 +65,7 @@ def widget(exercise: Exercise) -> str:
     wid = f"exercise-{exercise.id}"
     parts = [
         f'<section class="mlw-exercise" id="{wid}" data-exercise="{_attr(exercise.id)}" '
-        f'aria-labelledby="{wid}-title">',
+        f'data-version="{_attr(exercise.version)}" aria-labelledby="{wid}-title">',
         f'<h2 class="mlw-exercise__title" id="{wid}-title">Your solution</h2>',
         f'<p class="mlw-noscript">{escape(NO_SCRIPT)}</p>',
         '<div class="mlw-exercise__notices"></div>',
@@ -89,9 +92,24 @@ def widget(exercise: Exercise) -> str:
     return "".join(parts)
 
 
-def solution_block(exercise: Exercise) -> str:
-    """The reference solution, collapsed (pymdownx.details) until the reader opens it."""
-    return f'??? note "Show solution"\n\n{_indent(_fence(exercise.solution))}\n'
+def _call(function: str, case: dict[str, Any]) -> str:
+    args = [show(a) for a in case.get("args", [])]
+    args += [f"{k}={show(v)}" for k, v in case.get("kwargs", {}).items()]
+    return f"{function}({', '.join(args)})"
+
+
+def examples_block(exercise: Exercise) -> str:
+    """The visible examples as a Python prompt session: each call and what it returns (or
+    the exception it raises). What Run prints for a correct solution looks the same."""
+    lines = []
+    for case in exercise.examples:
+        lines.append(f">>> {_call(exercise.function, case)}")
+        if "raises" in case:
+            lines += ["Traceback (most recent call last):", "  ...", str(case["raises"])]
+        else:
+            lines.append(show(case["expected"]))
+    fence = _fence("\n".join(lines)).replace("python\n", "pycon\n", 1)
+    return f"## Examples\n\n{fence}"
 
 
 def render(root: Path, exercise_id: str, page: str) -> str:
@@ -100,7 +118,7 @@ def render(root: Path, exercise_id: str, page: str) -> str:
     exercise = next((e for e in exercises_for(folder) if e.id == exercise_id), None)
     if exercise is None:
         raise ValueError(f"no coding exercise has id {exercise_id!r} (see {folder})")
-    return "\n\n".join([exercise.prompt.strip(), widget(exercise), solution_block(exercise)])
+    return "\n\n".join([exercise.prompt.strip(), examples_block(exercise), widget(exercise)])
 
 
 def _cell(text: str) -> str:

@@ -261,8 +261,10 @@ def test_every_exercise_has_its_page_its_export_and_a_nav_entry(built_site: Path
     assert pages == EXERCISE_IDS
     built = sorted(p.parent.name for p in (built_site / "exercises").glob("*/index.html"))
     assert built == EXERCISE_IDS
-    exported = sorted(p.stem for p in (built_site / "assets" / "exercises").glob("*.json"))
-    assert exported == EXERCISE_IDS
+    folder = built_site / "assets" / "exercises"
+    exported = sorted(p.stem for p in folder.glob("*.json") if "." not in p.stem)
+    assert [e for e in exported if e != "index"] == EXERCISE_IDS
+    assert sorted(p.stem for p in (folder / "reveal").glob("*.json")) == EXERCISE_IDS
     nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     index = (built_site / "exercises" / "index.html").read_text(encoding="utf-8")
     for exercise_id in EXERCISE_IDS:
@@ -271,7 +273,8 @@ def test_every_exercise_has_its_page_its_export_and_a_nav_entry(built_site: Path
         page_md = (docs / f"{exercise_id}.md").read_text(encoding="utf-8")
         assert f'{{{{ exercise("{exercise_id}") }}}}' in page_md
         html = (built_site / "exercises" / exercise_id / "index.html").read_text()
-        assert f'data-exercise="{exercise_id}"' in html and "Show solution" in html
-        record = json.loads((built_site / "assets/exercises" / f"{exercise_id}.json").read_text())
-        assert set(record) == {"id", "title", "starter", "checks"}
+        record = json.loads((folder / f"{exercise_id}.json").read_text())
+        assert f'data-exercise="{exercise_id}" data-version="{record["version"]}"' in html
+        assert "Show solution" not in html and 'id="examples"' in html
         assert record["checks"] == exercise_file(exercise_id, "checks.py")
+        assert record["starter"] == exercise_file(exercise_id, "starter.py")

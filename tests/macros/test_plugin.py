@@ -16,6 +16,7 @@ from macros.config import GuideConfig
 from macros.publish.export import bank_json
 from macros.publish.parity import exported_ids
 from tests.conftest import FIXTURES
+from tests.macros.bank.test_exercises import EXPECTED
 
 MALFORMED_EXERCISES = FIXTURES / "exercises_malformed"
 
@@ -28,7 +29,7 @@ def test_on_config_stops_the_build_with_every_exercise_problem(tmp_path: Path, m
     with pytest.raises(PluginError) as info:
         plugin.GuidePlugin().on_config(config)  # type: ignore[arg-type]
     message = str(info.value)
-    assert "the coding exercises have 16 problem(s)" in message
+    assert f"the coding exercises have {len(EXPECTED)} problem(s)" in message
     assert "no-function/checks.py: FUNCTION" in message
 
 

@@ -8,10 +8,12 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from practice_engine import cards, mock, progress
+from practice_engine import cards, exercise_progress, mock, progress
 from practice_engine.errors import EngineError
-from practice_engine.vocab import GRADES, LEVELS, ROLES, SCHEDULES
+from practice_engine.vocab import EXERCISE_EVENTS, GRADES, LEVELS, ROLES, SCHEDULES
 
+EXERCISE_IDS = ("top-k-heap", "stable-softmax", "gone-exercise")
+VERSIONS = ("0123456789abcdef", "fedcba9876543210")
 T0 = 1_767_225_600_000  # 2026-01-01T00:00:00Z, a Thursday
 HOUR = 3_600_000
 DAY = 24 * HOUR
@@ -48,6 +50,15 @@ operations = st.one_of(
         times,
     ),
     st.tuples(st.just("settings"), st.integers(1, 50), st.sampled_from(SCHEDULES)),
+    st.tuples(
+        st.just("exercise"),
+        st.sampled_from(EXERCISE_IDS),
+        st.sampled_from(VERSIONS),
+        st.sampled_from(EXERCISE_EVENTS),
+        times,
+    ),
+    st.tuples(st.just("followup"), st.sampled_from(EXERCISE_IDS), st.integers(0, 2), times),
+    st.tuples(st.just("draft"), st.sampled_from(EXERCISE_IDS), st.sampled_from(VERSIONS), times),
 )
 
 
@@ -67,6 +78,19 @@ def build(bank, ops: list[tuple[Any, ...]], start: dict | None = None) -> dict:
             with contextlib.suppress(EngineError):  # the same seed twice is refused
                 m = finished_mock(bank, role, level, seed, grades)
                 state = mock.record_mock(state, m, t)
+        elif op[0] == "exercise":
+            _, exercise_id, version, event, t = op
+            state = exercise_progress.exercise_event(state, exercise_id, version, event, t)[
+                "progress"
+            ]
+        elif op[0] == "followup":
+            _, exercise_id, index, t = op
+            grade = GRADES[(index + t) % len(GRADES)]
+            state = exercise_progress.grade_followup(state, exercise_id, index, grade, t)
+        elif op[0] == "draft":
+            _, exercise_id, version, t = op
+            code = f"def f():\n    return {t}\n"
+            state = exercise_progress.save_draft(state, exercise_id, version, code, t)
         else:
             state = cards.set_settings(state, {"new_per_day": op[1], "schedule": op[2]})
     return state

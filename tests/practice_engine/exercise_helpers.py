@@ -6,11 +6,13 @@ from __future__ import annotations
 import ast
 import json
 
+from practice_engine.vocab import CHECK_KINDS
 from tests.conftest import ROOT
 
 EXERCISES = ROOT / "quiz_data" / "exercises"
 IDS = sorted(p.name for p in EXERCISES.iterdir() if p.is_dir())
-REPORT_KEYS = {"ok", "passed", "total", "results", "error"}
+REPORT_KEYS = {"ok", "verdict", "passed", "total", "results", "error"}
+RESULT_KEYS = {"name", "ok", "kind", "message", "input", "expected", "got", "hint", "example"}
 # A small exercise of our own, for the harness's edge cases.
 TOY_CHECKS = """
 FUNCTION = "double"
@@ -45,6 +47,10 @@ def assert_report(report: dict) -> None:
     assert set(report) == REPORT_KEYS
     assert json.loads(json.dumps(report)) == report
     assert report["passed"] == sum(r["ok"] for r in report["results"])
+    assert report["verdict"] in CHECK_KINDS
+    assert (report["verdict"] == "passed") == report["ok"]
     for r in report["results"]:
-        assert set(r) == {"name", "ok", "message"}
+        assert set(r) == RESULT_KEYS
         assert isinstance(r["name"], str) and isinstance(r["message"], str)
+        assert r["kind"] in CHECK_KINDS and (r["kind"] == "passed") == r["ok"]
+        assert r["ok"] == (r["message"] == ""), r

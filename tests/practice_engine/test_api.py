@@ -16,8 +16,15 @@ from hypothesis import strategies as st
 from macros.publish.export import bank_json
 from practice_engine import quiz
 from practice_engine.api import OPS, dispatch
-from practice_engine.vocab import GRADES, LEVELS, ROLES
-from tests.practice_engine.builders import DAY, T0, build, finished_mock
+from practice_engine.vocab import EXERCISE_EVENTS, GRADES, LEVELS, ROLES
+from tests.practice_engine.builders import (
+    DAY,
+    EXERCISE_IDS,
+    T0,
+    VERSIONS,
+    build,
+    finished_mock,
+)
 from tests.practice_engine.test_state import json_values
 
 # Every op the worker can call, with the names of its arguments.
@@ -57,6 +64,15 @@ ARGUMENTS = {
     "feedback": ("question_id", "level", "text"),
     "run_code": ("code",),
     "check_code": ("code", "checks"),
+    "run_exercise": ("code", "exercise"),
+    "check_exercise": ("code", "exercise"),
+    "measure_complexity": ("code", "exercise"),
+    "exercise_constraints": ("code", "forbid"),
+    "exercise_event": ("progress", "exercise_id", "version", "event", "now_ms"),
+    "exercise_state": ("progress", "exercise_id", "version", "now_ms"),
+    "exercise_overview": ("progress", "exercises", "now_ms"),
+    "grade_followup": ("progress", "exercise_id", "index", "grade", "now_ms"),
+    "save_draft": ("progress", "exercise_id", "version", "code", "now_ms"),
 }
 # Code for the Run and Check ops: real mistakes, never anything that runs for long.
 CODE = [
@@ -81,6 +97,16 @@ CHECKS = [
     "FUNCTION = 3\nCASES = []\n",
     "CASES = [",
 ]
+# A published exercise with every part the engine reads; the fuzz breaks it part by part.
+EXERCISE = {
+    "id": "double",
+    "version": "0123456789abcdef",
+    "checks": CHECKS[0]
+    + 'EXAMPLES = [{"name": "one", "args": [1], "expected": 2}]\n'
+    + "def complexity_input(n):\n    return [n]\n",
+    "forbid": [{"name": "sum", "why": "add it yourself"}, {"module": "math", "why": "no need"}],
+    "complexity": {"target": "1", "sizes": [10, 20, 40], "budget": 10_000},
+}
 
 
 @pytest.fixture(scope="module")
@@ -135,6 +161,10 @@ def _valid_state() -> tuple[dict, dict, dict, dict, dict]:
             ("quiz", 3, True, T0),
             ("review", 0, "lean_hire", T0),
             ("mock", 1, "ds", "L4", ["strong_hire", "no_hire"], T0 + DAY),
+            ("exercise", EXERCISE_IDS[0], VERSIONS[0], "hint", T0),
+            ("exercise", EXERCISE_IDS[0], VERSIONS[0], "check_passed", T0 + 1),
+            ("followup", EXERCISE_IDS[0], 1, T0 + 2),
+            ("draft", EXERCISE_IDS[1], VERSIONS[1], T0 + 3),
         ],
     )
     fresh = finished_mock(bank, "mle", "L5", 9, ["lean_hire"])
@@ -161,7 +191,7 @@ STRATEGIES = {
     "text": st.one_of(
         json_values.map(json.dumps),
         _broken({"version": 1, "levels": [], "tracks": [], "entries": []}).map(json.dumps),
-        _broken({"format": "ml-interview-guide/progress", "version": 2, "progress": STATE}).map(
+        _broken({"format": "ml-interview-guide/progress", "version": 3, "progress": STATE}).map(
             json.dumps
         ),
         st.text(max_size=30),
@@ -194,6 +224,15 @@ STRATEGIES = {
     "correct": st.one_of(st.booleans(), json_values),
     "code": st.one_of(st.sampled_from(CODE), json_values),
     "checks": st.one_of(st.sampled_from(CHECKS), json_values),
+    "exercise": st.one_of(_broken(EXERCISE), st.sampled_from(CHECKS).map(lambda c: {"checks": c})),
+    "forbid": st.one_of(_broken(EXERCISE["forbid"]), json_values),
+    "exercise_id": st.one_of(st.sampled_from([*EXERCISE_IDS, "Not An Id"]), json_values),
+    "version": st.one_of(st.sampled_from(VERSIONS), json_values),
+    "event": st.one_of(st.sampled_from(EXERCISE_EVENTS), json_values),
+    "index": st.one_of(st.integers(-1, 3), json_values),
+    "exercises": st.one_of(
+        _broken([{"id": i, "version": VERSIONS[0]} for i in EXERCISE_IDS]), json_values
+    ),
 }
 
 

@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 
 from devtools.pyodide import run_in_pyodide
+from macros.bank.exercises import load_exercises
+from macros.publish.exercise_export import exercise_record
 from macros.publish.export import bank_json, dumps
 from macros.publish.wheels import browser_wheels, build_engine_wheel
 from tests.conftest import ROOT
-from tests.practice_engine.exercise_helpers import IDS, TOY_CHECKS, text
+from tests.practice_engine.exercise_helpers import IDS, TOY_CHECKS
 
 pytestmark = pytest.mark.node
 SCRIPT = Path(__file__).with_name("parity_script.py")
@@ -55,21 +57,36 @@ PROBES = {
 
 def exercise_input() -> str:
     exercises = {
-        ex_id: {name[:-3]: text(ex_id, name) for name in ("solution.py", "starter.py", "checks.py")}
-        for ex_id in IDS
+        e.id: {
+            "record": exercise_record(e),
+            "solution": e.solution,
+            "starter": e.starter,
+            "slow": e.slow,
+        }
+        for e in load_exercises(ROOT / "quiz_data" / "exercises")
     }
     probes = {name: {"code": code, "checks": checks} for name, (code, checks) in PROBES.items()}
     return json.dumps({"exercises": exercises, "probes": probes})
 
 
 def test_every_solution_passes_inside_pyodide_as_on_cpython(tmp_path: Path) -> None:
-    """Only the engine wheel is loaded: the harness needs nothing beyond the stdlib."""
+    """Only the engine wheel is loaded: the harness, the rules and the complexity check
+    need nothing beyond the stdlib. Every solution passes the whole Check, every starter
+    fails it, every slower reference is rejected by its growth alone, and Run prints the
+    same session, in Pyodide as on CPython."""
     input_file = tmp_path / "exercises.json"
     input_file.write_text(exercise_input(), encoding="utf-8")
-    expected = run_cpython(input_file.read_text(encoding="utf-8"), EXERCISES_SCRIPT)
+    expected = json.loads(run_cpython(input_file.read_text(encoding="utf-8"), EXERCISES_SCRIPT))
     actual = json.loads(run_in_pyodide(EXERCISES_SCRIPT, input_file, [build_engine_wheel(ROOT)]))
-    assert actual == json.loads(expected)
+    ops = actual.pop("ops"), expected.pop("ops")
+    assert actual == expected
+    assert set(ops[0]) == set(ops[1]) == set(IDS)
     assert all(r["ok"] for r in actual["solutions"].values())
+    assert not any(r["ok"] for r in actual["starters"].values())
+    assert len(actual["slow"]) >= 6
+    for slow in actual["slow"].values():
+        assert not slow["ok"] and all(slow["verdicts"][:-1]) and slow["complexity"][0] is False
+    assert all(ok and out.startswith(">>> ") for ok, out in actual["runs"].values())
     probes = actual["probes"]
     assert probes["a correct toy answer"]["ok"]
     assert probes["infinite recursion in the function"]["verdicts"] == [False, False, False]

@@ -19,7 +19,7 @@ from practice_engine.api import dispatch
 from tests.conftest import ROOT
 
 RUN_KEYS = {"ok", "output", "truncated", "error", "memory_error"}
-CHECK_KEYS = {"ok", "passed", "total", "results", "error", "output", "truncated"}
+CHECK_KEYS = {"ok", "verdict", "passed", "total", "results", "error", "output", "truncated"}
 TOY_CHECKS = 'FUNCTION = "double"\nCASES = [{"name": "two", "args": [2], "expected": 4}]\n'
 
 

@@ -10,7 +10,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from practice_engine import cards, mock, progress, sync
+from practice_engine import cards, exercise_progress, mock, progress, sync
 from practice_engine.api import dispatch
 from tests.practice_engine.builders import DAY, T0, build, finished_mock, operations, reviewed
 from tests.practice_engine.test_mock_resume import saved_round
@@ -18,9 +18,12 @@ from tests.practice_engine.test_mock_resume import saved_round
 Q = "bias-variance"
 
 
-def _records(p: dict) -> tuple[set, set, set]:
+def _records(p: dict) -> tuple[set, set, set, set, set]:
     answers = {(i, t, c) for i, h in p["quiz"].items() for t, c in h}
-    return answers, {tuple(r) for r in p["reviews"]}, {m["id"] for m in p["mocks"]}
+    passes = {(e, *r) for e, rec in p["exercises"].items() for r in rec["results"]}
+    grades = {(e, *g) for e, rec in p["exercises"].items() for g in rec["followups"]}
+    reviews, mocks = {tuple(r) for r in p["reviews"]}, {m["id"] for m in p["mocks"]}
+    return answers, reviews, mocks, passes, grades
 
 
 def _later(ops: list, shift: int) -> list:
@@ -31,6 +34,10 @@ def _later(ops: list, shift: int) -> list:
             moved.append((*op[:3], op[3] + shift))
         elif op[0] == "mock":
             moved.append((*op[:5], op[5] + shift))
+        elif op[0] == "exercise":
+            moved.append((*op[:4], op[4] + shift))
+        elif op[0] in ("followup", "draft"):
+            moved.append((*op[:3], op[3] + shift))
         else:
             moved.append(op)
     return moved
@@ -57,6 +64,7 @@ def test_two_tabs_from_one_base_lose_nothing(engine_bank, base_ops, a_ops, b_ops
             # only answers beyond the kept history of an item may go, as record() drops them
             assert not missing or all(len(merged["quiz"][i]) == 100 for i, *_ in missing)
     assert set(merged["cards"]) == set(a["cards"]) | set(b["cards"])
+    assert set(merged["exercises"]) == set(a["exercises"]) | set(b["exercises"])
 
 
 def test_a_card_reviewed_in_both_tabs_gets_both_reviews_in_time_order(engine_bank) -> None:
@@ -110,7 +118,7 @@ def test_what_another_tab_replaced_is_not_brought_back(engine_bank) -> None:
 
 def _in_time_order(ops: list) -> list:
     """As one reader would do them: a card's state is its reviews applied in time order."""
-    when = {"quiz": 3, "review": 3, "mock": 5}
+    when = {"quiz": 3, "review": 3, "mock": 5, "exercise": 4, "followup": 3, "draft": 3}
     return sorted(ops, key=lambda op: op[when[op[0]]] if op[0] in when else 0)
 
 
@@ -137,6 +145,71 @@ def test_a_stale_copy_written_over_mine_takes_nothing_of_mine(
             assert not missing or all(len(merged["quiz"][i]) == 100 for i, *_ in missing)
     one_tab = reviewed(progress.empty_progress(), *merged["reviews"])  # all in one tab
     assert merged["cards"] == one_tab["cards"]
+    for record in merged["exercises"].values():
+        assert record["card"] == _passes_replayed(record["results"])
+
+
+def _passes_replayed(results: list) -> dict | None:
+    """An exercise's card as its scheduled passes make it, in time order."""
+    card = None
+    for t, outcome, _version, scheduled in sorted(results, key=lambda r: r[0]):
+        if scheduled:
+            card = cards.reviewed_card(card, exercise_progress.OUTCOME_RATINGS[outcome], t)
+    return card
+
+
+E, V, V2 = "top-k-heap", "0123456789abcdef", "fedcba9876543210"
+
+
+def _event(state: dict, event: str, t: int, version: str = V) -> dict:
+    return exercise_progress.exercise_event(state, E, version, event, t)["progress"]
+
+
+def test_an_exercise_passed_in_two_tabs_keeps_both_passes_and_one_card() -> None:
+    base = _event(progress.empty_progress(), "check_passed", T0)
+    a = _event(_event(base, "hint", T0 + 3 * DAY), "check_passed", T0 + 3 * DAY + 1)
+    b = _event(base, "check_passed", T0 + 4 * DAY)
+    b = exercise_progress.grade_followup(b, E, 1, "lean_hire", T0 + 4 * DAY + 5)
+    merged = sync.merge_progress(json.dumps(a), b, base)["progress"]
+    record = merged["exercises"][E]
+    assert [r[:2] for r in record["results"]] == [
+        [T0, "solved"],
+        [T0 + 3 * DAY + 1, "solved_with_help"],
+        [T0 + 4 * DAY, "solved"],
+    ]
+    assert record["followups"] == [[1, "lean_hire", T0 + 4 * DAY + 5]]
+    assert record["card"] == _passes_replayed(record["results"])
+    assert record["card"] not in (a["exercises"][E]["card"], b["exercises"][E]["card"])
+
+
+def test_a_stale_copy_over_my_exercise_work_takes_none_of_it() -> None:
+    """Tab B wrote an old copy (without A's pass and draft) with a hint of its own."""
+    old = _event(progress.empty_progress(), "check_failed", T0)
+    a = exercise_progress.save_draft(_event(old, "check_passed", T0 + DAY), E, V, "x = 1", T0 + DAY)
+    b = _event(old, "hint", T0 + 2 * DAY)
+    merged = sync.merge_progress(json.dumps(b), a, a)["progress"]
+    record = merged["exercises"][E]
+    assert [r[0] for r in record["results"]] == [T0 + DAY]
+    assert record["card"] == a["exercises"][E]["card"]
+    assert record["draft"] == a["exercises"][E]["draft"]
+    assert record["round"] == b["exercises"][E]["round"]  # B's hint came after A's pass
+
+
+def test_exercise_work_another_tab_replaced_is_not_brought_back() -> None:
+    base = exercise_progress.save_draft(
+        _event(progress.empty_progress(), "check_passed", T0), E, V, "old", T0
+    )
+    replaced = progress.empty_progress()
+    b = exercise_progress.save_draft(base, "stable-softmax", V2, "mine", T0 + DAY)
+    merged = sync.merge_progress(json.dumps(replaced), b, base, union=False)["progress"]
+    assert list(merged["exercises"]) == ["stable-softmax"]
+    assert merged["exercises"]["stable-softmax"]["draft"]["code"] == "mine"
+    b2 = _event(base, "check_passed", T0 + 2 * DAY, V2)
+    again = sync.merge_progress(json.dumps(replaced), b2, base, union=False)["progress"]
+    record = again["exercises"][E]
+    assert [r[0] for r in record["results"]] == [T0 + 2 * DAY]  # only what B did since
+    assert record["draft"] is None
+    assert record["card"] == _passes_replayed(record["results"])
 
 
 def test_mock_rounds_finished_in_two_tabs_are_both_kept(engine_bank) -> None:
@@ -161,10 +234,10 @@ def test_nothing_or_garbage_stored_writes_mine_and_says_why() -> None:
 
 def test_a_newer_version_is_never_merged_over() -> None:
     mine = progress.empty_progress()
-    stored = json.dumps({"version": 3, "quiz": {}, "whatever": []})
+    stored = json.dumps({"version": 4, "quiz": {}, "whatever": []})
     out = sync.merge_progress(stored, mine, mine)
-    assert (out["progress"], out["newer"], out["changed"]) == (None, 3, False)
-    assert sync.newer_version(stored, 2) == 3
+    assert (out["progress"], out["newer"], out["changed"]) == (None, 4, False)
+    assert sync.newer_version(stored, 3) == 4
     assert sync.newer_version('{"version": 2}', 2) is None
     assert sync.newer_version("[3]", 2) is None
     assert sync.newer_version('{"version": true}', 0) is None

@@ -25,8 +25,9 @@ def test_export_clear_import_gives_back_the_same_state(engine_bank, ops, mode) -
     assert read["ok"] and read["error"] is None
     assert transfer.apply_import(cleared, read["incoming"], mode) == original
     preview = transfer.preview_import(engine_bank, cleared, read["incoming"], mode)
-    assert preview["will_remove"] == {"quiz_answers": 0, "cards": 0, "reviews": 0, "mocks": 0}
+    assert set(preview["will_remove"].values()) <= {0}
     assert preview["reviews_added"] == len(original["reviews"])
+    assert preview["exercises_added"] == len(original["exercises"])
     assert preview["cards_added"] == len(original["cards"]) and preview["cards_updated"] == 0
 
 
@@ -85,7 +86,7 @@ def test_preview_counts_and_unknown_questions(engine_bank) -> None:
     assert merge["mode"] == "merge"
     assert merge["quiz_answers_added"] == 1 and merge["mocks_added"] == 1
     assert merge["reviews_added"] == len(m["questions"]) + 1
-    assert merge["will_remove"] == {"quiz_answers": 0, "cards": 0, "reviews": 0, "mocks": 0}
+    assert set(merge["will_remove"].values()) == {0}
     assert merge["unknown_questions"] == ["retired-question"]
     assert merge["unknown_quiz_items"] == ["retired-item-1"]
     assert merge["settings_change"] is False
@@ -96,6 +97,8 @@ def test_preview_counts_and_unknown_questions(engine_bank) -> None:
         "cards": lost_card,
         "reviews": 1,
         "mocks": 0,
+        "exercises": 0,
+        "exercise_results": 0,
     }
     assert transfer.apply_import(current, incoming, "replace") == incoming
     with pytest.raises(EngineError, match="mode must be one of merge, replace"):
@@ -144,7 +147,7 @@ BAD_FILES = {
     "not an object": ("[1, 2, 3]", "the file is JSON but not an object"),
     "missing format": (_file(format=DELETE), 'the file has no "format"'),
     "wrong format": (_file(format="anki-deck"), "the file's \"format\" is 'anki-deck'"),
-    "newer version": (_file(version=3), "written by a newer version of the guide (format 3"),
+    "newer version": (_file(version=4), "written by a newer version of the guide (format 4"),
     "version not an integer": (_file(version="2"), "\"version\" must be a whole number, not '2'"),
     "version a float": (_file(version=2.0), '"version" must be a whole number'),
     "missing progress": (_file(progress=DELETE), 'the file has no "progress"'),
@@ -211,7 +214,7 @@ BAD_FILES = {
     ),
     "inner version disagrees": (
         _file(version=1),
-        "progress.version is 2, but the file is version 1",
+        "progress.version is 3, but the file is version 1",
     ),
     "bad exported time": (_file(exported_ms=-1), '"exported_ms" must be a whole number'),
     "too large": ('{"x": "' + "a" * (5 * 1024 * 1024) + '"}', "the file is larger than 5 MB"),

@@ -3,21 +3,24 @@ import random
 FUNCTION = "average_precision"
 INPUTS_READ_ONLY = True
 
-CASES = [
+EXAMPLES = [
     {
-        "name": "worked example",
+        "name": "two positives among four rows",
         "args": [[1, 0, 1, 0], [0.9, 0.8, 0.7, 0.1]],
-        "expected": 0.5 * 1 + 0.5 * 2 / 3,
-    },
-    {
-        "name": "scores not sorted",
-        "args": [[0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]],
         "expected": 0.5 * 1 + 0.5 * 2 / 3,
     },
     {
         "name": "a tie between a positive and a negative is one threshold",
         "args": [[1, 0], [0.5, 0.5]],
         "expected": 0.5,
+    },
+]
+
+CASES = [
+    {
+        "name": "scores not sorted",
+        "args": [[0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]],
+        "expected": 0.5 * 1 + 0.5 * 2 / 3,
     },
     {
         "name": "a tie group inside the ranking",
@@ -77,3 +80,11 @@ def extra_checks(fn):
             message = f"average_precision({y_true}, {y_score}) -> expected {want}, got {got!r}"
             return [(BRUTE, False, message)]
     return [(BRUTE, True, "")]
+
+
+def complexity_input(n):
+    """n rows, about a fifth positive, scores from n / 2 values so that ties happen."""
+    rng = random.Random(n)
+    y_true = [1 if rng.random() < 0.2 else 0 for _ in range(n)]
+    y_true[0] = 1
+    return [y_true, [rng.randrange(n // 2) / n for _ in range(n)]]

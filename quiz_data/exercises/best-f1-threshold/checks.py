@@ -3,12 +3,20 @@ import random
 FUNCTION = "best_f1_threshold"
 INPUTS_READ_ONLY = True
 
-CASES = [
+EXAMPLES = [
     {
-        "name": "worked example",
+        "name": "the best cut-off takes a tie group whole",
         "args": [[1, 0, 1, 0], [0.9, 0.8, 0.8, 0.3]],
         "expected": (0.8, 0.8),
     },
+    {
+        "name": "equal best F1 at two thresholds: the higher wins",
+        "args": [[1, 0, 0, 1], [0.8, 0.6, 0.4, 0.2]],
+        "expected": (0.8, 2 / 3),
+    },
+]
+
+CASES = [
     {
         "name": "scores not sorted",
         "args": [[0, 1, 0, 1, 1], [0.1, 0.7, 0.4, 0.35, 0.9]],
@@ -18,11 +26,6 @@ CASES = [
         "name": "a tie group is never split",
         "args": [[1, 0, 0], [0.5, 0.5, 0.2]],
         "expected": (0.5, 2 / 3),
-    },
-    {
-        "name": "equal best F1 at two thresholds: the higher wins",
-        "args": [[1, 0, 0, 1], [0.8, 0.6, 0.4, 0.2]],
-        "expected": (0.8, 2 / 3),
     },
     {
         "name": "all positive labels",
@@ -83,3 +86,11 @@ def extra_checks(fn):
             message = f"best_f1_threshold({y_true}, {y_score}) -> expected {want}, got {got!r}"
             return [(BRUTE, False, message)]
     return [(BRUTE, True, "")]
+
+
+def complexity_input(n):
+    """n rows, about a third positive, scores from n / 2 values so that ties happen."""
+    rng = random.Random(n)
+    y_true = [1 if rng.random() < 0.3 else 0 for _ in range(n)]
+    y_true[0] = 1
+    return [y_true, [rng.randrange(n // 2) / n for _ in range(n)]]

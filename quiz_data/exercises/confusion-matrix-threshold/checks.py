@@ -3,12 +3,15 @@ NAN = float("nan")
 FUNCTION = "confusion_at_threshold"
 INPUTS_READ_ONLY = True
 
-CASES = [
+EXAMPLES = [
     {
-        "name": "worked example",
+        "name": "four rows at threshold 0.8",
         "args": [[1, 0, 1, 0], [0.9, 0.8, 0.8, 0.3], 0.8],
         "expected": {"tp": 2, "fp": 1, "tn": 1, "fn": 0},
     },
+]
+
+CASES = [
     {
         "name": "a score equal to the threshold is flagged",
         "args": [[1, 0], [0.5, 0.5], 0.5],

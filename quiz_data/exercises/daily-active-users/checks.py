@@ -1,3 +1,4 @@
+import random
 from datetime import UTC, datetime
 
 FUNCTION = "daily_active_users"
@@ -9,12 +10,15 @@ def ts(text):
     return int(datetime.fromisoformat(text).replace(tzinfo=UTC).timestamp())
 
 
-CASES = [
+EXAMPLES = [
     {
-        "name": "worked example",
+        "name": "two users on one day",
         "args": [[("a", 1709251200), ("a", 1709254800), ("b", 1709337599)]],
         "expected": {"2024-03-01": 2},
     },
+]
+
+CASES = [
     {
         "name": "a user counts once per day, on every day they are active",
         "args": [
@@ -64,3 +68,10 @@ CASES = [
         "expected": {},
     },
 ]
+
+
+def complexity_input(n):
+    """n events of n / 2 users over three days, in random order."""
+    rng = random.Random(n)
+    start = 1709251200  # 2024-03-01 00:00:00 UTC
+    return [[(f"u{rng.randrange(n // 2)}", start + rng.randrange(3 * 86400)) for _ in range(n)]]

@@ -10,9 +10,9 @@ LOG = [
     ("c", "2024-01-03"),
 ]
 
-CASES = [
+EXAMPLES = [
     {
-        "name": "worked example",
+        "name": "day-1 retention of two cohorts",
         "args": [LOG, 1],
         "expected": {"2024-01-01": 0.5, "2024-01-02": 1.0},
     },
@@ -21,6 +21,9 @@ CASES = [
         "args": [LOG, 2],
         "expected": {"2024-01-01": 0.5},
     },
+]
+
+CASES = [
     {
         "name": "day 0 is always 1.0",
         "args": [LOG, 0],

@@ -1,9 +1,11 @@
+import random
+
 FUNCTION = "dedupe_events"
 INPUTS_READ_ONLY = True
 
-CASES = [
+EXAMPLES = [
     {
-        "name": "worked example",
+        "name": "a retry within the window is dropped",
         "args": [[("a", 0, "x"), ("a", 5, "y"), ("a", 12, "z"), ("b", 5, "w")], 10],
         "expected": [("a", 0, "x"), ("b", 5, "w"), ("a", 12, "z")],
     },
@@ -12,6 +14,9 @@ CASES = [
         "args": [[("a", 0, 1), ("a", 6, 2), ("a", 12, 3), ("a", 18, 4), ("a", 24, 5)], 10],
         "expected": [("a", 0, 1), ("a", 12, 3), ("a", 24, 5)],
     },
+]
+
+CASES = [
     {
         "name": "exactly `window` apart is a duplicate",
         "args": [[("a", 0, "x"), ("a", 10, "y")], 10],
@@ -44,3 +49,9 @@ CASES = [
     },
     {"name": "a negative window", "args": [[("a", 0, "x")], -1], "raises": "ValueError"},
 ]
+
+
+def complexity_input(n):
+    """n events of n / 4 keys at random times, in random order, and a window of 5."""
+    rng = random.Random(n)
+    return [[(f"k{rng.randrange(n // 4)}", rng.randrange(10 * n), i) for i in range(n)], 5]

@@ -11,12 +11,15 @@ EVENTS = [
     ("u3", 120, "add_to_cart"),
 ]
 
-CASES = [
+EXAMPLES = [
     {
-        "name": "worked example",
+        "name": "inside, at the prediction time, and unfinished",
         "args": [[("u1", 150, "purchase")], [("u1", 100), ("u1", 150), ("u1", 950)], 100, 1000],
         "expected": [1, 0, None],
     },
+]
+
+CASES = [
     {
         "name": "a purchase exactly at the end of the window counts",
         "args": [EVENTS, [("u2", 100)], 100, 1000],
@@ -94,3 +97,14 @@ def extra_checks(fn):
             )
             return [(NAME, False, message)]
     return [(NAME, True, "")]
+
+
+def complexity_input(n):
+    """n events of n / 8 users (a third of them purchases) and n queries, horizon 50."""
+    rng = random.Random(n)
+    kinds = ["purchase", "view", "add_to_cart"]
+    events = [
+        (f"u{rng.randrange(n // 8)}", rng.randrange(10 * n), rng.choice(kinds)) for _ in range(n)
+    ]
+    queries = [(f"u{rng.randrange(n // 8)}", rng.randrange(10 * n)) for _ in range(n)]
+    return [events, queries, 50, 10 * n]

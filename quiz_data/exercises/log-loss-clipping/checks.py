@@ -3,21 +3,24 @@ import math
 FUNCTION = "log_loss"
 INPUTS_READ_ONLY = True
 
-CASES = [
+EXAMPLES = [
     {
-        "name": "worked example",
+        "name": "two rows",
         "args": [[1, 0], [0.8, 0.3]],
         "expected": -(math.log(0.8) + math.log(0.7)) / 2,
-    },
-    {
-        "name": "always 0.5 gives ln 2",
-        "args": [[1, 0, 0, 1, 0], [0.5, 0.5, 0.5, 0.5, 0.5]],
-        "expected": math.log(2),
     },
     {
         "name": "a confident miss is clipped, not infinite",
         "args": [[1], [0.0]],
         "expected": -math.log(1e-15),
+    },
+]
+
+CASES = [
+    {
+        "name": "always 0.5 gives ln 2",
+        "args": [[1, 0, 0, 1, 0], [0.5, 0.5, 0.5, 0.5, 0.5]],
+        "expected": math.log(2),
     },
     {
         "name": "a confident miss on a negative",

@@ -4,21 +4,24 @@ from collections import Counter
 FUNCTION = "sample_negatives"
 INPUTS_READ_ONLY = True
 
-CASES = [
+EXAMPLES = [
     {
-        "name": "worked example: fewer candidates than k",
+        "name": "fewer candidates than k: all of them",
         "args": [{"u": [0, 2]}, 4, 5, 1],
         "expected": {"u": [1, 3]},
-    },
-    {
-        "name": "repeated positives",
-        "args": [{"u": [1, 1, 1]}, 3, 2, 0],
-        "expected": {"u": [0, 2]},
     },
     {
         "name": "a user who interacted with every item",
         "args": [{"u": [0, 1, 2], "v": [0]}, 3, 2, 0],
         "expected": {"u": [], "v": [1, 2]},
+    },
+]
+
+CASES = [
+    {
+        "name": "repeated positives",
+        "args": [{"u": [1, 1, 1]}, 3, 2, 0],
+        "expected": {"u": [0, 2]},
     },
     {
         "name": "a user with no positives, k equal to the catalogue",

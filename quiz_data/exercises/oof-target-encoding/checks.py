@@ -7,12 +7,15 @@ CATS = ["a", "a", "b", "b", "a", "c"]
 YS = [1, 0, 1, 1, 1, 0]
 FOLDS = [0, 1, 0, 1, 0, 1]
 
-CASES = [
+EXAMPLES = [
     {
-        "name": "worked example (smoothing 1)",
+        "name": "two folds, smoothing 1",
         "args": [CATS, YS, FOLDS, 1],
         "expected": [1 / 6, 1.0, 2 / 3, 1.0, 1 / 6, 1.0],
     },
+]
+
+CASES = [
     {
         "name": "no smoothing: plain out-of-fold means",
         "args": [CATS, YS, FOLDS, 0],
@@ -72,3 +75,10 @@ def extra_checks(fn):
             )
             return [(NAME, False, message)]
     return [(NAME, True, "")]
+
+
+def complexity_input(n):
+    """n rows of n / 10 categories in 5 folds, smoothing 10."""
+    rng = random.Random(n)
+    cats = [f"c{rng.randrange(max(1, n // 10))}" for _ in range(n)]
+    return [cats, [rng.randint(0, 1) for _ in range(n)], [i % 5 for i in range(n)], 10]

@@ -1,12 +1,16 @@
 FUNCTION = "precision_recall_f1"
 INPUTS_READ_ONLY = True
 
-CASES = [
+EXAMPLES = [
     {
         "name": "one of each kind of outcome",
         "args": [[1, 0, 1], [1, 1, 0]],
         "expected": (0.5, 0.5, 0.5),
     },
+    {"name": "empty input", "args": [[], []], "raises": "ValueError"},
+]
+
+CASES = [
     {
         "name": "perfect predictions",
         "args": [[1, 0, 1, 0], [1, 0, 1, 0]],
@@ -47,7 +51,6 @@ CASES = [
         "args": [[1, 1], [1, 1]],
         "expected": (1.0, 1.0, 1.0),
     },
-    {"name": "empty input", "args": [[], []], "raises": "ValueError"},
     {"name": "different lengths", "args": [[1, 0, 1], [1, 0]], "raises": "ValueError"},
     {"name": "a label of 2", "args": [[1, 2], [1, 0]], "raises": "ValueError"},
     {"name": "a prediction of -1", "args": [[1, 0], [1, -1]], "raises": "ValueError"},

@@ -3,12 +3,20 @@ import random
 FUNCTION = "roc_auc"
 INPUTS_READ_ONLY = True
 
-CASES = [
+EXAMPLES = [
     {
-        "name": "worked example",
+        "name": "one pair ordered the wrong way",
         "args": [[0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]],
         "expected": 0.75,
     },
+    {
+        "name": "a positive tied with a negative",
+        "args": [[1, 1, 0], [0.6, 0.4, 0.4]],
+        "expected": 0.75,
+    },
+]
+
+CASES = [
     {
         "name": "perfect ranking",
         "args": [[0, 0, 1, 1], [0.1, 0.2, 0.8, 0.9]],
@@ -28,11 +36,6 @@ CASES = [
         "name": "ties across classes count one half",
         "args": [[1, 0, 1, 0, 1], [0.8, 0.8, 0.5, 0.3, 0.3]],
         "expected": 0.5,
-    },
-    {
-        "name": "a positive tied with a negative",
-        "args": [[1, 1, 0], [0.6, 0.4, 0.4]],
-        "expected": 0.75,
     },
     {
         "name": "negative scores (logits)",
@@ -74,3 +77,11 @@ def extra_checks(fn):
             message = f"roc_auc({y_true}, {y_score}) -> expected {want}, got {got!r}"
             return [(BRUTE, False, message)]
     return [(BRUTE, True, "")]
+
+
+def complexity_input(n):
+    """n rows, about a third positive, scores from n / 4 values so that ties happen."""
+    rng = random.Random(n)
+    y_true = [1 if rng.random() < 0.3 else 0 for _ in range(n)]
+    y_true[0], y_true[1] = 0, 1
+    return [y_true, [rng.randrange(n // 4) / n for _ in range(n)]]

@@ -6,7 +6,7 @@ INF = float("inf")
 FUNCTION = "softmax"
 INPUTS_READ_ONLY = True
 
-CASES = [
+EXAMPLES = [
     {
         "name": "small logits",
         "args": [[1.0, 2.0, 3.0]],
@@ -17,6 +17,9 @@ CASES = [
         "args": [[1000.0, 1001.0]],
         "expected": [0.2689414213699951, 0.7310585786300049],
     },
+]
+
+CASES = [
     {
         "name": "very negative logits do not underflow to 0/0",
         "args": [[-1000.0, -1000.0]],

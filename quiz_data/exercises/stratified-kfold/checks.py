@@ -4,12 +4,15 @@ from collections import Counter
 FUNCTION = "stratified_kfold"
 INPUTS_READ_ONLY = True
 
-CASES = [
+EXAMPLES = [
     {
-        "name": "worked example",
+        "name": "two classes, two folds",
         "args": [[0, 1, 0, 1, 0, 1], 2],
         "expected": [([1, 2, 5], [0, 3, 4]), ([0, 3, 4], [1, 2, 5])],
     },
+]
+
+CASES = [
     {
         "name": "a rare class lands in every fold",
         "args": [[1, 0, 0, 0, 0, 0, 1, 0, 0, 0], 2],

@@ -3,12 +3,15 @@ import random
 FUNCTION = "time_split"
 INPUTS_READ_ONLY = True
 
-CASES = [
+EXAMPLES = [
     {
-        "name": "worked example",
+        "name": "a late label and a missing one are dropped",
         "args": [[(1, 3), (8, 10), (10, 12), (5, None)], 10],
         "expected": ([0], [2]),
     },
+]
+
+CASES = [
     {
         "name": "a label arriving after the cutoff keeps the row out of training",
         "args": [[(1, 3), (2, 9), (5, None), (10, 12), (11, None), (8, 10), (9, 15)], 10],

@@ -3,9 +3,9 @@ import random
 FUNCTION = "top_k"
 INPUTS_READ_ONLY = True
 
-CASES = [
+EXAMPLES = [
     {
-        "name": "worked example",
+        "name": "the two best of four",
         "args": [[("a", 3), ("b", 5), ("c", 1), ("d", 4)], 2],
         "expected": [("b", 5), ("d", 4)],
     },
@@ -14,6 +14,9 @@ CASES = [
         "args": [[("d", 5), ("c", 3), ("b", 3), ("a", 1)], 2],
         "expected": [("d", 5), ("b", 3)],
     },
+]
+
+CASES = [
     {
         "name": "ties are ordered by item",
         "args": [[("x", 1), ("b", 2), ("a", 2), ("c", 2)], 3],
@@ -74,3 +77,9 @@ def extra_checks(fn):
             break
     out.append(("agrees with a full sort (200 random inputs with ties)", not bad, bad))
     return out
+
+
+def complexity_input(n):
+    """n pairs with scores drawn from n / 2 values (so ties happen), and k = n / 8."""
+    rng = random.Random(n)
+    return [[(i, rng.randrange(n // 2)) for i in range(n)], max(1, n // 8)]

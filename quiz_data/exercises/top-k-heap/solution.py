@@ -29,5 +29,5 @@ def top_k(pairs, k):
             heapq.heappush(heap, entry)
         elif heap[0] < entry:  # better than the worst kept pair
             heapq.heapreplace(heap, entry)
-    best_first = sorted(heap, reverse=True)
-    return [(e.item, e.score) for e in best_first]
+    worst_first = [heapq.heappop(heap) for _ in range(len(heap))]  # k log k
+    return [(e.item, e.score) for e in reversed(worst_first)]

@@ -7,9 +7,9 @@ NAN = float("nan")
 FUNCTION = "running_stats"
 INPUTS_READ_ONLY = True
 
-CASES = [
+EXAMPLES = [
     {
-        "name": "worked example",
+        "name": "eight values",
         "args": [[2, 4, 4, 4, 5, 5, 7, 9]],
         "expected": (8, 5.0, 32 / 7),
     },
@@ -18,6 +18,9 @@ CASES = [
         "args": [[1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16]],
         "expected": (4, 1e9 + 10, 30.0),
     },
+]
+
+CASES = [
     {
         "name": "a tiny spread around a large offset",
         "args": [[1e8 + 0.5, 1e8 + 1.5, 1e8 + 2.5]],

@@ -5,9 +5,9 @@ INPUTS_READ_ONLY = True
 
 EVENTS = [("a", 10, 5.0), ("a", 20, 3.0), ("a", 30, 2.0), ("b", 25, 7.0)]
 
-CASES = [
+EXAMPLES = [
     {
-        "name": "worked example: the event at the prediction time is excluded",
+        "name": "the event at the prediction time is excluded",
         "args": [EVENTS, [("a", 30)], 15],
         "expected": [(1, 3.0)],
     },
@@ -16,6 +16,9 @@ CASES = [
         "args": [EVENTS, [("a", 25)], 15],
         "expected": [(2, 8.0)],
     },
+]
+
+CASES = [
     {
         "name": "several queries, answered in query order",
         "args": [EVENTS, [("b", 26), ("a", 31), ("b", 25)], 100],
@@ -88,3 +91,13 @@ def extra_checks(fn):
             )
             return [(LEAK, False, message)]
     return [(LEAK, True, "")]
+
+
+def complexity_input(n):
+    """n events of n / 8 users and n queries, window 100."""
+    rng = random.Random(n)
+    events = [
+        (f"u{rng.randrange(n // 8)}", rng.randrange(10 * n), rng.randint(1, 9)) for _ in range(n)
+    ]
+    queries = [(f"u{rng.randrange(n // 8)}", rng.randrange(10 * n)) for _ in range(n)]
+    return [events, queries, 100]
