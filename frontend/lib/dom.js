@@ -83,3 +83,14 @@ export function download(name, text, type = "application/json") {
 export function localDate(ms = Date.now()) {
   return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 }
+
+// HTML the build produced (an exercise's hints, remarks and model answers, rendered from
+// the bank's Markdown by macros/render/fragments.py), as nodes to insert. Parsing in a
+// separate document runs no script and loads nothing; the CSP blocks inline handlers.
+// Never pass it text from storage, the reader or their code: that goes in with `el`.
+export function fromBuild(html) {
+  const doc = new DOMParser().parseFromString(String(html), "text/html");
+  const fragment = document.createDocumentFragment();
+  fragment.append(...[...doc.body.childNodes].map((node) => document.adoptNode(node)));
+  return fragment;
+}

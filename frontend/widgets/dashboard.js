@@ -6,6 +6,7 @@
 import { announcer } from "../lib/announce.js";
 import { el, errorBox, siteHref } from "../lib/dom.js";
 import { errorText, percent, plural, tzOffset } from "../lib/format.js";
+import { exerciseSection } from "./exercise-overview.js";
 import { ready, showNotices } from "./practice.js";
 
 let active = null; // the dashboard on the current page, if any
@@ -158,9 +159,12 @@ class Dashboard {
   }
 
   async draw() {
+    const now = Date.now();
     const data = await this.py.call("dashboard", {
-      progress: this.progress, now_ms: Date.now(), tz_offset_min: tzOffset(),
+      progress: this.progress, now_ms: now, tz_offset_min: tzOffset(),
     });
+    const exercises = await exerciseSection(this.py, this.progress, now).catch((error) =>
+      [el("p", { class: "mlw-error", text: `Your coding exercises could not be listed: ${errorText(error)}` })]);
     this.body.replaceChildren(
       stats(data),
       el("h3", { text: "Mastery by track" }),
@@ -169,6 +173,7 @@ class Dashboard {
       chart(this.figure, data.history),
       historyTable(data.history),
       weakest(data.weakest, data.tracks),
+      ...exercises,
     );
   }
 
@@ -243,10 +248,13 @@ class Dashboard {
           row("Flashcards updated", n("cards_updated")),
           row("Self-grades added", n("reviews_added")),
           row("Mock rounds added", n("mocks_added")),
+          row("Coding exercises added", n("exercises_added")),
+          row("Exercise passes added", n("exercise_results_added")),
           row("Quiz answers removed", gone("quiz_answers")),
           row("Flashcards removed", gone("cards")),
           row("Self-grades removed", gone("reviews")),
           row("Mock rounds removed", gone("mocks")),
+          row("Exercise passes removed", gone("exercise_results")),
           row("Settings change", (p) => (p.settings_change ? "yes" : "no"))))),
       unknown ? el("p", { text: `The file mentions ${plural(unknown, "question")} this version of the guide does not have; they are kept but not shown.` }) : null,
       el("p", { text: "Merge keeps everything from both; replace makes this browser's progress exactly the file's." }),

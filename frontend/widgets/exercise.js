@@ -1,7 +1,11 @@
 // The coding-exercise widget. The build writes the shell (prompt, a <textarea> with the
-// starter code, buttons, live regions; macros/render/exercise_page.py); this script swaps
-// the textarea for the CodeMirror editor (assets/js/editor.mjs, bundled at build time),
-// keeps the reader's code in storage, and runs it in the Python worker. Whatever the code
+// starter code, buttons, live regions, the boxes for hints, solution and follow-ups;
+// macros/render/exercise_page.py, styled by exercise.css); this script swaps the textarea
+// for the CodeMirror editor (assets/js/editor.mjs, bundled at build time), keeps the
+// reader's code as a draft in their progress with the exercise's version, and runs it in
+// the Python worker: Run on the visible examples, Check on the hidden cases, the
+// forbidden names and the complexity bound. Each Check, hint and revealed solution is an
+// event the engine records (exercise-learn.js draws what it teaches). Whatever the code
 // prints is shown as text, never parsed as HTML.
 //
 // Runaway code cannot be interrupted inside the worker, so every run has a time limit: the
@@ -12,16 +16,18 @@
 
 import { announcer } from "../lib/announce.js";
 import { el, errorBox, notice } from "../lib/dom.js";
-import { plural } from "../lib/format.js";
+import { errorText } from "../lib/format.js";
 import { siteRoot } from "../lib/site.js";
+import { Learning } from "./exercise-learn.js";
+import { checkParts, runParts, summary } from "./exercise-report.js";
+import { constants } from "./practice.js";
 
 const TIME_LIMIT_MS = 5000;
 const STOPPED =
   "Your code ran for more than 5 seconds and was stopped; Python was restarted.";
-// The engine caps a run's memory (practice_engine/runner.py), so Python survives this.
-const OUT_OF_MEMORY =
-  "Your code ran out of memory: a run may use about 512 MB. What it built has been " +
-  "freed, and Python is ready for the next run.";
+
+const DRAFT_DELAY_MS = 500; // typing pauses this long before the draft is saved
+const LEGACY_KEY = (id) => `exercise:${id}`; // where code was kept before drafts had versions
 
 const PLAIN_HELP =
   "This is a plain text box: Tab moves to the next control instead of indenting, so " +
@@ -58,10 +64,10 @@ function exerciseData(id) {
 
 class Exercise {
   constructor(root, deps) {
-    ({ py: this.py, store: this.store } = deps);
+    ({ py: this.py, store: this.store, progressStore: this.progressStore } = deps);
     this.root = root;
     this.id = root.dataset.exercise;
-    this.key = `exercise:${this.id}`;
+    this.version = root.dataset.version;
     this.textarea = root.querySelector("textarea");
     this.label = root.querySelector(".mlw-exercise__label");
     this.starter = this.textarea.defaultValue;
@@ -70,18 +76,115 @@ class Exercise {
     this.notices = root.querySelector(".mlw-exercise__notices");
     this.say = announcer(root.querySelector(".mlw-exercise__status"));
     this.buttons = [...root.querySelectorAll(".mlw-exercise__actions button")];
+    this.learning = new Learning(root, this);
     this.editor = null;
     this.busy = false;
+    this.data = null; // the published exercise (assets/exercises/<id>.json)
+    this.state = null; // the engine's exercise_state for the reader
+    this.progress = null;
+    this.changes = Promise.resolve(); // progress changes, one at a time, each on the last
+    this.draftTimer = null;
+    this.loaded = false; // the draft (if any) is in the editor: typing may save now
 
-    const saved = this.store.read(this.key);
-    if (saved !== null) this.textarea.value = saved;
-    this.textarea.addEventListener("input", () => this.save(this.textarea.value));
+    this.textarea.addEventListener("input", () => this.save());
     root.querySelector(".mlw-noscript")?.remove();
     root.querySelector(".mlw-exercise__actions").hidden = false;
     for (const button of this.buttons) {
       button.addEventListener("click", () => this.act(button.dataset.action));
     }
-    this.mountEditor();
+    this.editorReady = this.mountEditor();
+    this.load();
+  }
+
+  // The exercise's file, the reader's progress and the engine's words; then the draft.
+  async load() {
+    try {
+      const [data] = await Promise.all([exerciseData(this.id), this.py.start()]);
+      this.data = data;
+      const [progress, fixed] = await Promise.all([this.progressStore.get(), constants(this.py)]);
+      this.progress = progress;
+      this.constants = fixed;
+      this.unwatch ??= this.progressStore.onChange((p) => this.adopt(p));
+      await this.refresh();
+      await this.editorReady;
+      this.restoreDraft();
+    } catch (error) {
+      this.notices.append(notice(`Your record on this exercise could not be loaded: ${errorText(error)}`));
+    } finally {
+      this.loaded = true;
+    }
+  }
+
+  // Another tab (or widget) changed the progress: show where this exercise stands now.
+  adopt(progress) {
+    if (!this.root.isConnected) return this.unwatch?.();
+    this.progress = progress;
+    this.refresh().catch(() => {});
+  }
+
+  async refresh() {
+    const args = { progress: this.progress, exercise_id: this.id, version: this.version, now_ms: Date.now() };
+    this.state = await this.py.call("exercise_state", args);
+    this.learning.draw();
+  }
+
+  // One change of the progress at a time, each made from the latest copy, then saved.
+  change(op, args) {
+    const step = this.changes.then(async () => {
+      const before = this.progress;
+      const out = await this.py.call(op, { progress: before, exercise_id: this.id, now_ms: Date.now(), ...args });
+      const next = out.progress ?? out;
+      this.progress = next;
+      await this.progressStore.save(next, before);
+      this.progress = this.progressStore.peek() ?? next;
+      return out;
+    });
+    this.changes = step.catch(() => {});
+    return step;
+  }
+
+  // An event of exercise_progress (a check failed or passed, a hint, the solution).
+  async event(name) {
+    const out = await this.change("exercise_event", { version: this.version, event: name });
+    this.state = out.state;
+    this.learning.draw();
+    return out.state;
+  }
+
+  gradeFollowup(index, grade) {
+    return this.change("grade_followup", { index, grade });
+  }
+
+  restoreDraft() {
+    const draft = this.state?.draft;
+    const legacy = this.store.read(LEGACY_KEY(this.id));
+    if (draft && !draft.stale) this.setCode(draft.code);
+    else if (draft?.stale) this.flagStale(draft);
+    else if (legacy !== null && legacy !== this.starter) {
+      this.setCode(legacy);
+      this.saveNow();
+      this.store.remove(LEGACY_KEY(this.id));
+    }
+  }
+
+  // A draft written against an earlier version of the exercise is not run silently: the
+  // editor keeps the starter, and the reader chooses.
+  flagStale(draft) {
+    const take = el("button", { type: "button", class: "md-button mlw-exercise__take-draft", text: "Load my earlier code" });
+    const box = notice(
+      el("strong", { text: "This exercise has changed since you last saved code for it. " }),
+      "Your earlier code may not fit the new version, so the editor shows the starter. ",
+      take,
+    );
+    box.classList.add("mlw-exercise__stale");
+    take.addEventListener("click", () => {
+      this.setCode(draft.code);
+      this.saveNow();
+      box.remove();
+      (this.editor ?? this.textarea).focus();
+      this.say("Your earlier code is in the editor. Check it against the changed exercise.");
+    });
+    this.notices.append(box);
   }
 
   async mountEditor() {
@@ -92,7 +195,7 @@ class Exercise {
       this.editor = mountEditor(this.textarea.parentElement, {
         doc: this.textarea.value,
         label: labelText,
-        onChange: (text) => this.save(text),
+        onChange: () => this.save(),
       });
       this.textarea.remove();
       // The label pointed at the textarea; the editor carries the same words itself.
@@ -111,10 +214,27 @@ class Exercise {
     return this.editor ? this.editor.getValue() : this.textarea.value;
   }
 
-  // A refused write is shown by the notice at the top of the page (saving.js), which
-  // says how long the code is kept instead.
-  save(text) {
-    this.store.write(this.key, text);
+  setCode(text) {
+    if (this.editor) this.editor.setValue(text);
+    else this.textarea.value = text;
+  }
+
+  // The draft is saved when typing pauses (and before every run). A refused write is
+  // shown by the notice at the top of the page (saving.js).
+  save() {
+    if (!this.loaded) return;
+    clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => this.saveNow(), DRAFT_DELAY_MS);
+  }
+
+  saveNow() {
+    clearTimeout(this.draftTimer);
+    if (!this.progress) return Promise.resolve();
+    const code = this.code();
+    if (this.state?.draft?.code === code && !this.state.draft.stale) return Promise.resolve();
+    return this.change("save_draft", { version: this.version, code })
+      .then(() => this.refresh())
+      .catch((error) => this.say(`Your code could not be saved: ${errorText(error)}`));
   }
 
   act(action) {
@@ -123,9 +243,8 @@ class Exercise {
   }
 
   reset() {
-    if (this.editor) this.editor.setValue(this.starter);
-    else this.textarea.value = this.starter;
-    this.save(this.starter);
+    this.setCode(this.starter);
+    this.saveNow();
     (this.editor ?? this.textarea).focus();
     this.say(
       this.editor
@@ -155,15 +274,15 @@ class Exercise {
         text: wasReady ? "Running your code…" : "Starting Python in your browser…",
       }),
     );
+    let report = null;
     try {
       const code = this.code();
-      if (action === "run") {
-        this.showRun(await this.py.call("run_code", { code }, { timeoutMs: TIME_LIMIT_MS }));
-      } else {
-        const { checks } = await exerciseData(this.id);
-        const report = await this.py.call("check_code", { code, checks }, { timeoutMs: TIME_LIMIT_MS });
-        this.showCheck(report);
-      }
+      const exercise = await exerciseData(this.id);
+      this.saveNow();
+      const op = action === "run" ? "run_exercise" : "check_exercise";
+      report = await this.py.call(op, { code, exercise }, { timeoutMs: TIME_LIMIT_MS });
+      if (action === "run") this.showRun(report);
+      else this.showCheck(report);
     } catch (error) {
       // A worker that died under the code (a fatal runtime error) is replaced like one
       // that ran out of time; for those the client has already done it.
@@ -171,70 +290,39 @@ class Exercise {
         wasReady && !["PyTimeoutError", "ExerciseDataError"].includes(error?.name);
       if (crashed) this.py.restart().catch(() => {});
       this.showFailure(area, error, crashed, action);
+      if (action === "check" && error?.name !== "ExerciseDataError") report = { ok: false };
     } finally {
       this.setBusy(false);
     }
+    if (action === "check" && report && this.progress) await this.recordCheck(report.ok);
   }
 
-  summary(text, bad) {
-    const kind = bad ? "mlw-exercise__summary--bad" : "mlw-exercise__summary--good";
-    return el("p", { class: `mlw-exercise__summary ${kind}`, text });
+  async recordCheck(ok) {
+    try {
+      if (ok) this.learning.passedHere = true;
+      const state = await this.event(ok ? "check_passed" : "check_failed");
+      if (ok) this.say(`All checks passed. Recorded as ${state.status.replaceAll("_", " ")}.`);
+    } catch (error) {
+      this.say(`Your check could not be recorded: ${errorText(error)}`);
+    }
   }
 
-  block(text, label, extra = "") {
-    return el("pre", { class: `mlw-exercise__text ${extra}`, tabindex: 0, "aria-label": label, text });
-  }
-
-  showRun(result) {
-    const lines = result.output ? result.output.replace(/\n$/, "").split("\n").length : 0;
-    let text = result.error
-      ? "Your code stopped with an error."
-      : lines
-        ? `Your code ran and printed ${plural(lines, "line")}.`
-        : "Your code ran and printed nothing.";
-    if (result.truncated) text += " Only the first 10,000 characters of output are shown.";
-    const parts = [this.summary(text, Boolean(result.error))];
-    if (result.output) parts.push(this.block(result.output, "What your code printed"));
-    if (result.error) parts.push(this.block(result.error, "The error", "mlw-exercise__text--error"));
-    if (result.memory_error) parts.push(notice(OUT_OF_MEMORY));
-    this.output.replaceChildren(...parts);
+  showRun(report) {
+    this.output.replaceChildren(...runParts(report));
   }
 
   showCheck(report) {
-    const { passed, total } = report;
-    const text = report.error
-      ? "Your code could not be checked."
-      : report.ok
-        ? `All ${plural(total, "check")} passed.`
-        : `${passed} of ${plural(total, "check")} passed.`;
-    const parts = [this.summary(text, !report.ok)];
-    if (report.error) parts.push(this.block(report.error, "Why", "mlw-exercise__text--error"));
-    if (report.results.length) {
-      const items = report.results.map((r) =>
-        el(
-          "li",
-          { class: `mlw-result mlw-result--${r.ok ? "pass" : "fail"}` },
-          el("span", { class: "mlw-result__mark", text: r.ok ? "✓ Passed" : "✗ Failed" }),
-          el("span", { class: "mlw-result__name", text: `: ${r.name}` }),
-          r.ok ? null : el("code", { class: "mlw-result__message", text: r.message }),
-        ),
-      );
-      parts.push(el("ul", { class: "mlw-results", "aria-label": "Check results" }, items));
-    }
-    if (report.output) {
-      parts.push(this.block(report.output, "What your code printed during the checks"));
-    }
-    this.results.replaceChildren(...parts);
+    this.results.replaceChildren(...checkParts(report));
   }
 
   // The areas are live regions, so what is written here is announced.
   showFailure(area, error, crashed, action) {
     const why = error?.message ?? String(error);
     if (error?.name === "PyTimeoutError") {
-      area.replaceChildren(this.summary(STOPPED, true));
+      area.replaceChildren(summary(STOPPED, true));
     } else if (crashed) {
       const message = `Your code was stopped because Python failed (${why}); Python was restarted.`;
-      area.replaceChildren(this.summary(message, true));
+      area.replaceChildren(summary(message, true));
     } else {
       // Python never started (a failed download, say) or the checks did not load.
       area.replaceChildren(errorBox(why, () => this.execute(action)));
@@ -254,6 +342,7 @@ export function mount(root, deps) {
   // next run need not wait for a new boot. Only here: reading pages pay nothing.
   deps.py.keepSpare();
   return () => {
+    widget.unwatch?.();
     if (instances.get(widget.id) === widget) instances.delete(widget.id);
   };
 }

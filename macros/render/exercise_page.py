@@ -3,7 +3,8 @@ Reset, and the output and check-result areas.
 
 Everything is built here as Markdown plus static HTML; frontend/widgets/exercise.js swaps
 the plain <textarea> (what a reader without JavaScript sees, with the starter code) for the
-CodeMirror editor and fills the live regions as text.
+CodeMirror editor, fills the live regions as text, and shows the hints, the earned
+solution and the follow-ups in the boxes left for them (styled by exercise.css).
 
 What the reader earns (the hints, the solution, the author's remarks and the follow-up
 answers) is not on the page: it is published as JSON beside it (publish/exercise_export.py)
@@ -60,6 +61,24 @@ def _button(action: str, text: str, primary: bool) -> str:
     )
 
 
+def _learn(exercise: Exercise, wid: str) -> list[str]:
+    """Hints, the earned solution and the follow-ups: empty boxes and their headings,
+    filled by the widget (what they hold is fetched, never on the page)."""
+    hints, followups = len(exercise.meta.hints), len(exercise.meta.followups)
+    return [
+        f'<div class="mlw-exercise__learn" hidden data-hints="{hints}" '
+        f'data-followups="{followups}">',
+        f'<h3 class="mlw-exercise__subtitle" id="{wid}-hints">Hints</h3>',
+        f'<ol class="mlw-exercise__hints" aria-labelledby="{wid}-hints"></ol>',
+        '<p class="mlw-exercise__hint-actions"></p>',
+        f'<h3 class="mlw-exercise__subtitle" id="{wid}-solution">Solution and remarks</h3>',
+        '<div class="mlw-exercise__reveal" aria-live="polite"></div>',
+        f'<h3 class="mlw-exercise__subtitle" id="{wid}-followups">Interviewer follow-ups</h3>',
+        '<div class="mlw-exercise__followups"></div>',
+        "</div>",
+    ]
+
+
 def widget(exercise: Exercise) -> str:
     """The editor shell, as one HTML block (no blank line inside)."""
     wid = f"exercise-{exercise.id}"
@@ -70,6 +89,7 @@ def widget(exercise: Exercise) -> str:
         f'<p class="mlw-noscript">{escape(NO_SCRIPT)}</p>',
         '<div class="mlw-exercise__notices"></div>',
         '<p class="mlw-exercise__status visually-hidden" role="status" aria-live="polite"></p>',
+        '<p class="mlw-exercise__record" hidden></p>',
         f'<p class="mlw-exercise__help" id="{wid}-help">{escape(KEYS_HELP)}</p>',
         f'<label class="mlw-exercise__label" for="{wid}-code">'
         f"Your code for {escape(exercise.title)}</label>",
@@ -87,6 +107,7 @@ def widget(exercise: Exercise) -> str:
         '<h3 class="mlw-exercise__subtitle">Checks</h3>',
         '<div class="mlw-exercise__results" aria-live="polite">'
         '<p class="mlw-exercise__empty">Not checked yet.</p></div>',
+        *_learn(exercise, wid),
         "</section>",
     ]
     return "".join(parts)
