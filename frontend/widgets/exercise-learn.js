@@ -102,8 +102,9 @@ export class Learning {
 
   async nextHint() {
     try {
-      await this.host.event("hint");
-      this.shownHints += 1;
+      const before = this.shownHints;
+      await this.host.event("hint"); // draws the hints the round counts
+      this.shownHints = Math.max(before + 1, this.shownHints);
       this.drawHints();
       this.hints.lastElementChild?.focus();
       this.host.say(`Hint ${this.shownHints} of ${this.host.data.hints.length} shown.`);
