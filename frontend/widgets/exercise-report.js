@@ -31,7 +31,7 @@ export function runParts(report) {
   if (report.output) parts.push(block(report.output, "What your code printed"));
   if (report.error) parts.push(block(report.error, "The error", "mlw-exercise__text--error"));
   if (report.truncated) parts.push(notice("Only the first 10,000 characters of output are shown."));
-  if (report.memory_error) parts.push(notice(OUT_OF_MEMORY));
+  if (report.memory_error || /\bMemoryError\b/.test(report.error ?? "")) parts.push(notice(OUT_OF_MEMORY));
   if (report.ok) parts.push(el("p", { text: "Run tries only the visible examples; Check runs the hidden cases too." }));
   return parts;
 }
