@@ -119,5 +119,9 @@ def test_the_prompt_is_found_by_the_same_search(exercise: Exercise, search_text:
     blocks = re.split(r"</p>|</li>", to_html(exercise.prompt))
     sentences = [s for b in blocks if "<pre" not in b for s in _sentences(b)]
     assert len(sentences) >= 3, sentences
-    missing = [s for s in sentences if s not in search_text]
+    # The index drops inline tags such as <strong> without a space ("Decay,"), where
+    # flat() leaves one ("Decay ,"): compare without spaces before punctuation.
+    tight = lambda text: re.sub(r" ([,.;:!?)])", r"\1", text)  # noqa: E731
+    indexed = tight(search_text)
+    missing = [s for s in sentences if tight(s) not in indexed]
     assert not missing, missing
