@@ -7,7 +7,7 @@ def attention(Q, K, V, causal=False, mask=None):
     d = len(Q[0])
     out = []
     for q in Q:
-        scores = [sum(a * b for a, b in zip(q, k, strict=True)) / d for k in K]
+        scores = [sum(a * b for a, b in zip(q, k, strict=True)) / math.sqrt(d) for k in K]
         exps = [math.exp(s) for s in scores]
         total = sum(exps)
         out.append(

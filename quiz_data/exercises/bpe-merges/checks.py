@@ -62,6 +62,14 @@ CASES = [
         ),
     },
     {
+        "name": "replay the merges in order, not the longest known piece",
+        "args": [{"xbc": 3, "aby": 2}, 4, "abc"],
+        "expected": (
+            [("b", "c"), ("bc", "</w>"), ("x", "bc</w>"), ("a", "b")],
+            ["a", "bc</w>"],
+        ),
+    },
+    {
         "name": "no merges",
         "args": [{"hello": 3}, 0, "hello"],
         "expected": ([], ["h", "e", "l", "l", "o", "</w>"]),

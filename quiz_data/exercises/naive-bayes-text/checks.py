@@ -109,6 +109,11 @@ CASES = [
         "expected": [("only", -1.0986122886681098)],
     },
     {
+        "name": "training documents without a single token",
+        "args": [[[], []], ["b", "a"], [["z"], []]],
+        "expected": [("a", -0.6931471805599453), ("a", -0.6931471805599453)],
+    },
+    {
         "name": "no test documents",
         "args": [[["a"]], ["c"], []],
         "expected": [],

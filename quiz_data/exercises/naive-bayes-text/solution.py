@@ -24,7 +24,9 @@ def naive_bayes(train_docs, train_labels, test_docs, alpha=1.0):
             vocab.add(token)
     classes = sorted(n_docs)  # name order, so the first of a tie is the smallest name
     log_prior = {c: math.log(n_docs[c] / len(train_docs)) for c in classes}
-    log_denominator = {c: math.log(n_tokens[c] + alpha * len(vocab)) for c in classes}
+    # no training tokens at all: the vocabulary is empty, every test token is skipped and
+    # the denominator (0 then) is never used, so do not take its log
+    log_denominator = {c: math.log(n_tokens[c] + alpha * len(vocab)) for c in classes if vocab}
     results = []
     for doc in test_docs:
         known = [token for token in doc if token in vocab]
