@@ -69,8 +69,8 @@ def _new_reviews(stored: list, mine: list, base: list) -> list:
     return [r for r in mine if tuple(r) not in before]
 
 
-def _reviews_of(progress: dict, q: str) -> list:
-    return [r for r in progress["reviews"] if r[0] == q]
+def _reviews_of(reviews: list, q: str) -> list:
+    return [r for r in reviews if r[0] == q]
 
 
 def _replayed(q: str, reviews: list, start: dict | None, done: set) -> dict | None:
@@ -87,10 +87,10 @@ def _union_card(q: str, stored: dict, mine: dict, reviews: list) -> dict | None:
     all of them, else every review replayed from a new card (FSRS runs without fuzzing, so
     this is the card one tab doing all those reviews would hold)."""
     s, m = stored["cards"].get(q), mine["cards"].get(q)
-    wanted = _reviews_of({"reviews": reviews}, q)
-    if m is None or m == s or (s is not None and _reviews_of(stored, q) == wanted):
+    wanted = _reviews_of(reviews, q)
+    if m is None or m == s or (s is not None and _reviews_of(stored["reviews"], q) == wanted):
         return s
-    if s is None or _reviews_of(mine, q) == wanted or not wanted:
+    if s is None or _reviews_of(mine["reviews"], q) == wanted or not wanted:
         return m
     return _replayed(q, reviews, None, set())
 
