@@ -11,14 +11,14 @@ WHEELS   := build/browser-wheels
 STAMP_WH := $(WHEELS)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build test lint system bench figures clean
+.PHONY: help install serve build test lint system bench bench-quick figures clean
 
 help:
 	@echo "make serve   set up, build and serve the site at http://127.0.0.1:8000 (live reload)"
 	@echo "make test    set up and run the whole test suite, browser tests included"
 	@echo "make build   write the static site to site/"
 	@echo "make lint    ruff, mypy (engine, build, devtools) and codespell"
-	@echo "make bench   print the benchmark table"
+	@echo "make bench   print the benchmark tables (make bench-quick: every section, smallest counts)"
 	@echo "make figures regenerate the computed figures in docs/assets/figures/"
 
 # The pinned tools, then this repository's own packages (build, engine, devtools; see
@@ -62,7 +62,11 @@ test: install system lint
 	$(BIN)/pytest -n 2
 
 bench: install system
-	$(PY) -m benchmarks.run
+	$(PY) -m benchmarks.run $(BENCH_ARGS)
+
+# Every section once with the smallest counts: checks the bench runs, numbers too noisy to quote.
+bench-quick: install system
+	$(PY) -m benchmarks.run --quick $(BENCH_ARGS)
 
 figures: install
 	$(PY) -m figures
