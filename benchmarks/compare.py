@@ -68,6 +68,15 @@ def _tbt_lcp(reports: list[dict]) -> str:
     return f"{tbt:,.0f} / {lcp:,.0f}"
 
 
+def _print_weights(pages: list[str], weights: dict[str, list[dict]]) -> None:
+    rows = [
+        [page, *(f"{weights[v][i][k]:,.0f}" for k in ("read_kb", "python_kb") for v in weights)]
+        for i, page in enumerate(pages)
+    ]
+    header = ["page type", "KiB read, before", "after", "KiB with Python, before", "after"]
+    print(table(header, rows), "\n", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--before", required=True, help="a git commit, branch or tag")
@@ -86,6 +95,7 @@ def main() -> None:
         }
         with playwright() as p, chromium(p) as browser:
             weights = {v: page_weight.run(browser, url, tuple(pages)) for v, url in urls.items()}
+        _print_weights(pages, weights)  # now: the Lighthouse runs take many minutes
         reports: dict[tuple[str, str, str], list[dict]] = {}
         for _ in range(args.runs):
             for preset in presets:
