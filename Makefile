@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # The widgets' pure helpers (tests/frontend/), in Node without a browser.
 NODE_TEST := node --test $(wildcard tests/frontend/*.test.mjs tests/frontend/*/*.test.mjs)
 
-.PHONY: help install serve build test test-fast lint system bench figures clean
+.PHONY: help install serve build test test-fast lint system bench bench-quick figures clean
 
 help:
 	@echo "make serve   set up, build and serve the site at http://127.0.0.1:8000 (live reload)"
@@ -21,7 +21,7 @@ help:
 	@echo "make test-fast  the tests that need no browser and no built site (pytest, node --test)"
 	@echo "make build   write the static site to site/"
 	@echo "make lint    ruff, mypy (engine, build, devtools), Biome (frontend/) and codespell"
-	@echo "make bench   print the benchmark table"
+	@echo "make bench   print the benchmark tables (make bench-quick: every section, smallest counts)"
 	@echo "make figures regenerate the computed figures in docs/assets/figures/"
 
 # The pinned tools, then this repository's own packages (build, engine, devtools; see
@@ -74,7 +74,11 @@ test-fast: $(STAMP_PY)
 	$(BIN)/pytest -q -m "not browser and not node and not site"
 
 bench: install system
-	$(PY) -m benchmarks.run
+	$(PY) -m benchmarks.run $(BENCH_ARGS)
+
+# Every section once with the smallest counts: checks the bench runs, numbers too noisy to quote.
+bench-quick: install system
+	$(PY) -m benchmarks.run --quick $(BENCH_ARGS)
 
 figures: install
 	$(PY) -m figures

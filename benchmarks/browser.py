@@ -1,4 +1,8 @@
-"""Headless Chromium for benchmarks, with a long-task recorder injected into every page."""
+"""Headless Chromium for benchmarks, with a long-task recorder injected into every page.
+
+One Playwright per process: Playwright's sync API runs its own asyncio loop, so a second
+`sync_playwright()` started while the first is open fails ("using Playwright Sync API
+inside the asyncio loop"). `make bench` opens one and hands it to every section."""
 
 from __future__ import annotations
 
@@ -16,15 +20,22 @@ new PerformanceObserver((list) => {
 
 
 @contextmanager
-def chromium() -> Iterator:
+def playwright() -> Iterator:
+    """The process's one Playwright (sync API)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=ensure(), args=LAUNCH_ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
+        yield p
+
+
+@contextmanager
+def chromium(p) -> Iterator:
+    """A headless system Chromium launched by the Playwright `p`."""
+    browser = p.chromium.launch(executable_path=ensure(), args=LAUNCH_ARGS, headless=True)
+    try:
+        yield browser
+    finally:
+        browser.close()
 
 
 def new_context(browser):

@@ -103,11 +103,16 @@ def median_report(url: str, preset: str, runs: int) -> dict:
     return reps[(len(reps) - 1) // 2]
 
 
-def run(base: str, presets: tuple[str, ...] = PRESETS, runs: int = 1) -> list[dict]:
+def run(
+    base: str,
+    presets: tuple[str, ...] = PRESETS,
+    runs: int = 1,
+    pages: tuple[str, ...] = tuple(PAGE_TYPES),
+) -> list[dict]:
     rows = []
     for preset in presets:
-        for name, path in PAGE_TYPES.items():
-            rep = median_report(urljoin(base, path), preset, runs)
+        for name in pages:
+            rep = median_report(urljoin(base, PAGE_TYPES[name]), preset, runs)
             rows.append({"page": name, "preset": preset, **scores(rep),
                          "metrics": metrics(rep), "costs": costs(rep)})  # fmt: skip
     return rows

@@ -1,10 +1,22 @@
 """`make bench`: build the site, serve it with gzip like GitHub Pages, measure, and print
-markdown tables. `--skip-lighthouse` leaves out the slowest part; `--lighthouse-runs N`
-takes the median of N Lighthouse runs per page and setting (mobile, desktop)."""
+markdown tables.
+
+    python -m benchmarks.run [--quick] [--sections quiz,weight,snapshot,lighthouse,build]
+        [--skip-lighthouse] [--lighthouse-runs N] [--lighthouse-pages "home,track page"]
+        [--lighthouse-presets mobile,desktop]
+
+`--quick` (or BENCH_QUICK=1; `make bench-quick`) runs every section with the smallest
+counts that still exercise it: one round each, the snapshot with one strategy, one
+Lighthouse run of one page on the mobile preset. Its numbers are too noisy to quote; it
+is there so the whole bench is checked end to end (tests/benchmarks/test_bench.py).
+`--lighthouse-runs N` takes the median of N Lighthouse runs per page and setting."""
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
+from dataclasses import dataclass, replace
 
 from benchmarks import (
     build_time,
@@ -17,18 +29,48 @@ from benchmarks import (
     recovery,
     snapshot,
 )
-from benchmarks.browser import chromium
+from benchmarks.browser import chromium, playwright
 from benchmarks.report import table as _table
 from benchmarks.site import served_site
+
+SECTIONS = ("quiz", "weight", "offline", "recovery", "snapshot", "lighthouse", "build", "feedback")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How much of each measurement to take."""
+
+    sections: tuple[str, ...] = SECTIONS
+    quiz_rounds: int = 5
+    weight_pages: tuple[str, ...] = tuple(page_weight.PAGE_TYPES)
+    snapshot_reps: int = 5
+    snapshot_strategies: tuple[str, ...] = ("packages", "stdlib")
+    lighthouse_runs: int = 1
+    lighthouse_pages: tuple[str, ...] = tuple(page_weight.PAGE_TYPES)
+    lighthouse_presets: tuple[str, ...] = lighthouse.PRESETS
+    build_rounds: int = 3
+    recovery_reps: int = 3
+
+
+QUICK = Plan(
+    quiz_rounds=1,
+    weight_pages=("home", "track page"),
+    snapshot_reps=1,
+    snapshot_strategies=("packages",),
+    lighthouse_pages=("home",),
+    lighthouse_presets=("mobile",),
+    build_rounds=1,
+    recovery_reps=1,
+)
 
 
 def _met(ok: bool) -> str:
     return "yes" if ok else "**no**"
 
 
-def quiz_section(browser, url: str) -> str:
-    q = quiz_ready.run(browser, url)
-    again = quiz_ready.second_visit(browser, url)
+def quiz_section(browser, url: str, rounds: int) -> str:
+    q = quiz_ready.run(browser, url, rounds)
+    again = quiz_ready.second_visit(browser, url, rounds)
     rows = [
         ["bare Pyodide boot in a worker (median, first visit)", f"{q['bare_s']:.2f} s", "", ""],
         ["navigation to first answerable quiz item (median, first visit)",
@@ -48,8 +90,8 @@ def quiz_section(browser, url: str) -> str:
     )
 
 
-def recovery_section(browser, url: str) -> str:
-    r = recovery.run(browser, url)
+def recovery_section(browser, url: str, reps: int) -> str:
+    r = recovery.run(browser, url, reps)
     rows = [
         ["exercise page, spare worker (median)", f"{r['spare_s']:.2f} s",
          f"<= {recovery.TARGET_S} s", _met(r["spare_s"] <= recovery.TARGET_S)],
@@ -76,11 +118,11 @@ def offline_section(site) -> str:
     return "### The offline copy (gzip)\n\n" + _table(["what", "bytes"], rows)
 
 
-def snapshot_section(site) -> str:
-    results = snapshot.run(site, reps=5, strategies=("packages", "stdlib"))
+def snapshot_section(site, p, reps: int, strategies: tuple[str, ...]) -> str:
+    results = snapshot.run(site, reps=reps, strategies=strategies, p=p)
     note = (
-        "Quiz page, navigation to the first answerable item; medians of 5 interleaved runs,"
-        " fresh on-disk profile each, gzip. Repeat visit: runtime in the service worker."
+        f"Quiz page, navigation to the first answerable item; medians of {reps} interleaved"
+        " runs, fresh on-disk profile each, gzip. Repeat visit: runtime in the service worker."
     )
     return (
         "### Memory snapshot (issue #9)\n\n"
@@ -89,8 +131,8 @@ def snapshot_section(site) -> str:
     )
 
 
-def build_section(site) -> str:
-    b = build_time.run(site)
+def build_section(site, rounds: int) -> str:
+    b = build_time.run(site, rounds)
     rows = [[
         f"{b['ours_s']:.2f} s", f"{b['control_s']:.2f} s", f"{b['ratio']:.2f}",
         f"{b['pages']} pages, {b['words']:,} words",
@@ -100,18 +142,19 @@ def build_section(site) -> str:
     )
 
 
-def weight_section(browser, url: str) -> str:
+def weight_section(browser, url: str, pages: tuple[str, ...]) -> str:
     rows = [
         [r["page"], f"{r['read_kb']:,.0f} KiB", f"{r['python_kb']:,.0f} KiB"]
-        for r in page_weight.run(browser, url)
+        for r in page_weight.run(browser, url, pages)
     ]
     return "### Bytes over the wire (gzip)\n\n" + _table(
         ["page type", "reading only", "with Python started"], rows
     )
 
 
-def lighthouse_section(url: str, runs: int = 1) -> str:
-    rows = lighthouse.run(url, runs=runs)
+def lighthouse_section(url: str, plan: Plan) -> str:
+    runs = plan.lighthouse_runs
+    rows = lighthouse.run(url, plan.lighthouse_presets, runs, plan.lighthouse_pages)
     table = _table(
         ["page type", "setting", *lighthouse.CATEGORIES],
         [[r["page"], r["preset"], *(str(r[c]) for c in lighthouse.CATEGORIES)] for r in rows],
@@ -126,29 +169,65 @@ def lighthouse_section(url: str, runs: int = 1) -> str:
     )
 
 
-def _runs(argv: list[str]) -> int:
-    """`--lighthouse-runs N`: the median of N Lighthouse runs per page (default 1)."""
-    if "--lighthouse-runs" in argv:
-        return max(1, int(argv[argv.index("--lighthouse-runs") + 1]))
-    return 1
+def _names(text: str, known: tuple[str, ...], what: str) -> tuple[str, ...]:
+    names = tuple(n.strip() for n in text.split(",") if n.strip())
+    unknown = [n for n in names if n not in known]
+    if unknown or not names:
+        raise SystemExit(f"unknown {what} {unknown or text!r}: choose from {', '.join(known)}")
+    return names
+
+
+def plan_from(argv: list[str], environ: dict[str, str]) -> Plan:
+    """The plan the command line (and BENCH_QUICK) asks for."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--sections", default=",".join(SECTIONS))
+    parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument("--lighthouse-runs", type=int)
+    parser.add_argument("--lighthouse-pages")
+    parser.add_argument("--lighthouse-presets")
+    args = parser.parse_args(argv)
+    quick = args.quick or environ.get("BENCH_QUICK", "").strip().lower() in ("1", "true", "yes")
+    plan = QUICK if quick else Plan()
+    sections = _names(args.sections, SECTIONS, "section")
+    if args.skip_lighthouse:
+        sections = tuple(s for s in sections if s != "lighthouse")
+    plan = replace(plan, sections=sections)
+    if args.lighthouse_runs is not None:
+        plan = replace(plan, lighthouse_runs=max(1, args.lighthouse_runs))
+    if args.lighthouse_pages:
+        pages = _names(args.lighthouse_pages, tuple(page_weight.PAGE_TYPES), "page type")
+        plan = replace(plan, lighthouse_pages=pages)
+    if args.lighthouse_presets:
+        presets = _names(args.lighthouse_presets, lighthouse.PRESETS, "preset")
+        plan = replace(plan, lighthouse_presets=presets)
+    return plan
 
 
 def main(argv: list[str]) -> int:
-    if "--help" in argv:
-        print(__doc__)
-        return 0
+    plan = plan_from(argv, dict(os.environ))
+    on = plan.sections
     sections = []
-    with served_site() as (site, url), chromium() as browser:
-        sections.append(quiz_section(browser, url))
-        sections.append(weight_section(browser, url))
-        sections.append(offline_section(site))
-        sections.append(recovery_section(browser, url))
-        sections.append(snapshot_section(site))
-        if "--skip-lighthouse" not in argv:
-            sections.append(lighthouse_section(url, _runs(argv)))
-        sections.append(build_section(site))
-    sections.append(feedback_speed.section())
-    sections.append(feedback_accuracy.section())
+    with served_site() as (site, url), playwright() as p:
+        if {"quiz", "weight", "recovery"} & set(on):
+            with chromium(p) as browser:
+                if "quiz" in on:
+                    sections.append(quiz_section(browser, url, plan.quiz_rounds))
+                if "weight" in on:
+                    sections.append(weight_section(browser, url, plan.weight_pages))
+                if "recovery" in on:
+                    sections.append(recovery_section(browser, url, plan.recovery_reps))
+        if "offline" in on:
+            sections.append(offline_section(site))
+        if "snapshot" in on:
+            sections.append(snapshot_section(site, p, plan.snapshot_reps, plan.snapshot_strategies))
+        if "lighthouse" in on:
+            sections.append(lighthouse_section(url, plan))
+        if "build" in on:
+            sections.append(build_section(site, plan.build_rounds))
+    if "feedback" in on:
+        sections.append(feedback_speed.section())
+        sections.append(feedback_accuracy.section())
     print("\n\n".join(sections))
     return 0
 

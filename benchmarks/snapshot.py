@@ -26,7 +26,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import urljoin
 
-from benchmarks.browser import LONG_TASKS
+from benchmarks.browser import LONG_TASKS, playwright
 from benchmarks.report import table
 from benchmarks.site import served_site
 from devtools.chromium import LAUNCH_ARGS, ensure
@@ -102,11 +102,10 @@ def _sites(site: Path, tmp: Path, strategies: list[str]) -> dict[str, tuple[Path
     return out
 
 
-def run(site: Path, reps: int = 5, strategies: tuple[str, ...] = ("packages",)) -> dict:
+def run(site: Path, reps: int = 5, strategies: tuple[str, ...] = ("packages",), p=None) -> dict:
     """Per variant: median quiz-ready (first, repeat) in seconds, first-visit bytes, and
-    the spread of the repeat-visit samples."""
-    from playwright.sync_api import sync_playwright
-
+    the spread of the repeat-visit samples. `p`: the Playwright already running in this
+    process (`make bench` holds one); without it, one is started here."""
     with tempfile.TemporaryDirectory(prefix="snapbench-") as tmp_name, ExitStack() as stack:
         tmp = Path(tmp_name)
         stripped = tmp / "site"  # the served site minus the benchmark's extras
@@ -114,7 +113,7 @@ def run(site: Path, reps: int = 5, strategies: tuple[str, ...] = ("packages",)) 
         sites = _sites(stripped, tmp, list(strategies))
         urls = {v: stack.enter_context(serve(s, prefix="/ml-guide/", gzip_on=True))
                 for v, (s, _) in sites.items()}  # fmt: skip
-        p = stack.enter_context(sync_playwright())
+        p = p or stack.enter_context(playwright())
         samples: dict[str, dict[str, list]] = {v: {"first": [], "repeat": []} for v in sites}
         for _ in range(reps):
             for variant, (_, keep) in sites.items():

@@ -27,14 +27,16 @@ class Built(NamedTuple):
     seconds: float
 
 
-def build(site: Path, url: str, config: str = "mkdocs.yml", **env: str) -> Built:
+def build(site: Path, url: str, config: str = "mkdocs.yml", root: Path = ROOT, **env: str) -> Built:
     """`mkdocs build --strict` into `site` for the address `url` (Material's instant
-    navigation and the sitemap need the real one), with extra environment `env`."""
+    navigation and the sitemap need the real one), with extra environment `env`. `root`:
+    another checkout of the project (an older commit, for a before-and-after benchmark);
+    `python -m` puts it first on the import path, so its own build code runs."""
     environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url, **env}
     start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site)],
-        cwd=ROOT,
+        cwd=root,
         capture_output=True,
         text=True,
         env=environ,

@@ -1,4 +1,4 @@
-// Entry of the code-editor bundle (macros/editor_bundle.py runs esbuild on it at build time
+// Entry of the code-editor bundle (macros/publish/editor.py runs esbuild on it at build time
 // and writes site/assets/js/editor.mjs). The exercise script imports that file and calls
 // `mountEditor`; nothing here knows about exercises.
 //
@@ -6,7 +6,7 @@
 // in a document it would add a <style> element, which the site's CSP (no 'unsafe-inline'
 // styles) refuses, while in a shadow root it uses a constructed stylesheet, which the CSP
 // allows. Colours come in through CSS custom properties, which cross the shadow boundary,
-// so the light and dark palettes stay in docs/assets/css/exercises.css.
+// so the light and dark palettes stay in docs/assets/css/exercise.css.
 
 import {
   defaultKeymap,

@@ -7,7 +7,6 @@
 // with the previous page. Each mount runs in its own try/catch: a widget that fails to
 // start reports its error and the others start as usual.
 
-import { onPage as typesetMath, start as startMath } from "./page/math.js";
 import { nav, start as startNav } from "./page/nav.js";
 import { offline, onPage as offerUpdate, start as startOffline } from "./page/offline.js";
 import { start as startPrint } from "./page/print.js";
@@ -46,7 +45,7 @@ const widgets = mounter(WIDGETS, deps, report);
 // Every page, the first and each one instant navigation brings.
 function onPage() {
   const mountAll = () => widgets.page(document);
-  for (const step of [typesetMath, mountAll, showSaving, offerUpdate]) {
+  for (const step of [mountAll, showSaving, offerUpdate]) {
     try {
       step();
     } catch (error) {
@@ -55,7 +54,7 @@ function onPage() {
   }
 }
 
-for (const start of [startNav, startOffline, startSaving, startMath, startPrint]) {
+for (const start of [startNav, startOffline, startSaving, startPrint]) {
   try {
     start();
   } catch (error) {

@@ -8,8 +8,12 @@ The order of a build, by MkDocs' own order of events:
   scripts' bundle, joined stylesheets, JSON exports, runtime, wheels, snapshot, editor,
   redirects.
 - on_page_markdown: tag each page with the tracks, levels and roles of its questions.
-- on_post_page / on_post_template: give every page its CSP; note each page's card ids.
-- on_env: keep MkDocs' final list of files, for the service worker.
+- on_page_content: typeset the page's formulas with KaTeX (render/math.py).
+- on_env: every page is converted, so the formulas' stylesheet can be written and
+  registered, and the templates told which pages link it; then keep MkDocs' final list
+  of files, for the service worker.
+- on_post_page / on_post_template: swap the typeset formulas in; give every page its CSP;
+  note each page's card ids.
 - on_post_build: check that bank, pages and export agree, then write the service worker,
   which lists every file, so it comes last.
 """
@@ -43,13 +47,15 @@ from .publish.service_worker import write_service_worker
 from .publish.snapshot import SnapshotError, snapshot_outputs
 from .publish.wheels import WheelError, browser_wheels, build_engine_wheel
 from .render.links import page_of
+from .render.math import MathError, MathPages
 from .render.tags import page_tags
 
 # Written after MkDocs' list of files is final: the theme's static pages (by MkDocs) and,
 # in their on_post_build, the search index and the tags plugin's export.
 LATE_OUTPUTS: tuple[str, ...] = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 LATE_OUTPUTS += ("search/search_index.json", "tags.json")
-BUILD_ERRORS = (AssetError, BundleBuildError, BundleError, SnapshotError, WheelError)
+BUILD_ERRORS: tuple[type[Exception], ...] = (AssetError, BundleBuildError, BundleError)
+BUILD_ERRORS += (MathError, SnapshotError, WheelError)
 
 
 class GuidePlugin(BasePlugin[GuideConfig]):
@@ -63,6 +69,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.exported: set[str] = set()
         self.card_ids: dict[str, list[str]] = {}
         self.site_files: list[str] = []
+        self.math: MathPages | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A live-reloading dev server must not cache pages; a dirty build renders only the
@@ -81,6 +88,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         try:
             files = bundle(files, config, site_script(self.root))
+            self.math = MathPages(self.root)  # before the exercise fragments are typeset
             outputs = self._outputs(files, config)
         except BUILD_ERRORS as exc:
             raise PluginError(str(exc)) from None
@@ -94,7 +102,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     def _outputs(self, files: Files, config: MkDocsConfig) -> Outputs:
         """Every generated file of the site, by its path in the site."""
-        assert self.bank is not None
+        assert self.bank is not None and self.math is not None
+        math = self.math
         node_modules = self.root / "node_modules"
         runtime = pyodide_files(node_modules)
         wheels = [*browser_wheels(self.root), build_engine_wheel(self.root)]
@@ -107,7 +116,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         pages = [f.src_uri for f in files.documentation_pages()]
         return {
             **bank_outputs(self.bank),
-            **exercise_outputs(exercises_for(self.root / "quiz_data" / "exercises")),
+            **exercise_outputs(exercises_for(self.root / "quiz_data" / "exercises"), math.fragment),
             **runtime,
             **katex_files(node_modules),
             **wheel_files(wheels),
@@ -128,8 +137,23 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             page.meta["tags"] = page_tags(on_page, self.bank)
         return markdown
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Typeset the page's formulas now; they go into the page in on_post_page, so the
+        search index reads their TeX rather than KaTeX's HTML."""
+        assert self.math is not None
+        try:
+            self.math.collect(html, page.file.src_uri)
+        except MathError as exc:
+            raise PluginError(str(exc)) from None
+        return html
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        assert self.math is not None
         self.card_ids[page.file.dest_uri] = card_ids(output)
+        try:
+            output = self.math.typeset_page(output)
+        except MathError as exc:
+            raise PluginError(str(exc)) from None
         return with_csp(output)
 
     def on_post_template(
@@ -140,8 +164,22 @@ class GuidePlugin(BasePlugin[GuideConfig]):
 
     @event_priority(-100)  # after every other plugin has changed the list
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Every page is converted by now, and nothing is written yet: the formulas'
+        stylesheet, which only now is complete, joins the site's files."""
+        assert self.math is not None
+        try:
+            uri, css = self.math.stylesheet()
+        except MathError as exc:
+            raise PluginError(str(exc)) from None
+        files.append(File.generated(config, uri, content=css))
+        # overrides/main.html: only a page with a formula links KaTeX's stylesheet
+        env.globals["katex_stylesheet"] = self.math.stylesheet_for
         self.site_files = [f.dest_uri for f in files]
         return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.math is not None:
+            self.math.close()  # Node must not outlive a failed build
 
     @event_priority(-100)  # after the search and tags plugins have written their files
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -12,7 +12,6 @@
 import { el, fromBuild } from "../lib/dom.js";
 import { dueWords, errorText, plural } from "../lib/format.js";
 import { siteRoot } from "../lib/site.js";
-import { onPage as typesetMath } from "../page/math.js";
 import { gradeButtons } from "./practice.js";
 
 const STATUS_WORDS = {
@@ -97,7 +96,6 @@ export class Learning {
         : el("span", { text: `All ${plural(hints.length, "hint")} shown.` }),
       this.shownHints ? null : el("span", { class: "mlw-exercise__aside", text: " A pass after a hint counts as solved with hints." }),
     );
-    typesetMath();
   }
 
   async nextHint() {
@@ -169,7 +167,6 @@ export class Learning {
         el("h4", { text: "Remarks" }),
         el("div", { class: "mlw-exercise__remarks" }, fromBuild(reveal.remarks)),
       );
-      typesetMath();
       heading.focus();
       this.host.say("The reference solution and the remarks are shown.");
     } catch (error) {
@@ -193,7 +190,6 @@ export class Learning {
       el("p", { text: "Answer each one aloud or on paper first, then compare with the model answer and grade yourself." }),
       el("ol", { class: "mlw-followups" }, items),
     );
-    typesetMath();
   }
 
   followup(f, i) {
@@ -218,7 +214,6 @@ export class Learning {
         el("p", { id: labelId, text: "How well did your answer match it?" }),
         gradeButtons(this.host.constants.grades, labelId, (g) => this.grade(i, g, slot)));
       button.remove();
-      typesetMath();
       answer.focus();
       this.host.say("The model answer is shown. Grade your own answer against it.");
     } catch (error) {

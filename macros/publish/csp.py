@@ -19,6 +19,9 @@ _CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
 
 STATIC_DIRECTIVES = {
     "default-src": ["'self'"],
+    # Said outright though default-src implies it: no inline style, so KaTeX's style
+    # attributes are classes in a stylesheet the build writes (render/katex_styles.py).
+    "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],  # the theme's icons are data: SVGs in its stylesheet
     "worker-src": ["'self'", "blob:"],
     "object-src": ["'none'"],

@@ -20,6 +20,7 @@ revealing them one at a time needs the script anyway. Markdown is rendered by th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from practice_engine.vocab import EXERCISE_EXPORT_VERSION
@@ -36,10 +37,24 @@ INDEX_JSON = f"{EXERCISES_DIR}/index.json"
 SCHEMA_JSON = f"{EXERCISES_DIR}/exercise.schema.json"
 PAGES_DIR = "exercises"
 
+# (fragment HTML, src_uri of the page that shows it) -> the HTML with its formulas typeset
+Typeset = Callable[[str, str], str]
 
-def exercise_record(exercise: Exercise) -> dict[str, Any]:
+
+def _no_math(content: str, page: str) -> str:
+    return content
+
+
+def _renderer(exercise: Exercise, typeset: Typeset) -> Callable[[str], str]:
+    """Bank Markdown of one exercise -> HTML with its formulas typeset for its page."""
+    page = page_of(exercise)
+    return lambda text: typeset(to_html(text), page)
+
+
+def exercise_record(exercise: Exercise, typeset: Typeset = _no_math) -> dict[str, Any]:
     """The public file of an exercise (see the module docstring)."""
     meta = exercise.meta
+    html = _renderer(exercise, typeset)
     return {
         "format": EXERCISE_EXPORT_VERSION,
         "id": exercise.id,
@@ -50,21 +65,22 @@ def exercise_record(exercise: Exercise) -> dict[str, Any]:
         "checks": exercise.checks,
         "forbid": exercise.rules,
         "complexity": exercise.bound,
-        "hints": [to_html(h) for h in meta.hints],
-        "followups": [{"q": to_html(f.q)} for f in meta.followups],
+        "hints": [html(h) for h in meta.hints],
+        "followups": [{"q": html(f.q)} for f in meta.followups],
         "reveal": f"{REVEAL_DIR}/{exercise.id}.json",
     }
 
 
-def reveal_record(exercise: Exercise) -> dict[str, Any]:
+def reveal_record(exercise: Exercise, typeset: Typeset = _no_math) -> dict[str, Any]:
     """What the reader earns: the solution (as code text), remarks and answers (HTML)."""
+    html = _renderer(exercise, typeset)
     return {
         "format": EXERCISE_EXPORT_VERSION,
         "id": exercise.id,
         "version": exercise.version,
         "solution": exercise.solution,
-        "remarks": to_html(exercise.meta.remarks),
-        "answers": [to_html(f.answer) for f in exercise.meta.followups],
+        "remarks": html(exercise.meta.remarks),
+        "answers": [html(f.answer) for f in exercise.meta.followups],
     }
 
 
@@ -91,13 +107,20 @@ def schema_json() -> dict[str, Any]:
     }
 
 
-def exercise_outputs(exercises: list[Exercise]) -> Outputs:
-    """Every exercise file: public, reveal, the index and the schema."""
+def page_of(exercise: Exercise) -> str:
+    """The src_uri of the page that shows an exercise."""
+    return f"{PAGES_DIR}/{exercise.id}.md"
+
+
+def exercise_outputs(exercises: list[Exercise], typeset: Typeset = _no_math) -> Outputs:
+    """Every exercise file: public, reveal, the index and the schema. `typeset` turns the
+    formulas of a fragment into KaTeX's HTML (render/math.py), since no page typesets them
+    in the browser."""
     outputs: Outputs = {
         INDEX_JSON: dumps(index_record(exercises)),
         SCHEMA_JSON: dumps(schema_json()),
     }
     for e in exercises:
-        outputs[f"{EXERCISES_DIR}/{e.id}.json"] = dumps(exercise_record(e))
-        outputs[f"{REVEAL_DIR}/{e.id}.json"] = dumps(reveal_record(e))
+        outputs[f"{EXERCISES_DIR}/{e.id}.json"] = dumps(exercise_record(e, typeset))
+        outputs[f"{REVEAL_DIR}/{e.id}.json"] = dumps(reveal_record(e, typeset))
     return outputs

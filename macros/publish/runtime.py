@@ -1,6 +1,6 @@
 """The browser runtime the site serves itself, so nothing is fetched from another host:
-Pyodide and KaTeX from the pinned npm packages, the Python wheels, and the manifest the
-worker reads to boot.
+Pyodide and KaTeX's fonts from the pinned npm packages, the Python wheels, and the
+manifest the worker reads to boot.
 
 Pyodide lands under a versioned path, so a new runtime never mixes with files a browser
 cached for the old one.
@@ -21,7 +21,6 @@ PYODIDE_FILES = (
     "python_stdlib.zip",
     "pyodide-lock.json",
 )
-KATEX_FILES = ("katex.min.js", "katex.min.css")
 MANIFEST = "assets/quiz/runtime.json"
 BANK = "assets/quiz/bank.json"
 WHEELS_DIR = "assets/py"
@@ -56,14 +55,13 @@ def pyodide_files(node_modules: Path) -> Outputs:
 
 
 def katex_files(node_modules: Path) -> Outputs:
-    """KaTeX's script, stylesheet and fonts, so formulas render with no CDN."""
-    dist = node_modules / "katex" / "dist"
+    """KaTeX's fonts, beside the stylesheet the build writes for the formulas it typeset
+    (render/math.py), so formulas render with no CDN. No KaTeX script: pages need none."""
+    fonts = node_modules / "katex" / "dist" / "fonts"
+    if not fonts.is_dir():
+        raise AssetError(f"{fonts} not found: run `npm ci` (or `make install`) first")
     out: Outputs = {}
-    for name in KATEX_FILES:
-        if not (dist / name).is_file():
-            raise AssetError(f"{dist / name} not found: run `npm ci` (or `make install`) first")
-        out[f"assets/katex/{name}"] = dist / name
-    for font in sorted((dist / "fonts").iterdir()):
+    for font in sorted(fonts.iterdir()):
         out[f"assets/katex/fonts/{font.name}"] = font
     return out
 

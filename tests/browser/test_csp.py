@@ -22,6 +22,9 @@ def test_every_page_has_the_policy(built_site) -> None:
         html = page.read_text(encoding="utf-8")
         head = html[: html.find("<script")]
         assert 'http-equiv="Content-Security-Policy"' in head, page
+        # styles from the site's own files only: a formula's layout comes from classes the
+        # build made of KaTeX's style attributes (macros/render/katex_styles.py)
+        assert "style-src 'self';" in head, page
         assert "'unsafe-inline'" not in html and "'unsafe-eval'" not in html, page
 
 

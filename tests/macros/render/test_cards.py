@@ -1,5 +1,6 @@
 """Golden-file tests of the card HTML. Regenerate with `pytest --update-golden` and review
-the diff: the golden files are the contract for what a reader sees."""
+the diff: the golden files are the contract for what a reader sees, so they hold the cards
+as the build ships them, formulas typeset by KaTeX (macros/render/math.py) included."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import yaml
 
 from macros.render.cards import card
 from macros.render.listings import depth_side_by_side, question_index
+from macros.render.math import MathPages
 from tests.conftest import ROOT
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -44,6 +46,17 @@ def _html(md_text: str) -> str:
     return markdown.markdown(md_text, extensions=names, extension_configs=configs) + "\n"
 
 
+def _typeset(html: str) -> str:
+    """The card with its formulas typeset, as on_page_content and on_post_page leave it."""
+    pages = MathPages(ROOT)
+    try:
+        pages.collect(html, "card.md")
+        pages.stylesheet()
+        return pages.typeset_page(html)
+    finally:
+        pages.close()
+
+
 def _check(name: str, actual: str, update: bool) -> None:
     path = GOLDEN / name
     if update or not path.exists():
@@ -56,14 +69,14 @@ def _check(name: str, actual: str, update: bool) -> None:
 @pytest.mark.parametrize("entry_id", ["alpha", "beta", "gamma", "delta", "epsilon"])
 def test_card_html_matches_golden(fixture_bank, entry_id: str, update_golden: bool) -> None:
     entry = fixture_bank.get(entry_id)
-    html = _html(card(entry, fixture_bank, "tracks/one.md"))
+    html = _typeset(_html(card(entry, fixture_bank, "tracks/one.md")))
     _check(f"card-{entry_id}.html", html, update_golden)
 
 
 def test_index_and_depth_match_golden(fixture_bank, update_golden: bool) -> None:
     html = _html(question_index(fixture_bank, "questions/index.md"))
     html += _html(depth_side_by_side(fixture_bank, "alpha", "round/depth.md"))
-    _check("index-and-depth.html", html, update_golden)
+    _check("index-and-depth.html", _typeset(html), update_golden)
 
 
 def test_card_structure(fixture_bank) -> None:

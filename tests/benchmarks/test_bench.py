@@ -1,0 +1,61 @@
+"""`make bench` runs end to end. It once crashed in its snapshot section (a second sync
+Playwright started inside the first one's asyncio loop), so its tables were never printed
+and nobody noticed; the quick mode runs every section with the smallest counts, here."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from benchmarks.run import QUICK, SECTIONS, Plan, plan_from
+from devtools.site import ROOT
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+# Each section's tables, by the heading they print under.
+HEADINGS = {
+    "quiz": ("### Quiz start-up",),
+    "weight": ("### Bytes over the wire (gzip)",),
+    "offline": ("### The offline copy (gzip)",),
+    "recovery": ("### Recovery after a time-out",),
+    "snapshot": ("### Memory snapshot (issue #9)",),
+    "lighthouse": ("### Lighthouse (target 100 each)",),
+    "build": ("### Build time",),
+    "feedback": ("### Answer feedback speed", "### Answer feedback accuracy"),
+}
+SECONDS = re.compile(r"\| (\d+\.\d\d) s \|")
+
+
+def test_quick_mode_comes_from_the_flag_or_the_environment() -> None:
+    assert plan_from(["--quick"], {}) == QUICK
+    assert plan_from([], {"BENCH_QUICK": "1"}) == QUICK
+    assert plan_from([], {}) == Plan()
+    assert "lighthouse" not in plan_from(["--quick", "--skip-lighthouse"], {}).sections
+    assert plan_from(["--lighthouse-pages", "flashcards"], {}).lighthouse_pages == ("flashcards",)
+    with pytest.raises(SystemExit, match="unknown page type"):
+        plan_from(["--lighthouse-pages", "nowhere"], {})
+
+
+def test_the_quick_bench_prints_every_table() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--quick"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    out = proc.stdout
+    assert set(HEADINGS) == set(SECTIONS)
+    missing = [h for section in SECTIONS for h in HEADINGS[section] if h not in out]
+    assert not missing, out
+    # Real measurements, not blanks: the plain and snapshot rows both have timings, and
+    # the Lighthouse row has four scores.
+    snapshot = out.split("### Memory snapshot")[1].split("###")[0]
+    assert re.search(r"\| plain \| \d+\.\d\d s \|", snapshot), snapshot
+    assert re.search(r"\| snapshot \(packages\) \| \d+\.\d\d s \|", snapshot), snapshot
+    assert re.search(r"\| home \| mobile \| \d+ \| \d+ \| \d+ \| \d+ \|", out), out
+    assert all(float(s) > 0 for s in SECONDS.findall(out))
