@@ -10,6 +10,7 @@ and an unchanged engine yields a byte-identical wheel.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
@@ -40,12 +41,26 @@ def source_hash(root: Path) -> str:
 
 
 def build_engine_wheel(root: Path) -> Path:
-    """The engine wheel for the current sources, building it only when they changed."""
+    """The engine wheel for the current sources, building it only when they changed.
+
+    Test workers and site builds ask for it at the same time; a lock file makes the
+    first one build and the others wait and reuse its wheel."""
     out = root / "build" / "wheels" / source_hash(root)
-    existing = sorted(out.glob("*.whl"))
-    if existing:
-        return existing[0]
     out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out.parent / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        existing = sorted(out.glob("*.whl"))
+        if existing:
+            return existing[0]
+        shutil.rmtree(out, ignore_errors=True)  # a folder without a wheel is no cache
+        _build_into(root, out)
+    wheels = sorted(out.glob("*.whl"))
+    if len(wheels) != 1:
+        raise WheelError(f"building the engine wheel left {len(wheels)} wheels in {out}")
+    return wheels[0]
+
+
+def _build_into(root: Path, out: Path) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=out.parent))
     src = tmp / "src"
     src.mkdir()
@@ -62,15 +77,10 @@ def build_engine_wheel(root: Path) -> Path:
         env=env,
     )
     shutil.rmtree(src, ignore_errors=True)
-    if proc.returncode != 0:
+    if proc.returncode != 0 or not list(tmp.glob("*.whl")):
         shutil.rmtree(tmp, ignore_errors=True)
         raise WheelError(f"building the engine wheel failed:\n{proc.stdout}\n{proc.stderr}")
-    try:
-        tmp.rename(out)
-    except OSError:  # a parallel build finished first; its wheel is the same bytes
-        shutil.rmtree(tmp, ignore_errors=True)
-    (wheel,) = out.glob("*.whl")
-    return wheel
+    tmp.rename(out)
 
 
 BROWSER_WHEELS = "requirements-browser.txt"

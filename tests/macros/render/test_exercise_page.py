@@ -24,7 +24,9 @@ def test_the_page_has_prompt_examples_and_editor_shell_and_nothing_earned() -> N
     assert "\n[('b', 5), ('d', 4)]\n" in examples
     assert "\n" not in widget  # one HTML block: no blank line can end it early
     assert f'data-exercise="top-k-heap" data-version="{exercise.version}"' in widget
-    assert widget.count('aria-live="polite"') == 3
+    # output of Run, results of Check, the status line, and the solution block (which says
+    # how many failed checks are left before it unlocks, and when it has)
+    assert widget.count('aria-live="polite"') == 4
     for label in (">Run<", ">Check<", ">Reset to starter<"):
         assert label in widget
     assert '<div class="mlw-exercise__actions" hidden>' in widget
