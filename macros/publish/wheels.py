@@ -44,7 +44,10 @@ def build_engine_wheel(root: Path) -> Path:
     """The engine wheel for the current sources, building it only when they changed.
 
     Test workers and site builds ask for it at the same time; a lock file makes the
-    first one build and the others wait and reuse its wheel."""
+    first one build and the others wait and reuse its wheel. The path is made absolute:
+    the build runs in a scratch folder, where a relative --outdir would land the wheel in
+    the folder that is deleted next."""
+    root = root.resolve()
     out = root / "build" / "wheels" / source_hash(root)
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out.parent / ".lock", "w") as lock:

@@ -65,3 +65,19 @@ def test_engine_wheel_holds_every_engine_module() -> None:
     with zipfile.ZipFile(build_engine_wheel(ROOT)) as wheel:
         modules = {n for n in wheel.namelist() if n.endswith(".py")}
     assert modules == expected
+
+
+def test_a_relative_root_builds_the_wheel_too(tmp_path: Path, monkeypatch) -> None:
+    """MkDocs may hand the plugin a relative config path (`mkdocs build` in the checkout):
+    the wheel built from a relative root once went into the scratch folder and was deleted
+    with it, so the first site build of a fresh clone failed."""
+    copy = tmp_path / "repo"
+    (copy / ENGINE).mkdir(parents=True)
+    for path in (ROOT / ENGINE).rglob("*"):
+        if path.is_file() and "__pycache__" not in path.parts:
+            target = copy / path.relative_to(ROOT)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+    monkeypatch.chdir(copy)
+    wheel = build_engine_wheel(Path("."))
+    assert wheel.is_absolute() and wheel.is_file() and wheel.suffix == ".whl"
