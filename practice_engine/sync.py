@@ -148,7 +148,7 @@ def merge_into_stored(
         for k, v in stored["settings"].items()
     }
     answers = merge_answers(
-        stored["answers"], mine["answers"], since["answers"], settings["keep_answers"]
+        stored["answers"], mine["answers"], since["answers"], bool(settings["keep_answers"])
     )
     return {
         "version": PROGRESS_VERSION,

@@ -18,8 +18,8 @@ export async function onDeviceRecognition(lang, scope = globalThis) {
   }
 }
 
-// A recogniser that must stay on the device, appending what it hears through `onText`.
-export function localRecogniser(Recognition, lang, { onText, onEnd }) {
+// A recogniser that must stay on the device, appending what it hears through `onHeard`.
+export function localRecogniser(Recognition, lang, { onHeard, onEnd }) {
   const recogniser = new Recognition();
   recogniser.processLocally = true;
   if (recogniser.processLocally !== true) return null; // the promise did not hold
@@ -28,7 +28,7 @@ export function localRecogniser(Recognition, lang, { onText, onEnd }) {
   recogniser.interimResults = false;
   recogniser.addEventListener("result", (event) => {
     for (let i = event.resultIndex; i < event.results.length; i += 1) {
-      if (event.results[i].isFinal) onText(event.results[i][0].transcript);
+      if (event.results[i].isFinal) onHeard(event.results[i][0].transcript);
     }
   });
   recogniser.addEventListener("end", () => onEnd?.());

@@ -74,7 +74,7 @@ async function offerDictation(textarea, tools, say) {
   button.addEventListener("click", () => {
     if (recogniser) return recogniser.stop();
     recogniser = localRecogniser(Recognition, lang, {
-      onText: (words) => {
+      onHeard: (words) => {
         textarea.value = `${textarea.value.trimEnd()} ${words.trim()}`.trimStart();
       },
       onEnd: stop,

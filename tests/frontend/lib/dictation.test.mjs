@@ -48,7 +48,7 @@ test("no promise of local processing, no microphone", async () => {
 
 test("the recogniser is set to stay local and passes on final results only", () => {
   const heard = [];
-  const r = localRecogniser(fakeRecognition("available"), "en-GB", { onText: (t) => heard.push(t) });
+  const r = localRecogniser(fakeRecognition("available"), "en-GB", { onHeard: (t) => heard.push(t) });
   assert.equal(r.processLocally, true);
   r.listeners.result({
     resultIndex: 0,
