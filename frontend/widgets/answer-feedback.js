@@ -97,10 +97,10 @@ export class Checklist {
     Object.assign(this, { py, questionId, level, text, linkFor });
     this.feedback = null;
     const headingId = `${idPrefix}-check-title`;
-    this.heading = el("h4", { id: headingId, tabindex: -1, class: "mlw-check__title", text: "Your answer against the key points" });
-    this.body = el("div", { class: "mlw-check__body", "aria-busy": "true" },
-      el("p", { class: "mlw-check__wait", text: "Checking your answer against the key points…" }));
-    this.root = el("section", { class: "mlw-check", "aria-labelledby": headingId }, this.heading, this.body);
+    this.heading = el("h4", { id: headingId, tabindex: -1, class: "mlw-kp__title", text: "Your answer against the key points" });
+    this.body = el("div", { class: "mlw-kp__body", "aria-busy": "true" },
+      el("p", { class: "mlw-kp__wait", text: "Checking your answer against the key points…" }));
+    this.root = el("section", { class: "mlw-kp", "aria-labelledby": headingId }, this.heading, this.body);
   }
 
   async run() {
@@ -108,7 +108,7 @@ export class Checklist {
       this.feedback = await this.py.call("feedback", { question_id: this.questionId, level: this.level, text: this.text });
       this.body.replaceChildren(...checklistNodes(this.feedback, this.text, this.linkFor));
     } catch (error) {
-      this.body.replaceChildren(el("p", { class: "mlw-check__error", text: `The checklist could not be made: ${errorText(error)}` }));
+      this.body.replaceChildren(el("p", { class: "mlw-kp__error", text: `The checklist could not be made: ${errorText(error)}` }));
     }
     this.body.removeAttribute("aria-busy");
     return this.feedback;
@@ -131,12 +131,12 @@ function quoted(feedback, text, hit) {
     i ? " … " : "",
     ...pieces(text, range, hit.spans).map((p) => (p.mark ? el("mark", { text: p.text }) : p.text)),
   ]);
-  return el("q", { class: "mlw-check__quote" }, ...parts);
+  return el("q", { class: "mlw-kp__quote" }, ...parts);
 }
 
 function list(title, cls, items) {
   if (!items.length) return [];
-  return [el("h5", { class: "mlw-check__sub", text: `${title} (${items.length})` }), el("ul", { class: `mlw-check__list ${cls}` }, items)];
+  return [el("h5", { class: "mlw-kp__sub", text: `${title} (${items.length})` }), el("ul", { class: `mlw-kp__list ${cls}` }, items)];
 }
 
 // The trap's own text is the bank's Markdown source: shown as text, its `code` as code.
@@ -152,30 +152,30 @@ export function checklistNodes(feedback, text, linkFor) {
   const expected = points.filter((k) => k.expected);
   const traps = feedback.traps.filter((t) => t.asserted);
   const made = expected.filter((k) => k.status === "hit").map((k) =>
-    el("li", { class: "mlw-check__item is-hit" }, el("span", { class: "mlw-check__mark", text: "Made: " }), k.label, " ", quoted(feedback, text, k)));
+    el("li", { class: "mlw-kp__item is-hit" }, el("span", { class: "mlw-kp__mark", text: "Made: " }), k.label, " ", quoted(feedback, text, k)));
   const missed = expected.filter((k) => k.status === "missed").map((k) => {
     const link = linkFor(k.section);
-    return el("li", { class: "mlw-check__item is-missed" }, el("span", { class: "mlw-check__mark", text: "Missed: " }), k.label,
+    return el("li", { class: "mlw-kp__item is-missed" }, el("span", { class: "mlw-kp__mark", text: "Missed: " }), k.label,
       link ? el("span", {}, " (", el("a", { href: link.href, text: link.text }), ")") : null);
   });
   const flagged = traps.map((t) =>
-    el("li", { class: "mlw-check__item is-trap" }, el("span", { class: "mlw-check__mark", text: "Trap: " }), t.label,
-      el("span", { class: "mlw-check__why" }, " Why it is a trap: ", ...trapText(t.text)), " ", quoted(feedback, text, t)));
+    el("li", { class: "mlw-kp__item is-trap" }, el("span", { class: "mlw-kp__mark", text: "Trap: " }), t.label,
+      el("span", { class: "mlw-kp__why" }, " Why it is a trap: ", ...trapText(t.text)), " ", quoted(feedback, text, t)));
   const later = points.filter((k) => !k.expected).map((k) =>
-    el("li", { class: "mlw-check__item is-later" }, `${k.label} (expected from ${k.level}${k.status === "hit" ? "; you made it" : ""})`));
+    el("li", { class: "mlw-kp__item is-later" }, `${k.label} (expected from ${k.level}${k.status === "hit" ? "; you made it" : ""})`));
   const summary = `You made ${feedback.hit} of the ${feedback.expected} key points expected at ${feedback.level}` +
     (traps.length ? `, and your answer seems to assert ${plural(traps.length, "claim")} the rubric lists as a trap.` : ".");
   const notes = [];
   if (!feedback.measured) notes.push(NOT_MEASURED);
   if (feedback.caveat) notes.push(feedback.caveat);
   return [
-    el("p", { class: "mlw-check__summary", text: summary }),
-    ...notes.map((n) => el("p", { class: "mlw-check__caveat", text: n })),
-    ...list("Key points you made", "mlw-check__made", made),
-    ...list("Key points you missed", "mlw-check__missed", missed),
-    ...list("Traps your answer seems to assert", "mlw-check__traps", flagged),
-    ...list(`Not expected at ${feedback.level}`, "mlw-check__later", later),
-    el("p", { class: "mlw-check__limits", text: LIMITS }),
+    el("p", { class: "mlw-kp__summary", text: summary }),
+    ...notes.map((n) => el("p", { class: "mlw-kp__caveat", text: n })),
+    ...list("Key points you made", "mlw-kp__made", made),
+    ...list("Key points you missed", "mlw-kp__missed", missed),
+    ...list("Traps your answer seems to assert", "mlw-kp__traps", flagged),
+    ...list(`Not expected at ${feedback.level}`, "mlw-kp__later", later),
+    el("p", { class: "mlw-kp__limits", text: LIMITS }),
   ];
 }
 

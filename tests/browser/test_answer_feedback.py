@@ -87,14 +87,14 @@ def stored_progress(page) -> dict:
 
 def check_panel(page, root: str, text: str, result: dict) -> None:
     """The checklist as the engine's result says, hits quoted from the typed text."""
-    check = page.locator(f"{root} .mlw-check")
-    summary = check.locator(".mlw-check__summary")
+    check = page.locator(f"{root} .mlw-kp")
+    summary = check.locator(".mlw-kp__summary")
     summary.wait_for(timeout=TIMEOUT)
     assert summary.inner_text().startswith(
         f"You made {result['hit']} of the {result['expected']} key points expected at {LEVEL}"
     )
     assert "seems to assert" in summary.inner_text()
-    made = check.locator(".mlw-check__made li")
+    made = check.locator(".mlw-kp__made li")
     assert made.count() == result["hit"]
     for n in range(made.count()):
         marks = made.nth(n).locator("mark")
@@ -102,16 +102,16 @@ def check_panel(page, root: str, text: str, result: dict) -> None:
         for m in range(marks.count()):
             assert marks.nth(m).inner_text() in text  # the reader's own words, as text
     missed = [k for k in result["key_points"] if k["status"] == "missed"]
-    assert check.locator(".mlw-check__missed li").count() == len(missed)
+    assert check.locator(".mlw-kp__missed li").count() == len(missed)
     for label in (k["label"] for k in missed):
-        assert check.locator(".mlw-check__missed li", has_text=label).count() == 1
+        assert check.locator(".mlw-kp__missed li", has_text=label).count() == 1
     traps = [t for t in result["traps"] if t["asserted"]]
-    flagged = check.locator(".mlw-check__traps li")
+    flagged = check.locator(".mlw-kp__traps li")
     assert flagged.count() == len(traps)
     assert "Why it is a trap:" in flagged.first.inner_text()
     later = [k for k in result["key_points"] if not k["expected"]]
-    assert check.locator(".mlw-check__later li").count() == len(later)
-    assert check.locator(".mlw-check__later").count() == (1 if later else 0)
+    assert check.locator(".mlw-kp__later li").count() == len(later)
+    assert check.locator(".mlw-kp__later").count() == (1 if later else 0)
     assert "word matching, not a grade" in check.inner_text()
 
 
@@ -133,21 +133,21 @@ def test_flashcard_checklist_and_a_grade_confirmed_keyboard_only(
 
     key(page, ".mlw-fc__reveal")
     check_panel(page, fc, text, result)
-    assert focused(page, ".mlw-check__title")
+    assert focused(page, ".mlw-kp__title")
     status_has(page, fc, f"Key points made: {result['hit']} of {result['expected']}.")
     # the checklist comes before the answer and its rubric, and misses link into it
     assert page.evaluate(
-        "() => !!(document.querySelector('.mlw-check').compareDocumentPosition("
+        "() => !!(document.querySelector('.mlw-kp').compareDocumentPosition("
         "document.querySelector('.mlw-fc__answer')) & Node.DOCUMENT_POSITION_FOLLOWING)"
     )
-    links = page.locator(".mlw-check__missed a")
+    links = page.locator(".mlw-kp__missed a")
     assert links.count() >= 1
     for n in range(links.count()):
         href = links.nth(n).get_attribute("href")
         assert href.startswith(f"#fc-{qid}-")
         assert page.locator(f".mlw-fc__answer {href}").count() == 1
     assert (
-        page.locator(".mlw-check__caveat", has_text="Not yet measured").count() == 0
+        page.locator(".mlw-kp__caveat", has_text="Not yet measured").count() == 0
     )  # a must-know question: measured
     axe_clean(page, "checklist")
 
@@ -199,7 +199,7 @@ def test_kept_answers_are_stored_exported_and_forgotten(page, site_url: str) -> 
     box.focus()
     page.keyboard.insert_text(text)
     key(page, ".mlw-fc__reveal")
-    page.locator(".mlw-check__summary").wait_for(timeout=TIMEOUT)
+    page.locator(".mlw-kp__summary").wait_for(timeout=TIMEOUT)
     key(page, ".mlw-fc .mlw-grade--no_hire")
     page.locator(".mlw-fc__result").wait_for(timeout=TIMEOUT)
     qid = stored_progress(page)["reviews"][0][0]
@@ -265,8 +265,8 @@ def test_mock_round_checklist_and_a_grade_confirmed_keyboard_only(
 
     key(page, ".mlw-mock__check-button")
     check_panel(page, root, text, result)
-    assert focused(page, ".mlw-check__title")
-    links = page.locator(".mlw-check__missed a")
+    assert focused(page, ".mlw-kp__title")
+    links = page.locator(".mlw-kp__missed a")
     assert links.count() >= 1
     for n in range(links.count()):
         assert f"#q-{qid}" in links.nth(n).get_attribute("href")  # its card on its page

@@ -66,7 +66,7 @@ def test_grade_three_flashcards_and_see_their_due_dates(page, site_url: str) -> 
         assert answer.is_visible()
         assert "What." in answer.inner_text() and "No hire" in answer.inner_text()
         # the typed words make none of the expected key points (checked in the checklist)
-        summary = fc.locator(".mlw-check__summary")
+        summary = fc.locator(".mlw-kp__summary")
         summary.wait_for(timeout=TIMEOUT)
         assert summary.inner_text().startswith("You made 0 of the ")
         fc.get_by_role("button", name=grade, exact=True).click()
