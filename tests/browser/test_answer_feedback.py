@@ -286,3 +286,37 @@ def test_mock_round_checklist_and_a_grade_confirmed_keyboard_only(
     dump = storage_dump(page)
     assert text[:40] not in dump and text[-40:] not in dump
     assert json.dumps(text[:40])[1:-1] not in dump
+
+
+def test_the_reveal_does_not_wait_for_the_checklist(page, site_url: str) -> None:
+    """While the worker has not answered (Python busy or still loading), the answer, the
+    rubric and the grades are already there; the checklist fills in when it answers."""
+    page.goto(urljoin(site_url, FLASHCARDS))
+    page.locator(".mlw-fc__start").wait_for(timeout=TIMEOUT)
+    page.evaluate(
+        """() => {
+          const py = MLGuide.py;
+          const call = py.call.bind(py);
+          let release;
+          window.releaseFeedback = new Promise((r) => { release = r; });
+          window.letFeedbackGo = () => release();
+          py.call = async (name, ...rest) => {
+            if (name === "feedback") await window.releaseFeedback;
+            return call(name, ...rest);
+          };
+        }"""
+    )
+    key(page, ".mlw-fc__start")
+    box = page.locator(".mlw-answer__text")
+    box.wait_for()
+    box.focus()
+    page.keyboard.insert_text("Bias is the error of the average model; variance is the spread.")
+    key(page, ".mlw-fc__reveal")
+    page.locator(".mlw-fc__answer").wait_for()
+    assert page.locator(".mlw-fc .mlw-grade").count() == 4
+    waiting = page.locator(".mlw-kp__body[aria-busy=true] .mlw-kp__wait")
+    assert waiting.inner_text() == "Checking your answer against the key points…"
+    status_has(page, ".mlw-fc", "Checking your answer against the key points.")
+    page.evaluate("window.letFeedbackGo()")
+    page.locator(".mlw-kp__summary").wait_for(timeout=TIMEOUT)
+    assert page.locator(".mlw-kp__body[aria-busy]").count() == 0
