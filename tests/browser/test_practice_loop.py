@@ -249,6 +249,8 @@ def test_export_clear_import_gives_the_same_dashboard(page, site_url: str, tmp_p
     preview.wait_for(timeout=TIMEOUT)
     added = preview.locator("tr", has_text="Self-grades added").locator("td").all_inner_texts()
     assert added == ["4", "4"]
+    kept = preview.locator("tr", has_text="Kept typed answers added").locator("td")
+    assert kept.all_inner_texts() == ["0", "0"]  # none kept without the tick
     page.get_by_role("button", name="Merge into my progress").click()
     page.locator(".mlw-transfer__done").wait_for()
     status_text(page, ".mlw-dash", "Imported")
