@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import (
+    answers,
     cards,
     constraints,
     dashboard,
@@ -125,6 +126,13 @@ def _feedback(question_id: str, level: str, text: str) -> dict[str, Any]:
     return answer_feedback.feedback(entry.feedback, question_id, level, text, _bank().lexicon)
 
 
+def _keep_answer(progress: Progress, question_id: str, text: str, now_ms: int) -> Progress:
+    """Only answers to the bank's concept questions are kept (and only when asked to)."""
+    if cards.require_question_id(question_id) not in cards.question_ids(_bank()):
+        raise EngineError(f"{shown(question_id)} is not a concept question of the bank")
+    return answers.keep_answer(progress, question_id, text, now_ms)
+
+
 def _constants() -> dict[str, Any]:
     """The words and numbers of the vocabulary the widgets show once Python is up, so the
     page shows the engine's own instead of copying them. (What a page needs before Python
@@ -139,6 +147,8 @@ def _constants() -> dict[str, Any]:
         "exercise_events": list(vocab.EXERCISE_EVENTS),
         "solution_after_fails": vocab.SOLUTION_AFTER_FAILS,
         "max_draft_chars": vocab.MAX_DRAFT_CHARS,
+        "levels": list(vocab.LEVELS),
+        "max_answer_chars": vocab.MAX_ANSWER_CHARS,
     }
 
 
@@ -196,6 +206,7 @@ OPS: dict[str, Callable[..., Any]] = {
     "apply_import": transfer.apply_import,
     # answer feedback
     "feedback": _feedback,
+    "keep_answer": _keep_answer,
     # coding exercises: the runs answer with a report whatever the reader's code does
     "run_code": runner.run_code,
     "check_code": runner.check_code,

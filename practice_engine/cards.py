@@ -197,7 +197,8 @@ def card_info(
 
 
 def set_settings(progress: Progress, settings: dict[str, Any]) -> Progress:
-    """A new progress with some settings changed; keys left out keep their value."""
+    """A new progress with some settings changed; keys left out keep their value. Turning
+    keep_answers off forgets every kept answer at once: the reader asked for none."""
     require_progress(progress)
     if not isinstance(settings, dict):
         raise EngineError('settings must be an object such as {"new_per_day": 5}')
@@ -205,4 +206,5 @@ def set_settings(progress: Progress, settings: dict[str, Any]) -> Progress:
     problem = settings_problem(merged, "settings")
     if problem:
         raise EngineError(problem)
-    return {**progress, "settings": cast(Settings, merged)}
+    answers = progress["answers"] if merged["keep_answers"] else {}
+    return {**progress, "settings": cast(Settings, merged), "answers": answers}

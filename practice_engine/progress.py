@@ -1,16 +1,20 @@
 """A reader's progress as a versioned plain dict: quiz answers, flashcard state, self-grades,
 finished mock rounds and settings.
 
-Version 3 (this one):
-    {"version": 3,
+Version 4 (this one):
+    {"version": 4,
      "quiz": {item_id: [[t_ms, 0|1], ...]},       # every quiz answer, in time order
      "cards": {question_id: fsrs Card.to_dict()},   # FSRS state per concept question
      "reviews": [[question_id, grade, t_ms], ...],  # every self-grade, in time order
      "mocks": [{"id", "role", "level", "finished_ms", "questions", "grades", "signal"}],
-     "settings": {"new_per_day": 1..50, "schedule": "fsrs" | "checkpoints"},
-     "exercises": {exercise_id: record}}            # see exercise_progress.py
-Version 2 had everything but "exercises", version 1 only "version" and "quiz"; both are
-migrated on restore and on import, everything they lacked starting empty.
+     "settings": {"new_per_day": 1..50, "schedule": "fsrs" | "checkpoints",
+                  "level": "L3".."L6+", "keep_answers": bool},
+     "exercises": {exercise_id: record},            # see exercise_progress.py
+     "answers": {question_id: {"text", "t_ms"}}}    # typed answers, only if kept
+Version 3 had no "answers" and settings had only new_per_day and schedule; version 2 also
+lacked "exercises", version 1 had only "version" and "quiz". Older versions are migrated
+on restore and on import, everything they lacked starting empty or at its default (a
+typed answer is never kept unless the reader asks: keep_answers starts false).
 
 The page keeps progress in localStorage and hands the raw text back on load. Restoring never
 raises: unreadable data yields an empty progress and the reason, so the page can back the
@@ -26,6 +30,8 @@ from .records import Record, register
 from .state import Progress, Settings
 from .validate import (
     PROGRESS_V2_KEYS,
+    SETTINGS_KEYS,
+    answers_problem,
     parse_stored,
     progress_parts_problem,
     progress_v1_problem,
@@ -34,7 +40,8 @@ from .validate import (
 from .validate_exercises import exercises_problem
 from .vocab import DEFAULT_SETTINGS, MAX_HISTORY, PROGRESS_VERSION
 
-PROGRESS_KEYS = (*PROGRESS_V2_KEYS, "exercises")
+PROGRESS_V3_KEYS = (*PROGRESS_V2_KEYS, "exercises")
+PROGRESS_KEYS = (*PROGRESS_V3_KEYS, "answers")
 
 
 def progress_v2_problem(data: Any, where: str) -> str | None:
@@ -44,6 +51,15 @@ def progress_v2_problem(data: Any, where: str) -> str | None:
     return progress_parts_problem(data, where, PROGRESS_V2_KEYS)
 
 
+def progress_v3_problem(data: Any, where: str) -> str | None:
+    """A version-3 progress: no typed answers, and the two settings of then."""
+    if not isinstance(data, dict):
+        return f"{where} is not an object"
+    return progress_parts_problem(data, where, PROGRESS_V3_KEYS) or exercises_problem(
+        data["exercises"], f"{where}.exercises"
+    )
+
+
 def progress_problem(data: Any, where: str = "progress") -> str | None:
     """A current progress (version PROGRESS_VERSION), part by part, stopping at the first
     problem."""
@@ -51,8 +67,12 @@ def progress_problem(data: Any, where: str = "progress") -> str | None:
         return f"{where} is not an object"
     if not is_int(data.get("version")) or data["version"] != PROGRESS_VERSION:
         return f"{where}.version is {shown(data.get('version'))}, expected {PROGRESS_VERSION}"
-    return progress_parts_problem(data, where, PROGRESS_KEYS) or exercises_problem(
-        data["exercises"], f"{where}.exercises"
+    return (
+        progress_parts_problem(data, where, PROGRESS_KEYS, SETTINGS_KEYS)
+        or exercises_problem(data["exercises"], f"{where}.exercises")
+        or answers_problem(
+            data["answers"], f"{where}.answers", data["settings"]["keep_answers"] is True
+        )
     )
 
 
@@ -76,6 +96,7 @@ def empty_progress() -> Progress:
         "mocks": [],
         "settings": cast(Settings, dict(DEFAULT_SETTINGS)),
         "exercises": {},
+        "answers": {},
     }
 
 
@@ -84,8 +105,18 @@ def has_study_data(progress: Progress) -> bool:
     return any(progress[k] for k in ("quiz", "cards", "reviews", "mocks", "exercises"))
 
 
+def _from_v3(data: dict[str, Any]) -> Progress:
+    """A valid version-3 progress as version 4: no answers kept, the new settings at
+    their defaults."""
+    settings = {**DEFAULT_SETTINGS, **data["settings"]}
+    return cast(
+        Progress,
+        {**data, "version": PROGRESS_VERSION, "settings": settings, "answers": {}},
+    )
+
+
 def upgrade(data: Any, where: str = "progress") -> tuple[Progress | None, str | None]:
-    """(current progress, None) from a valid version 1, 2 or 3, else (None, reason).
+    """(current progress, None) from a valid version 1 to 4, else (None, reason).
     An older version keeps what it had; everything that did not exist then starts empty."""
     if not isinstance(data, dict):
         return None, f"{where} is not an object"
@@ -95,8 +126,10 @@ def upgrade(data: Any, where: str = "progress") -> tuple[Progress | None, str | 
         return (None, problem) if problem else ({**empty_progress(), "quiz": data["quiz"]}, None)
     if is_int(version) and version == 2:
         problem = progress_v2_problem(data, where)
-        migrated = {**data, "version": PROGRESS_VERSION, "exercises": {}}
-        return (None, problem) if problem else (cast(Progress, migrated), None)
+        return (None, problem) if problem else (_from_v3({**data, "exercises": {}}), None)
+    if is_int(version) and version == 3:
+        problem = progress_v3_problem(data, where)
+        return (None, problem) if problem else (_from_v3(data), None)
     if is_int(version) and version == PROGRESS_VERSION:
         problem = progress_problem(data, where)
         return (None, problem) if problem else (cast(Progress, data), None)

@@ -14,6 +14,15 @@ from typing import Any, TypedDict
 class Settings(TypedDict):
     new_per_day: int  # vocab.NEW_PER_DAY_RANGE
     schedule: str  # one of vocab.SCHEDULES
+    level: str  # one of vocab.LEVELS: which key points answer feedback expects
+    keep_answers: bool  # typed answers are kept only when the reader asks
+
+
+class KeptAnswer(TypedDict):
+    """The latest typed answer to one question, kept only with settings.keep_answers."""
+
+    text: str
+    t_ms: int
 
 
 class MockRecord(TypedDict):
@@ -62,6 +71,7 @@ class Progress(TypedDict):
     mocks: list[MockRecord]
     settings: Settings
     exercises: dict[str, ExerciseRecord]  # exercise id -> record
+    answers: dict[str, KeptAnswer]  # question id -> latest typed answer, if kept
 
 
 class Filters(TypedDict):

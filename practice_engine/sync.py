@@ -19,7 +19,8 @@ that matches the merged reviews: a side's own card when that side had them all, 
 reviews replayed in time order (on the base card after a replace), which is what one tab
 doing all those reviews would have got. Settings are
 per key: this tab's value if it changed it since its base, else the stored one. The
-coding exercises' records merge by the same rules (sync_exercises.py).
+coding exercises' records merge by the same rules (sync_exercises.py). Kept answers take
+the later one per question, and none survive a merge whose settings keep no answers.
 
 The saved mock round and quiz sessions have one slot each; two tabs on the same round or
 quiz keep the copy that got further, and a tab never clears a slot that another tab has
@@ -31,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
+from .answers import merge_answers
 from .cards import _reviewed_card
 from .clock import is_int
 from .errors import EngineError
@@ -145,6 +147,9 @@ def merge_into_stored(
         k: mine_settings[k] if mine_settings[k] != base_settings[k] else v
         for k, v in stored["settings"].items()
     }
+    answers = merge_answers(
+        stored["answers"], mine["answers"], since["answers"], bool(settings["keep_answers"])
+    )
     return {
         "version": PROGRESS_VERSION,
         "quiz": _merge_quiz(stored["quiz"], mine["quiz"], since["quiz"]),
@@ -155,6 +160,7 @@ def merge_into_stored(
         "exercises": merge_exercises(
             stored["exercises"], mine["exercises"], base["exercises"], union
         ),
+        "answers": answers,
     }
 
 

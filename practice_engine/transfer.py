@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from .answers import merge_answers
 from .bankdata import BankData
 from .clock import is_int, is_time, parse_when, require_time, to_ms
 from .errors import EngineError
@@ -192,14 +193,18 @@ def merge(current: Progress, incoming: Progress) -> Progress:
     reviews = _union(current["reviews"], incoming["reviews"], tuple)
     mocks = _union(current["mocks"], incoming["mocks"], lambda m: m["id"])
     fresh = not has_study_data(current)
+    settings = incoming["settings"] if fresh else current["settings"]
     return {
         "version": PROGRESS_VERSION,
         "quiz": _merge_quiz(current["quiz"], incoming["quiz"]),
         "cards": _merge_cards(current["cards"], incoming["cards"]),
         "reviews": sorted(reviews, key=lambda r: r[2]),
         "mocks": sorted(mocks, key=lambda m: (m["finished_ms"], m["id"])),
-        "settings": incoming["settings"] if fresh else current["settings"],
+        "settings": settings,
         "exercises": _merge_exercises(current["exercises"], incoming["exercises"]),
+        "answers": merge_answers(
+            current["answers"], incoming["answers"], {}, settings["keep_answers"]
+        ),
     }
 
 
@@ -228,6 +233,10 @@ def _results(progress: Progress) -> set[tuple[str, int, str]]:
     return {(e, r[0], r[1]) for e, rec in progress["exercises"].items() for r in rec["results"]}
 
 
+def _kept(progress: Progress) -> set[tuple[str, str, int]]:
+    return {(q, a["text"], a["t_ms"]) for q, a in progress["answers"].items()}
+
+
 def _counts(before: Progress, after: Progress) -> dict[str, int]:
     """How much of `before` is missing from `after`."""
     return {
@@ -237,6 +246,7 @@ def _counts(before: Progress, after: Progress) -> dict[str, int]:
         "mocks": len({m["id"] for m in before["mocks"]} - {m["id"] for m in after["mocks"]}),
         "exercises": len(set(before["exercises"]) - set(after["exercises"])),
         "exercise_results": len(_results(before) - _results(after)),
+        "answers": len(_kept(before) - _kept(after)),
     }
 
 
@@ -267,6 +277,7 @@ def preview_import(
         "mocks_added": added["mocks"],
         "exercises_added": added["exercises"],
         "exercise_results_added": added["exercise_results"],
+        "answers_added": added["answers"],
         "will_remove": _counts(current, after),
         "settings_change": after["settings"] != current["settings"],
         "unknown_questions": unknown_questions,

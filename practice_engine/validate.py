@@ -19,13 +19,14 @@ from typing import Any, NamedTuple
 from fsrs import Card
 
 from .clock import is_int, is_time, parse_when
-from .vocab import GRADES, LEVELS, NEW_PER_DAY_RANGE, ROLES, SCHEDULES
+from .vocab import GRADES, LEVELS, MAX_ANSWER_CHARS, NEW_PER_DAY_RANGE, ROLES, SCHEDULES
 
 # The parts of progress since version 2; version 3 added "exercises" (see progress.py).
 PROGRESS_V2_KEYS = ("version", "quiz", "cards", "reviews", "mocks", "settings")
 CARD_KEYS = ("card_id", "state", "step", "stability", "difficulty", "due", "last_review")
 MOCK_RECORD_KEYS = ("id", "role", "level", "finished_ms", "questions", "grades", "signal")
-SETTINGS_KEYS = ("new_per_day", "schedule")
+SETTINGS_V3_KEYS = ("new_per_day", "schedule")  # settings up to progress version 3
+SETTINGS_KEYS = (*SETTINGS_V3_KEYS, "level", "keep_answers")
 TIME_RULE = "a whole number of milliseconds from 1970 to 9000"
 MAX_NESTING = 32  # progress nests 5 deep; far below where Pyodide's stack gives out
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
@@ -264,10 +265,13 @@ def mocks_problem(mocks: Any, where: str) -> str | None:
     return None
 
 
-def settings_problem(settings: Any, where: str) -> str | None:
+def settings_problem(
+    settings: Any, where: str, keys: tuple[str, ...] = SETTINGS_KEYS
+) -> str | None:
+    """Settings with exactly `keys` (SETTINGS_V3_KEYS for a progress before version 4)."""
     if not isinstance(settings, dict):
         return f"{where} is not an object"
-    problem = keys_problem(settings, SETTINGS_KEYS, where)
+    problem = keys_problem(settings, keys, where)
     if problem:
         return problem
     low, high = NEW_PER_DAY_RANGE
@@ -276,6 +280,39 @@ def settings_problem(settings: Any, where: str) -> str | None:
         return f"{where}.new_per_day must be a whole number from {low} to {high}, not {shown(n)}"
     if not isinstance(settings["schedule"], str) or settings["schedule"] not in SCHEDULES:
         return f"{where}.schedule must be one of {', '.join(SCHEDULES)}"
+    if "level" in keys and (
+        not isinstance(settings["level"], str) or settings["level"] not in LEVELS
+    ):
+        return f"{where}.level must be one of {', '.join(LEVELS)}"
+    if "keep_answers" in keys and not isinstance(settings["keep_answers"], bool):
+        return f"{where}.keep_answers must be true or false"
+    return None
+
+
+def answers_problem(answers: Any, where: str, keep: bool) -> str | None:
+    """The typed answers kept by request: question id -> {"text", "t_ms"}. None may be
+    kept unless the settings say so: a progress with answers and keep_answers off was not
+    written by this guide, and accepting it would keep text the reader asked us not to."""
+    if not isinstance(answers, dict):
+        return f"{where} is not an object"
+    if answers and not keep:
+        return f"{where} holds answers, but settings.keep_answers is false"
+    for qid, answer in answers.items():
+        at = f"{where}[{shown(qid)}]"
+        if not isinstance(qid, str) or not qid:
+            return f"{where} has an empty question id"
+        if not isinstance(answer, dict):
+            return f"{at} is not an object"
+        problem = keys_problem(answer, ("text", "t_ms"), at)
+        if problem:
+            return problem
+        text = answer["text"]
+        if not isinstance(text, str) or not text.strip():
+            return f"{at}.text must be a non-empty string"
+        if len(text) > MAX_ANSWER_CHARS:
+            return f"{at}.text is {len(text)} characters long; at most {MAX_ANSWER_CHARS}"
+        if not is_time(answer["t_ms"]):
+            return f"{at}.t_ms must be {TIME_RULE}"
     return None
 
 
@@ -290,7 +327,12 @@ def progress_v1_problem(data: Any, where: str) -> str | None:
     )
 
 
-def progress_parts_problem(data: dict[str, Any], where: str, keys: tuple[str, ...]) -> str | None:
+def progress_parts_problem(
+    data: dict[str, Any],
+    where: str,
+    keys: tuple[str, ...],
+    settings_keys: tuple[str, ...] = SETTINGS_V3_KEYS,
+) -> str | None:
     """Exactly `keys`, and the parts every progress since version 2 has, part by part,
     stopping at the first problem (the version is the caller's to check)."""
     return (
@@ -299,5 +341,5 @@ def progress_parts_problem(data: dict[str, Any], where: str, keys: tuple[str, ..
         or cards_problem(data["cards"], f"{where}.cards")
         or reviews_problem(data["reviews"], f"{where}.reviews")
         or mocks_problem(data["mocks"], f"{where}.mocks")
-        or settings_problem(data["settings"], f"{where}.settings")
+        or settings_problem(data["settings"], f"{where}.settings", settings_keys)
     )

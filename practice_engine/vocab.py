@@ -102,7 +102,14 @@ SCHEDULES: tuple[str, ...] = ("fsrs", "checkpoints")
 # The study plan's review days after a card's first review (day 0).
 CHECKPOINT_DAYS: tuple[int, ...] = (3, 7, 14, 21)
 NEW_PER_DAY_RANGE: tuple[int, int] = (1, 50)
-DEFAULT_SETTINGS: dict[str, object] = {"new_per_day": 5, "schedule": "fsrs"}
+# Since progress version 4 settings also hold the reader's target level (which key points
+# count as expected in answer feedback) and whether typed answers are kept.
+DEFAULT_SETTINGS: dict[str, object] = {
+    "new_per_day": 5,
+    "schedule": "fsrs",
+    "level": "L4",
+    "keep_answers": False,
+}
 
 # --- quiz and mock round ----------------------------------------------------------------------
 
@@ -155,7 +162,7 @@ COMPLEXITY_DEFAULT_BUDGET = 1_500_000
 
 BANK_EXPORT_VERSION = 1  # assets/quiz/bank.json
 EXERCISE_EXPORT_VERSION = 1  # assets/exercises/<id>.json and its reveal file
-PROGRESS_VERSION = 3  # the stored progress and the progress file
+PROGRESS_VERSION = 4  # the stored progress and the progress file
 PROGRESS_FORMAT = "ml-interview-guide/progress"  # the "format" of an exported progress file
 SESSION_VERSION = 1  # a stored quiz session
 MOCK_VERSION = 1  # a mock round

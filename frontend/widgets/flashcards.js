@@ -1,11 +1,13 @@
 // Flashcards: one concept question at a time from the engine's review queue, a countdown
-// from its time target, the full answer and rubric (static HTML the build wrote, hidden
-// until revealed), then a self-grade that the engine turns into the next due date.
+// from its time target, an answer box, the full answer and rubric (static HTML the build
+// wrote, hidden until revealed) with the key-point checklist of a typed answer before it,
+// then a self-grade that the engine turns into the next due date.
 
 import { announcer } from "../lib/announce.js";
 import { Countdown } from "../lib/countdown.js";
 import { el, errorBox } from "../lib/dom.js";
 import { dueWords, errorText, mmss, plural, tzOffset } from "../lib/format.js";
+import { answerBox, Checklist, confirmGrade, partLink } from "./answer-feedback.js";
 import { gradeButtons, ready, showNotices } from "./practice.js";
 
 class Flashcards {
@@ -61,6 +63,7 @@ class Flashcards {
     const input = this.form.elements.new_per_day;
     Object.assign(input, { min: low, max: high, value: this.progress.settings.new_per_day });
     this.form.elements.schedule.value = this.progress.settings.schedule;
+    this.form.elements.level.value = this.progress.settings.level;
     this.form.querySelector("fieldset").disabled = false;
   }
 
@@ -142,15 +145,20 @@ class Flashcards {
     const heading = el("h3", { tabindex: -1, class: "mlw-fc__heading", text: isDue ? "Card due for review" : "New card" });
     const value = el("span", { class: "mlw-timer__value", text: mmss(Number(fcSeconds)) });
     const timer = el("p", { class: "mlw-timer" }, "Time left to answer: ", value);
-    const noteId = `fc-note-${id}`;
+    this.answer = answerBox({
+      id: `fc-note-${id}`,
+      label: "Your answer, if you want to type it: after the reveal it is checked against the question's key points, in this browser",
+      keep: this.progress.settings.keep_answers,
+      onKeep: (keep) => this.saveSettingsWith({ keep_answers: keep }),
+      say: this.say,
+    });
+    this.check = null;
     this.body.replaceChildren(
       heading,
       el("p", { class: "mlw-fc__meta", text: `${fcTrack} · Time target: ${fcTarget}` }),
       el("div", { class: "mlw-fc__prompt" }, card.prompt),
       timer,
-      el("p", { class: "mlw-fc__note" },
-        el("label", { for: noteId, text: "Your answer, if you want to type it (stays in this tab; never saved)" }),
-        el("textarea", { id: noteId, rows: 4, spellcheck: "true" })),
+      el("div", { class: "mlw-fc__note" }, this.answer.root),
       el("button", {
         type: "button", class: "md-button md-button--primary mlw-fc__reveal",
         text: "Reveal the answer and rubric", onclick: () => this.reveal(),
@@ -179,23 +187,53 @@ class Flashcards {
     this.timer?.stop();
   }
 
+  // The answer and rubric appear at once; a typed answer's checklist goes before them and
+  // fills in when the worker answers (the reveal never waits for Python).
   reveal() {
     if (this.mode !== "asking") return;
     this.stopTimer();
     this.body.querySelector(".mlw-fc__reveal")?.remove();
-    const labelId = `fc-grade-label-${this.current.id}`;
+    const id = this.current.id;
+    const text = this.answer.text();
+    this.answer.textarea.readOnly = true;
+    const labelId = `fc-grade-label-${id}`;
     const heading = el("h4", { tabindex: -1, class: "mlw-fc__answer-title", text: "Full answer and rubric" });
+    if (text.trim()) {
+      this.check = new Checklist({
+        py: this.py, questionId: id, level: this.progress.settings.level, text,
+        linkFor: partLink(id), idPrefix: `fc-${id}`,
+      });
+    }
+    this.grades = gradeButtons(this.constants.grades, labelId, (g) => this.grade(g));
+    this.confirm = el("div", { id: `fc-confirm-${id}`, class: "mlw-confirm-host" });
     this.body.append(
+      this.check?.root ?? "",
       el("div", { class: "mlw-fc__answer" }, heading, this.borrowed.answer),
       el("p", { id: labelId, class: "mlw-fc__ask", text: "How did you do, judged by the rubric?" }),
-      gradeButtons(this.constants.grades, labelId, (g) => this.grade(g)),
+      this.grades,
+      this.confirm,
     );
     this.mode = "revealed";
-    heading.focus();
-    this.say("Answer and rubric shown. Grade yourself with the buttons after the rubric.");
+    (this.check?.heading ?? heading).focus();
+    if (!this.check) return this.say("Answer and rubric shown. Grade yourself with the buttons after the rubric.");
+    this.say("Answer and rubric shown. Checking your answer against the key points.");
+    const check = this.check;
+    check.run().then(() => {
+      if (this.check === check && this.mode === "revealed") this.say(`${check.summary()} Grade yourself with the buttons after the rubric.`);
+    });
   }
 
-  async grade(g) {
+  // A grade that the checklist disagrees with strongly is saved after one confirmation.
+  grade(g) {
+    if (this.mode !== "revealed") return;
+    const ok = confirmGrade({
+      host: this.confirm, grades: this.grades, feedback: this.check?.feedback, grade: g,
+      say: this.say, save: (chosen) => this.saveGrade(chosen),
+    });
+    if (ok) this.saveGrade(g);
+  }
+
+  async saveGrade(g) {
     if (this.mode !== "revealed") return;
     this.mode = "grading";
     for (const b of this.body.querySelectorAll(".mlw-grade")) b.disabled = true;
@@ -204,6 +242,10 @@ class Flashcards {
     try {
       const before = this.progress;
       this.progress = await this.py.call("review", { progress: before, grade: g.id, ...args });
+      const text = this.answer.text();
+      if (this.progress.settings.keep_answers && text.trim()) {
+        this.progress = await this.py.call("keep_answer", { progress: this.progress, text, ...args });
+      }
       await this.progressStore.save(this.progress, before);
       showNotices(this.root.querySelector(".mlw-notices"), this.progressStore);
       const info = await this.py.call("card_info", { progress: this.progress, tz_offset_min: tzOffset(), ...args });
@@ -252,9 +294,18 @@ class Flashcards {
     }
   }
 
+  // One setting changed from the answer box ("keep my answers"); throws when not saved.
+  async saveSettingsWith(settings) {
+    const before = this.progress;
+    this.progress = await this.py.call("set_settings", { progress: before, settings });
+    await this.progressStore.save(this.progress, before);
+  }
+
   async saveSettings() {
     const input = this.form.elements.new_per_day;
-    const settings = { new_per_day: Number(input.value), schedule: this.form.elements.schedule.value };
+    const settings = {
+      new_per_day: Number(input.value), schedule: this.form.elements.schedule.value, level: this.form.elements.level.value,
+    };
     const tell = (text) => {
       this.settingsNote.textContent = text;
       this.say(text);

@@ -2,12 +2,14 @@
 // 45-minute round clock and a per-question clock, reveals the interviewer's follow-up
 // probes one at a time, collects a self-grade per question, and shows the scorecard. A
 // round with every question graded is recorded into the reader's progress. The running
-// round is saved after every change, so a reload or a visit elsewhere resumes it.
+// round is saved after every change, so a reload or a visit elsewhere resumes it (a typed
+// answer is not part of it: it stays in the page unless the reader keeps answers).
 
 import { announcer } from "../lib/announce.js";
 import { Countdown } from "../lib/countdown.js";
 import { el, errorBox, notice, richText, siteHref } from "../lib/dom.js";
 import { errorText, mmss } from "../lib/format.js";
+import { answerBox, Checklist, confirmGrade } from "./answer-feedback.js";
 import { gradeButtons, ready, showNotices } from "./practice.js";
 
 const WARN_AT_SECONDS = 5 * 60;
@@ -197,15 +199,74 @@ class MockRound {
     const n = m.position + 1;
     const heading = el("h3", { tabindex: -1, class: "mlw-mock__count", text: `Question ${n} of ${m.questions.length}` });
     const labelId = `mock-grade-label-${n}`;
+    this.answer = answerBox({
+      id: `mock-answer-${n}`,
+      label: "Your answer, if you want to type it: “Check my answer” compares it with the question's key points, in this browser",
+      keep: this.progress.settings.keep_answers,
+      onKeep: (keep) => this.keepAnswers(keep),
+      say: this.say,
+    });
+    this.check = null;
+    this.checkHost = el("div", { class: "mlw-mock__check" },
+      el("p", {}, el("button", { type: "button", class: "md-button mlw-mock__check-button", text: "Check my answer", onclick: () => this.checkAnswer(q) })));
+    this.grades = gradeButtons(this.constants.grades, labelId, (g) => this.grade(g));
+    this.confirm = el("div", { id: `mock-confirm-${n}`, class: "mlw-confirm-host" });
     this.stage.replaceChildren(
       heading,
       el("p", { class: "mlw-mock__prompt" }, richText(q.title)),
       this.questionClock(q),
       this.probes(q.followups),
+      this.answer.root,
+      this.checkHost,
       el("p", { id: labelId, class: "mlw-mock__ask", text: "When you have answered, grade your whole answer:" }),
-      gradeButtons(this.constants.grades, labelId, (g) => this.grade(g)),
+      this.grades,
+      this.confirm,
     );
     if (focus) heading.focus();
+  }
+
+  // The mock round's reveal: the typed answer against the question's key points. The full
+  // answer is on the question's own page, so a missed point links to its card there (the
+  // round keeps running meanwhile).
+  checkAnswer(q) {
+    const text = this.answer.text();
+    if (!text.trim()) {
+      this.answer.textarea.focus();
+      return this.say("Type your answer in the box first, then check it.");
+    }
+    this.answer.textarea.readOnly = true;
+    const href = siteHref(q.url);
+    const parts = { what: "What", why: "Why", when: "When", tradeoffs: "Trade-offs" };
+    const check = new Checklist({
+      py: this.py, questionId: q.id, level: this.mock.level, text, idPrefix: `mock-${this.mock.position + 1}`,
+      linkFor: (section) => (href ? { href, text: `the “${parts[section] ?? "full"}” part of the answer, on the question's page` } : null),
+    });
+    this.check = check;
+    this.checkHost.replaceChildren(check.root);
+    check.heading.focus();
+    this.say("Checking your answer against the key points.");
+    check.run().then(() => {
+      if (this.check === check) this.say(`${check.summary()} Grade your whole answer with the buttons after the checklist.`);
+    });
+  }
+
+  // "Keep my answers" from the answer box: a setting saved with the progress.
+  async keepAnswers(keep) {
+    const before = this.progress;
+    this.progress = await this.py.call("set_settings", { progress: before, settings: { keep_answers: keep } });
+    await this.progressStore.save(this.progress, before);
+  }
+
+  // A kept answer (only with "keep my answers" ticked) goes into progress with the grade.
+  async keepAnswer(questionId, text) {
+    if (!this.progress.settings.keep_answers || !text.trim()) return;
+    const before = this.progress;
+    try {
+      this.progress = await this.py.call("keep_answer", { progress: before, question_id: questionId, text, now_ms: Date.now() });
+      await this.progressStore.save(this.progress, before);
+    } catch (error) {
+      this.say(`Your answer was not kept: ${errorText(error)}`);
+    }
   }
 
   // Counts down from the question's time target, then counts how far over it you are.
@@ -257,8 +318,20 @@ class MockRound {
     return box;
   }
 
-  async grade(g) {
+  // A grade that the checklist disagrees with strongly is saved after one confirmation.
+  grade(g) {
     if (this.mode !== "running") return;
+    const ok = confirmGrade({
+      host: this.confirm, grades: this.grades, feedback: this.check?.feedback, grade: g,
+      say: this.say, save: (chosen) => this.saveGrade(chosen),
+    });
+    if (ok) this.saveGrade(g);
+  }
+
+  async saveGrade(g) {
+    if (this.mode !== "running") return;
+    const question = this.mock.questions[this.mock.position];
+    const text = this.answer.text();
     this.mode = "grading";
     for (const b of this.stage.querySelectorAll(".mlw-grade")) b.disabled = true;
     let graded;
@@ -271,6 +344,7 @@ class MockRound {
       return this.say(`The grade was not saved: ${errorText(error)}`);
     }
     if (this.mode !== "grading") return; // the clock ran out while Python was busy
+    await this.keepAnswer(question.id, text);
     Object.assign(this, { mock: graded, mode: "running", askedMs: Date.now(), shown: 0 });
     this.save();
     if (this.mock.position >= this.mock.questions.length) return this.finish("complete");

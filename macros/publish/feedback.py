@@ -46,6 +46,9 @@ def feedback_block(question: Question) -> dict[str, Any]:
         "trap_claims": [_point(tc) for tc in question.trap_claims],
         "traps": list(question.traps),
         "caveat": question.feedback_caveat,
+        # The labelled set (tests/data/feedback/) holds answers to the must-know questions
+        # only; elsewhere the panel says the feedback is not yet measured.
+        "measured": question.must_know,
         # The matchers' words already stemmed, so the browser does not redo it, and the
         # first letters of those stems (see `heads`: which answer words need stemming).
         "stems": {w: stem(w) for w in sorted(words)},

@@ -19,7 +19,7 @@ from html import escape
 from practice_engine import vocab
 
 from ..bank import Bank, Question
-from .cards import answer_md, rubric_rows_md
+from .cards import rubric_rows_md
 
 NO_SCRIPT = "{what} runs Python in your browser and needs JavaScript."
 DEFAULT_LEVEL = "L4"
@@ -48,11 +48,26 @@ def _body(prefix: str, what: str) -> str:
     )
 
 
+def part_id(question_id: str, part: str) -> str:
+    """The anchor of one part of a flashcard's answer: a missed key point links to the part
+    that explains it (its `section`). "fc-" ids, never "q-" (see the module docstring)."""
+    return f"fc-{question_id}-{part}"
+
+
+def _parts_md(question: Question) -> str:
+    """The four-part answer as on the question's own card, each part in a block of its own
+    with an anchor (bold labels instead of headings, so no permalinks are added)."""
+    return "\n\n".join(
+        f'<div class="fc-part" id="{part_id(question.id, key)}" tabindex="-1" markdown>\n\n'
+        f"**{label}.** {getattr(question.answer, key)}\n\n</div>"
+        for key, label in vocab.ANSWER_PART_LABELS.items()
+    )
+
+
 def _answer_md(question: Question) -> str:
-    """The four-part answer, then the rubric rows, as on the question's own card (bold
-    labels instead of headings, so the hidden copies add no ids or permalinks)."""
+    """The four-part answer, then the rubric rows."""
     rubric = '<p class="fc-sub">Rubric</p>'
-    return f"{answer_md(question)}\n\n{rubric}\n\n{rubric_rows_md(question.rubric)}"
+    return f"{_parts_md(question)}\n\n{rubric}\n\n{rubric_rows_md(question.rubric)}"
 
 
 def flashcard(question: Question, bank: Bank) -> str:
@@ -75,9 +90,14 @@ def flashcards(bank: Bank) -> str:
     schedules = "".join(
         f'<option value="{s}">{SCHEDULE_CHOICES[s]}</option>' for s in vocab.SCHEDULES
     )
+    levels = "".join(
+        f'<option value="{lv}"{" selected" if lv == vocab.DEFAULT_SETTINGS["level"] else ""}>'
+        f"{lv}</option>"
+        for lv in vocab.LEVELS
+    )
     settings = (
-        '<details class="mlw-fc__settings"><summary>Settings: new cards per day and schedule'
-        "</summary>\n"
+        '<details class="mlw-fc__settings"><summary>Settings: new cards per day, schedule and '
+        "level</summary>\n"
         # novalidate: the script checks the number itself and says why, visibly and aloud.
         '<form class="mlw-fc__form" aria-label="Flashcard settings" novalidate>'
         '<fieldset class="mlw-filter" disabled><legend>Review settings</legend>'
@@ -86,6 +106,8 @@ def flashcards(bank: Bank) -> str:
         f'value="{vocab.DEFAULT_SETTINGS["new_per_day"]}" inputmode="numeric" required></p>'
         f'<p><label for="fc-schedule">Schedule</label> '
         f'<select id="fc-schedule" name="schedule">{schedules}</select></p>'
+        '<p><label for="fc-level">Your target level (which key points a typed answer is '
+        f'expected to make)</label> <select id="fc-level" name="level">{levels}</select></p>'
         '<p><button type="submit" class="md-button">Save settings</button></p>'
         "</fieldset></form></details>\n"
     )

@@ -50,4 +50,5 @@ def feedback(
     cached = _compiled.get(question_id)
     if cached is None or cached[0] is not block:  # a reloaded bank brings new blocks
         cached = _compiled[question_id] = (block, compile_block(block, question_id))
-    return {"question": question_id, **evaluate(cached[1], level, text, known)}
+    result = evaluate(cached[1], level, text, known)
+    return {"question": question_id, **result, "measured": bool(block.get("measured"))}

@@ -65,7 +65,13 @@ def test_grade_three_flashcards_and_see_their_due_dates(page, site_url: str) -> 
         fc.locator(".mlw-fc__reveal").click()
         assert answer.is_visible()
         assert "What." in answer.inner_text() and "No hire" in answer.inner_text()
+        # the typed words make none of the expected key points (checked in the checklist)
+        summary = fc.locator(".mlw-kp__summary")
+        summary.wait_for(timeout=TIMEOUT)
+        assert summary.inner_text().startswith("You made 0 of the ")
         fc.get_by_role("button", name=grade, exact=True).click()
+        if grade == "Strong hire":  # so the top grade is saved after one confirmation
+            fc.locator(".mlw-confirm__save").click()
         result = fc.locator(".mlw-fc__result")
         result.wait_for()
         assert result.inner_text().startswith(f"Graded: {grade}. ")
@@ -99,12 +105,13 @@ def test_countdown_runs_out_and_checkpoints_schedule_day_three(page, site_url: s
     fc.get_by_label("New cards per day").fill("0")
     fc.get_by_role("button", name="Save settings").click()
     assert note.inner_text().startswith("Not saved: new cards per day must be")
-    assert stored(page).get("settings") in (None, {"new_per_day": 5, "schedule": "fsrs"})
+    defaults = {"new_per_day": 5, "schedule": "fsrs", "level": "L4", "keep_answers": False}
+    assert stored(page).get("settings") in (None, defaults)
     fc.get_by_label("New cards per day").fill("2")
     fc.get_by_role("button", name="Save settings").click()
     status_text(page, ".mlw-fc", "Settings saved.")
     assert note.inner_text().startswith("Settings saved.")
-    assert stored(page)["settings"] == {"new_per_day": 2, "schedule": "checkpoints"}
+    assert stored(page)["settings"] == {**defaults, "new_per_day": 2, "schedule": "checkpoints"}
     assert "New cards left today: 2" in fc.locator(".mlw-fc__counts").inner_text()
 
     fc.locator(".mlw-fc__start").click()
@@ -242,6 +249,8 @@ def test_export_clear_import_gives_the_same_dashboard(page, site_url: str, tmp_p
     preview.wait_for(timeout=TIMEOUT)
     added = preview.locator("tr", has_text="Self-grades added").locator("td").all_inner_texts()
     assert added == ["4", "4"]
+    kept = preview.locator("tr", has_text="Kept typed answers added").locator("td")
+    assert kept.all_inner_texts() == ["0", "0"]  # none kept without the tick
     page.get_by_role("button", name="Merge into my progress").click()
     page.locator(".mlw-transfer__done").wait_for()
     status_text(page, ".mlw-dash", "Imported")

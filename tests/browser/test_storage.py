@@ -125,7 +125,7 @@ def test_storage_that_fills_up_later_is_shown_on_every_practice_page(page, site_
     banner.wait_for(state="detached", timeout=TIMEOUT)  # saving works again: said so
 
 
-NEWER = json.dumps({"version": 3, "quiz": {}, "cards": {}, "decks": ["from the future"]})
+NEWER = json.dumps({"version": 5, "quiz": {}, "cards": {}, "decks": ["from the future"]})
 
 
 def test_progress_from_a_newer_guide_is_left_alone(page, site_url: str) -> None:

@@ -92,6 +92,7 @@ def test_shipped_matchers_give_the_same_feedback_as_written(real_bank) -> None:
             "trap_claims": [tc.model_dump() for tc in q.trap_claims],
             "traps": list(q.traps),
             "caveat": q.feedback_caveat,
+            "measured": q.must_know,
         }
         for q in real_bank.questions
         if q.key_points

@@ -137,7 +137,9 @@ def two_tabs(p_fsrs, p_check):
         t = T0 + 40 * DAY + n
         a = call("review", progress=a, question_id=q, grade=GRADES[n % 4], now_ms=t)
         b = call("review", progress=b, question_id=q, grade=GRADES[-n % 4], now_ms=t + DAY)
-    b = call("set_settings", progress=b, settings={"new_per_day": 9})
+    b = call("set_settings", progress=b, settings={"new_per_day": 9, "keep_answers": True})
+    q = sorted(base["cards"])[0]
+    b = call("keep_answer", progress=b, question_id=q, text="Bias is systematic error.", now_ms=T0)
     merged = call("merge_progress", stored_raw=json.dumps(a), mine=b, base=base)
     newer = call("merge_progress", stored_raw=json.dumps({"version": 7}), mine=b, base=base)
     return {

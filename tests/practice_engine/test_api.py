@@ -62,6 +62,7 @@ ARGUMENTS = {
     "preview_import": ("current", "incoming", "mode"),
     "apply_import": ("current", "incoming", "mode"),
     "feedback": ("question_id", "level", "text"),
+    "keep_answer": ("progress", "question_id", "text", "now_ms"),
     "run_code": ("code",),
     "check_code": ("code", "checks"),
     "run_exercise": ("code", "exercise"),

@@ -191,7 +191,12 @@ def test_bad_settings_are_refused(settings, message: str) -> None:
 
 def test_settings_change_only_what_is_given() -> None:
     state = cards.set_settings(progress.empty_progress(), {"schedule": "checkpoints"})
-    assert state["settings"] == {"new_per_day": 5, "schedule": "checkpoints"}
+    assert state["settings"] == {
+        "new_per_day": 5,
+        "schedule": "checkpoints",
+        "level": "L4",
+        "keep_answers": False,
+    }
 
 
 @pytest.mark.parametrize(

@@ -157,10 +157,11 @@ def test_bad_requests_are_refused(call, words: str) -> None:
 
 
 def test_version_2_progress_is_migrated_with_no_exercises() -> None:
-    v3 = events(("check_passed", T0))
-    v2 = {k: v for k, v in v3.items() if k != "exercises"} | {"version": 2}
+    v4 = events(("check_passed", T0))
+    v2 = {k: v for k, v in v4.items() if k not in ("exercises", "answers")} | {"version": 2}
+    v2["settings"] = {k: v2["settings"][k] for k in ("new_per_day", "schedule")}
     restored, reason = progress.restore_progress(json.dumps(v2))
-    assert reason is None and restored["version"] == 3 and restored["exercises"] == {}
+    assert reason is None and restored["version"] == 4 and restored["exercises"] == {}
     text = json.dumps({"format": "ml-interview-guide/progress", "version": 2, "progress": v2})
     read = transfer.read_import(text)
     assert read["ok"] and read["incoming"]["exercises"] == {}

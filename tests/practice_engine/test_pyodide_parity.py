@@ -43,6 +43,7 @@ def test_engine_parity_over_the_real_bank(real_bank, tmp_path: Path) -> None:
     assert practice["transfer"]["identity"]
     assert all(practice["transfer"]["rejected"])
     assert practice["fsrs"]["cards"] and practice["checkpoints"]["cards"]
+    assert practice["two_tabs"]["merged"]["progress"]["answers"]  # a kept answer merged
     assert len(report["feedback"]) >= 30
     assert all(r["hit"] for r in report["feedback"].values())
 

@@ -86,7 +86,12 @@ def test_settings_changed_in_one_tab_survive_a_write_from_the_other() -> None:
     assert merged["reviews"] == [[Q, "lean_hire", T0]]
     c = cards.set_settings(base, {"schedule": "checkpoints"})
     both = sync.merge_progress(json.dumps(merged), c, base)["progress"]
-    assert both["settings"] == {"new_per_day": 12, "schedule": "checkpoints"}
+    assert both["settings"] == {
+        "new_per_day": 12,
+        "schedule": "checkpoints",
+        "level": "L4",
+        "keep_answers": False,
+    }
 
 
 def test_the_merge_says_whether_to_write_and_whether_to_redraw() -> None:
@@ -234,10 +239,10 @@ def test_nothing_or_garbage_stored_writes_mine_and_says_why() -> None:
 
 def test_a_newer_version_is_never_merged_over() -> None:
     mine = progress.empty_progress()
-    stored = json.dumps({"version": 4, "quiz": {}, "whatever": []})
+    stored = json.dumps({"version": 5, "quiz": {}, "whatever": []})
     out = sync.merge_progress(stored, mine, mine)
-    assert (out["progress"], out["newer"], out["changed"]) == (None, 4, False)
-    assert sync.newer_version(stored, 3) == 4
+    assert (out["progress"], out["newer"], out["changed"]) == (None, 5, False)
+    assert sync.newer_version(stored, 4) == 5
     assert sync.newer_version('{"version": 2}', 2) is None
     assert sync.newer_version("[3]", 2) is None
     assert sync.newer_version('{"version": true}', 0) is None

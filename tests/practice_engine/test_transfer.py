@@ -69,7 +69,12 @@ def test_merge_unites_quiz_histories_and_keeps_current_settings() -> None:
     b = cards.set_settings(b, {"schedule": "checkpoints"})
     merged = transfer.apply_import(a, b, "merge")
     assert merged["quiz"] == {"x-1": [[10, 0], [20, 1], [30, 1]]}
-    assert merged["settings"] == {"new_per_day": 9, "schedule": "fsrs"}
+    assert merged["settings"] == {
+        "new_per_day": 9,
+        "schedule": "fsrs",
+        "level": "L4",
+        "keep_answers": False,
+    }
     # a fresh browser has no settings of its own yet: it takes the file's
     fresh = transfer.apply_import(progress.empty_progress(), b, "merge")
     assert fresh["settings"] == b["settings"]
@@ -99,6 +104,7 @@ def test_preview_counts_and_unknown_questions(engine_bank) -> None:
         "mocks": 0,
         "exercises": 0,
         "exercise_results": 0,
+        "answers": 0,
     }
     assert transfer.apply_import(current, incoming, "replace") == incoming
     with pytest.raises(EngineError, match="mode must be one of merge, replace"):
@@ -147,7 +153,7 @@ BAD_FILES = {
     "not an object": ("[1, 2, 3]", "the file is JSON but not an object"),
     "missing format": (_file(format=DELETE), 'the file has no "format"'),
     "wrong format": (_file(format="anki-deck"), "the file's \"format\" is 'anki-deck'"),
-    "newer version": (_file(version=4), "written by a newer version of the guide (format 4"),
+    "newer version": (_file(version=5), "written by a newer version of the guide (format 5"),
     "version not an integer": (_file(version="2"), "\"version\" must be a whole number, not '2'"),
     "version a float": (_file(version=2.0), '"version" must be a whole number'),
     "missing progress": (_file(progress=DELETE), 'the file has no "progress"'),
@@ -214,7 +220,7 @@ BAD_FILES = {
     ),
     "inner version disagrees": (
         _file(version=1),
-        "progress.version is 3, but the file is version 1",
+        "progress.version is 4, but the file is version 1",
     ),
     "bad exported time": (_file(exported_ms=-1), '"exported_ms" must be a whole number'),
     "too large": ('{"x": "' + "a" * (5 * 1024 * 1024) + '"}', "the file is larger than 5 MB"),

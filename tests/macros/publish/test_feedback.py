@@ -54,3 +54,20 @@ def test_parsed_matchers_rebuild_exactly(fixture_bank) -> None:
                 block = records[q.id]["feedback"]
                 exported = (block["key_points"] + block["trap_claims"])[n]
                 assert matcher_from_data(exported["matcher"]) == parse_matcher(point.match)
+
+
+def test_the_block_says_whether_the_labelled_set_measured_the_question(fixture_bank) -> None:
+    """The labelled answers cover exactly the must-know questions, so `measured` is
+    must_know; the panel says "not yet measured" elsewhere."""
+    from pathlib import Path
+
+    from macros.bank import load_bank
+
+    root = Path(__file__).resolve().parents[3]
+    bank = load_bank(root / "quiz_data")
+    labelled = {p.stem for p in (root / "tests/data/feedback/dev").glob("*.yml")}
+    assert labelled == {q.id for q in bank.questions if q.must_know}
+    records = {r["id"]: r for r in bank_json(bank)["entries"]}
+    for q in bank.questions:
+        if q.key_points:
+            assert records[q.id]["feedback"]["measured"] is (q.id in labelled)

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from macros.bank import Bank
-from macros.render.drill import render
+from macros.render.drill import part_id, render
 from practice_engine import vocab
 
 
@@ -27,7 +27,7 @@ def test_flashcards_carry_every_concept_question_hidden_and_apart(real_bank: Ban
 
 def test_flashcard_settings_are_labelled_and_wait_for_python(real_bank: Bank) -> None:
     html = render(real_bank, "flashcards", "drill/flashcards.md")
-    for control in ("fc-new", "fc-schedule"):
+    for control in ("fc-new", "fc-schedule", "fc-level"):
         assert f'<label for="{control}">' in html and f'id="{control}"' in html
     assert '<fieldset class="mlw-filter" disabled>' in html
     assert 'role="status" aria-live="polite"' in html
@@ -72,3 +72,21 @@ def test_the_engine_vocabulary_reaches_the_page_from_one_place(real_bank: Bank) 
     assert f'data-round-version="{vocab.SAVED_ROUND_VERSION}"' in mock
     dashboard = render(real_bank, "dashboard", "drill/dashboard.md")
     assert f'data-max-import-chars="{vocab.MAX_IMPORT_CHARS}"' in dashboard
+
+
+def test_each_part_of_a_flashcard_answer_has_an_anchor_for_missed_key_points(
+    real_bank: Bank,
+) -> None:
+    html = render(real_bank, "flashcards", "drill/flashcards.md")
+    for question in real_bank.questions:
+        for part in vocab.ANSWER_PARTS:
+            assert f'id="{part_id(question.id, part)}"' in html
+    for point in (kp for q in real_bank.questions for kp in q.key_points):
+        assert point.section in vocab.ANSWER_PARTS  # every miss has somewhere to link
+
+
+def test_the_level_setting_offers_every_level_with_the_default_chosen(real_bank: Bank) -> None:
+    html = render(real_bank, "flashcards", "drill/flashcards.md")
+    for level in vocab.LEVELS:
+        assert f'<option value="{level}"' in html
+    assert f'<option value="{vocab.DEFAULT_SETTINGS["level"]}" selected>' in html
