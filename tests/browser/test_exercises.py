@@ -22,6 +22,7 @@ from tests.browser.page_types_exercises import (
     wait_for_editor,
     wait_for_summary,
 )
+from tests.browser.storage_helpers import blocking, page_with_script
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -243,13 +244,7 @@ def test_reset_brings_back_the_starter_and_undo_brings_back_the_code(page, site_
 
 
 def test_blocked_storage_keeps_code_in_memory_and_says_so(browser, site_url: str) -> None:
-    context = browser.new_context()
-    context.add_init_script(
-        "Object.defineProperty(window, 'localStorage', {get() {"
-        " throw new DOMException('blocked', 'SecurityError'); }});"
-    )
-    page = context.new_page()
-    try:
+    with page_with_script(browser, blocking("localStorage"), service_workers="allow") as page:
         page.goto(urljoin(site_url, EXAMPLE_PATH))
         wait_for_editor(page)
         notice = page.locator(".md-content .mlw-saving")
@@ -259,8 +254,6 @@ def test_blocked_storage_keeps_code_in_memory_and_says_so(browser, site_url: str
         page.reload()  # sessionStorage keeps it for the tab, as the notice says
         wait_for_editor(page)
         assert page.evaluate(f"MLGuide.exercises.get('{EXAMPLE}').code()") == "print('kept')\n"
-    finally:
-        context.close()
 
 
 def test_every_exercise_has_its_page_its_export_and_a_nav_entry(built_site: Path) -> None:
