@@ -150,23 +150,9 @@ def plot(data: dict):
     ax_fwer, ax_fdr = fig.subplots(1, 2)
     alpha = data["alpha"]
     for name, s in STYLE.items():
-        ax_fwer.plot(
-            data["m_null"],
-            data["null"][name],
-            color=s["color"],
-            ls=s["ls"],
-            marker=s["marker"],
-            ms=5,
-            label=name,
-        )
-        ax_fdr.plot(
-            data["m_mixed"],
-            data["mixed_fdr"][name],
-            color=s["color"],
-            ls=s["ls"],
-            marker=s["marker"],
-            ms=5,
-        )
+        line = {"color": s["color"], "ls": s["ls"], "marker": s["marker"], "ms": 5}
+        ax_fwer.plot(data["m_null"], data["null"][name], label=name, **line)
+        ax_fdr.plot(data["m_mixed"], data["mixed_fdr"][name], **line)
     ax_fwer.plot(
         data["m_null"],
         data["theory_uncorrected"],
