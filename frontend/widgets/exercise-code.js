@@ -3,6 +3,12 @@
 // stays, as a plain text box, if it cannot load), and the draft, kept in the reader's
 // progress with the exercise's version and saved when typing pauses. A draft written for
 // an earlier version of the exercise is offered, never loaded silently.
+//
+// Saving a draft goes through the Python worker, so it is asynchronous, and a tab closed or
+// reloaded while typing pauses would lose the last keystrokes. When the page is hidden or
+// left, code not yet saved is written at once, synchronously, to a small key of its own
+// (UNSAVED_KEY, namespaced like all our storage); the next visit saves it through the
+// usual path if it is newer than the stored draft, then removes the key.
 
 import { el, notice } from "../lib/dom.js";
 import { errorText } from "../lib/format.js";
@@ -10,6 +16,7 @@ import { siteRoot } from "../lib/site.js";
 
 const DRAFT_DELAY_MS = 500; // typing pauses this long before the draft is saved
 const LEGACY_KEY = (id) => `exercise:${id}`; // where code was kept before drafts had versions
+const UNSAVED_KEY = (id) => `exercise-unsaved:${id}`; // {code, version, saved_ms}
 
 const PLAIN_HELP =
   "This is a plain text box: Tab moves to the next control instead of indenting, so " +
@@ -37,8 +44,21 @@ export class CodeBox {
     this.editor = null;
     this.draftTimer = null;
     this.loaded = false; // the draft (if any) is in the editor: typing may save now
+    this.unsaved = false; // the editor holds code no save has stored yet
     this.textarea.addEventListener("input", () => this.save());
     this.ready = this.mountEditor();
+    this.onLeave = () => this.keepUnsaved();
+    this.onHidden = () => {
+      if (document.visibilityState === "hidden") this.keepUnsaved();
+    };
+    window.addEventListener("pagehide", this.onLeave);
+    document.addEventListener("visibilitychange", this.onHidden);
+  }
+
+  // The page was left (instant navigation): the listeners go; a pending save still runs.
+  stop() {
+    window.removeEventListener("pagehide", this.onLeave);
+    document.removeEventListener("visibilitychange", this.onHidden);
   }
 
   async mountEditor() {
@@ -77,9 +97,45 @@ export class CodeBox {
     (this.editor ?? this.textarea).focus();
   }
 
-  // The saved draft into the editor, once the reader's state is known: a current draft
-  // at once, a stale one offered, code from before drafts had versions moved over.
-  restore() {
+  // Synchronously, while the page is hidden or left: the code no save has stored yet.
+  keepUnsaved() {
+    if (!this.unsaved) return;
+    const { id, version, store } = this.host;
+    store.write(UNSAVED_KEY(id), JSON.stringify({ code: this.code(), version, saved_ms: Date.now() }));
+  }
+
+  // Code kept by keepUnsaved on the last visit, saved as the draft when it is newer than
+  // the stored one (a draft for another version is saved with it, so it is flagged as
+  // stale like any other); the key goes once that is done or there is nothing to do.
+  async applyUnsaved() {
+    const { id, store } = this.host;
+    const raw = store.read(UNSAVED_KEY(id));
+    if (raw === null) return;
+    let kept = null;
+    try {
+      kept = JSON.parse(raw);
+    } catch {
+      /* not ours to read: dropped below */
+    }
+    const draft = this.host.state?.draft;
+    const usable = typeof kept?.code === "string" && typeof kept.version === "string" && Number.isFinite(kept.saved_ms);
+    if (usable && !(draft && draft.saved_ms >= kept.saved_ms)) {
+      try {
+        await this.host.change("save_draft", { version: kept.version, code: kept.code });
+        await this.host.refresh();
+      } catch (error) {
+        this.host.say(`Your latest code could not be saved: ${errorText(error)}`);
+        return; // kept for the next visit
+      }
+    }
+    store.remove(UNSAVED_KEY(id));
+  }
+
+  // The saved draft into the editor, once the reader's state is known: code left unsaved
+  // on the last visit first, then a current draft at once, a stale one offered, code from
+  // before drafts had versions moved over.
+  async restore() {
+    await this.applyUnsaved();
     const { id, state, store } = this.host;
     const draft = state?.draft;
     const legacy = store.read(LEGACY_KEY(id));
@@ -116,6 +172,7 @@ export class CodeBox {
   // shown by the notice at the top of the page (saving.js).
   save() {
     if (!this.loaded) return;
+    this.unsaved = true;
     clearTimeout(this.draftTimer);
     this.draftTimer = setTimeout(() => this.saveNow(), DRAFT_DELAY_MS);
   }
@@ -125,10 +182,24 @@ export class CodeBox {
     const host = this.host;
     if (!host.progress) return Promise.resolve();
     const code = this.code();
-    if (host.state?.draft?.code === code && !host.state.draft.stale) return Promise.resolve();
+    if (host.state?.draft?.code === code && !host.state.draft.stale) {
+      this.saved(code);
+      return Promise.resolve();
+    }
+    this.unsaved = true; // until the worker has stored it
     return host
       .change("save_draft", { version: host.version, code })
-      .then(() => host.refresh())
+      .then(() => {
+        this.saved(code);
+        return host.refresh();
+      })
       .catch((error) => host.say(`Your code could not be saved: ${errorText(error)}`));
+  }
+
+  // `code` is stored as the draft: nothing is unsaved unless the reader typed on since.
+  saved(code) {
+    if (this.code() !== code) return;
+    this.unsaved = false;
+    this.host.store.remove(UNSAVED_KEY(this.host.id));
   }
 }

@@ -85,7 +85,7 @@ class Exercise {
       this.unwatch ??= this.progressStore.onChange((p) => this.adopt(p));
       await this.refresh();
       await this.codeBox.ready;
-      this.codeBox.restore();
+      await this.codeBox.restore();
     } catch (error) {
       this.notices.append(notice(`Your record on this exercise could not be loaded: ${errorText(error)}`));
     } finally {
@@ -245,6 +245,7 @@ export function mount(root, deps) {
   deps.py.keepSpare();
   return () => {
     widget.unwatch?.();
+    widget.codeBox.stop();
     if (instances.get(widget.id) === widget) instances.delete(widget.id);
   };
 }

@@ -243,6 +243,33 @@ def test_reset_brings_back_the_starter_and_undo_brings_back_the_code(page, site_
     assert page.evaluate(get_code) == "print('mine')\n"
 
 
+# The worker never answers a draft save on this page, as when the tab goes before it does.
+HOLD_DRAFT_SAVES = """() => {
+  const py = MLGuide.py;
+  const call = py.call.bind(py);
+  py.call = (op, args, options) =>
+    op === "save_draft" ? new Promise(() => {}) : call(op, args, options);
+}"""
+UNSAVED = f"localStorage.getItem(MLGuide.store.key('exercise-unsaved:{EXAMPLE}'))"
+
+
+def test_code_typed_just_before_a_reload_is_saved_on_the_next_visit(page, site_url: str) -> None:
+    """A draft is saved through the worker once typing pauses; code typed just before the
+    tab is reloaded or closed is kept synchronously as the page goes, then saved as the
+    draft on the next visit. The worker here never saves a draft, so only that path can
+    keep the code."""
+    open_example(page, site_url)
+    page.wait_for_function(f"() => MLGuide.exercises.get('{EXAMPLE}').codeBox.loaded")
+    page.evaluate(HOLD_DRAFT_SAVES)
+    typed = "def precision_recall_f1(y_true, y_pred):\n    return 'typed last'\n"
+    type_code(page, typed)
+    page.reload()
+    wait_for_editor(page)
+    page.wait_for_function(f"code => MLGuide.exercises.get('{EXAMPLE}').code() === code", arg=typed)
+    draft_is(page, typed)  # in the reader's progress, through the usual save
+    page.wait_for_function(f"() => {UNSAVED} === null")  # and the kept copy is gone
+
+
 def test_blocked_storage_keeps_code_in_memory_and_says_so(browser, site_url: str) -> None:
     with page_with_script(browser, blocking("localStorage"), service_workers="allow") as page:
         page.goto(urljoin(site_url, EXAMPLE_PATH))
