@@ -19,6 +19,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 from cycler import cycler  # a dependency of matplotlib
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 # Okabe-Ito colours that keep at least 3:1 contrast against white (the WCAG level for
@@ -93,6 +94,53 @@ def new_figure(**kwargs) -> Figure:
     kwargs.setdefault("figsize", FIGSIZE)
     kwargs.setdefault("layout", "constrained")
     return Figure(**kwargs)
+
+
+def panel(
+    ax: Axes,
+    title: str | None = None,
+    x: str | None = None,
+    y: str | None = None,
+    *,
+    xlim: tuple | None = None,
+    ylim: tuple | None = None,
+    legend: str | None = None,
+) -> None:
+    """One panel's title, axis labels, limits and legend (at `legend`, a location), each
+    only where given, so every figure frames its panels the same way."""
+    if title is not None:
+        ax.set_title(title)
+    if x is not None:
+        ax.set_xlabel(x)
+    if y is not None:
+        ax.set_ylabel(y)
+    if xlim is not None:
+        ax.set_xlim(*xlim)
+    if ylim is not None:
+        ax.set_ylim(*ylim)
+    if legend is not None:
+        ax.legend(loc=legend, fontsize=11)
+
+
+def ticks_only(ax: Axes, ticks: list, labels: list[str], axis: str = "x") -> None:
+    """Major ticks at `ticks`, written as `labels`, and no minor ticks (a log axis adds its
+    own, unlabelled, between them)."""
+    set_ticks = ax.set_xticks if axis == "x" else ax.set_yticks
+    set_ticks(ticks, labels)
+    set_ticks([], minor=True)
+
+
+def log_axis(ax: Axes, ticks: list, labels: list[str], base: float = 10, axis: str = "x") -> None:
+    """A log-scale axis that shows only `ticks`, written as `labels`."""
+    (ax.set_xscale if axis == "x" else ax.set_yscale)("log", base=base)
+    ticks_only(ax, ticks, labels, axis)
+
+
+def legend_below(fig: Figure, ax: Axes, ncols: int) -> None:
+    """One legend for every panel, under them, from the entries of `ax`."""
+    fig.legend(
+        *ax.get_legend_handles_labels(), loc="outside lower center", ncols=ncols, fontsize=11
+    )
 
 
 def style():

@@ -184,14 +184,15 @@ def plot(data: dict):
         ha="right",
         va="top",
     )
-    ax.set_xscale("log")
     ticks = [300, 1_000, 3_000, 10_000, 30_000]
-    ax.set_xticks(ticks, [f"{t:,}" for t in ticks])
-    ax.set_xticks([], minor=True)
-    ax.set_xlim(data["n_curve"][0], data["n_curve"][-1])
-    ax.set_ylim(0, 1.02)
-    ax.set_xlabel("users per arm (log scale)")
-    ax.set_ylabel("power: P(test detects the lift)")
-    ax.set_title("Control converts at 10 %; two-sided z-test at α = 0.05")
-    ax.legend(loc="upper left", fontsize=11)
+    st.log_axis(ax, ticks, [f"{t:,}" for t in ticks])
+    st.panel(
+        ax,
+        "Control converts at 10 %; two-sided z-test at α = 0.05",
+        "users per arm (log scale)",
+        "power: P(test detects the lift)",
+        xlim=(data["n_curve"][0], data["n_curve"][-1]),
+        ylim=(0, 1.02),
+        legend="upper left",
+    )
     return fig

@@ -119,10 +119,13 @@ def plot(data: dict):
         color=st.INK,
     )
     ax.set_xticks(d)
-    ax.set_xlim(d[0] - 0.3, d[-1] + 0.3)
-    ax.set_ylim(0, 1.0)
-    ax.set_xlabel("polynomial degree (model complexity)")
-    ax.set_ylabel("mean squared error")
-    ax.set_title(f"Error decomposition over {data['n_sets']:,} training sets of 20 points")
+    st.panel(
+        ax,
+        f"Error decomposition over {data['n_sets']:,} training sets of 20 points",
+        "polynomial degree (model complexity)",
+        "mean squared error",
+        xlim=(d[0] - 0.3, d[-1] + 0.3),
+        ylim=(0, 1.0),
+    )
     ax.legend(loc="upper center", ncols=2)
     return fig

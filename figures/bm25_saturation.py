@@ -102,13 +102,16 @@ def plot(data: dict):
         color=st.INK,
         va="center",
     )
-    ax_tf.set_xlim(0, MAX_COUNT)
-    ax_tf.set_ylim(0, 3.4)
     ax_tf.set_xticks([0, 5, 10, 15, 20])
-    ax_tf.set_xlabel("occurrences of the term")
-    ax_tf.set_ylabel("term-frequency factor")
-    ax_tf.set_title("Saturation (average length)")
-    ax_tf.legend(loc="lower right", fontsize=11)
+    st.panel(
+        ax_tf,
+        "Saturation (average length)",
+        "occurrences of the term",
+        "term-frequency factor",
+        xlim=(0, MAX_COUNT),
+        ylim=(0, 3.4),
+        legend="lower right",
+    )
 
     lengths = data["lengths"]
     for b in B_VALUES:
@@ -124,14 +127,14 @@ def plot(data: dict):
         color=st.INK,
         arrowprops={"arrowstyle": "-", "color": st.MUTED, "lw": 0.9},
     )
-    ax_len.set_xscale("log", base=2)
-    ticks = [0.25, 0.5, 1, 2, 4]
-    ax_len.set_xticks(ticks, ["¼", "½", "1", "2", "4"])
-    ax_len.set_xticks([], minor=True)
-    ax_len.set_xlim(*LENGTHS)
-    ax_len.set_ylim(0, 2.2)
-    ax_len.set_xlabel("length ÷ average length (log scale)")
-    ax_len.set_ylabel("factor for one occurrence")
-    ax_len.set_title("Length normalisation (k1 = 1.2)")
-    ax_len.legend(loc="upper right", fontsize=11)
+    st.log_axis(ax_len, [0.25, 0.5, 1, 2, 4], ["¼", "½", "1", "2", "4"], base=2)
+    st.panel(
+        ax_len,
+        "Length normalisation (k1 = 1.2)",
+        "length ÷ average length (log scale)",
+        "factor for one occurrence",
+        xlim=LENGTHS,
+        ylim=(0, 2.2),
+        legend="upper right",
+    )
     return fig

@@ -106,17 +106,20 @@ def plot(data: dict):
     left.yaxis.set_major_locator(FixedLocator([300, 1000, 3000, 10000, 30000]))
     left.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
     left.yaxis.set_minor_formatter(NullFormatter())
-    left.set_xlabel("batch size (sequences)")
-    left.set_ylabel("tokens per second")
-    left.set_title("throughput")
-    left.legend(loc="lower right", fontsize=11)
+    st.panel(
+        left, "throughput", "batch size (sequences)", "tokens per second", legend="lower right"
+    )
     right.plot(b, data["step_ms_weights"], color=st.BLUE, ls="--", lw=2.0)
     right.plot(b[fits], data["step_ms_cache"][fits], color=st.VERMILION, lw=2.2)
     right.set_xscale("log", base=2)
-    right.set_xlabel("batch size (sequences)")
-    right.set_ylabel("ms per decode step")
-    right.set_title("time per output token")
-    right.set_ylim(0, math.ceil(float(data["step_ms_cache"][fits].max()) / 10) * 10)
+    top = math.ceil(float(data["step_ms_cache"][fits].max()) / 10) * 10
+    st.panel(
+        right,
+        "time per output token",
+        "batch size (sequences)",
+        "ms per decode step",
+        ylim=(0, top),
+    )
     i = MARKED_BATCH - 1  # batches start at 1
     left.plot([MARKED_BATCH], [data["tps_cache"][i]], "o", color=st.BLACK, ms=6)
     right.plot([MARKED_BATCH], [data["step_ms_cache"][i]], "o", color=st.BLACK, ms=6)

@@ -214,9 +214,12 @@ def plot(data: dict):
         color=st.INK,
         va="bottom",
     )
-    ax.set_title("Boosted trees forecast the trend flat; ETS carries it on")
-    ax.set_xlabel("month")
-    ax.set_ylabel("demand")
-    ax.set_xlim(t[0] - 1, t[-1] + 1)
-    ax.legend(loc="upper left", fontsize=11)
+    st.panel(
+        ax,
+        "Boosted trees forecast the trend flat; ETS carries it on",
+        "month",
+        "demand",
+        xlim=(t[0] - 1, t[-1] + 1),
+        legend="upper left",
+    )
     return fig

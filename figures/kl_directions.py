@@ -154,11 +154,7 @@ def plot(data: dict):
         ax.fill_between(x, p, color=st.SKY, alpha=0.45, lw=0)
         ax.plot(x, p, color=st.BLUE, lw=1.6, label="target p")
         ax.plot(x, q, color=colour, ls=dash, lw=2.2, label="Gaussian fit q")
-        ax.set_title(title)
-        ax.set_xlim(-8, 8)
-        ax.set_ylim(0, 0.62)
-        ax.set_xlabel("x")
         ax.text(-7.6, 0.6, note, va="top", ha="left", fontsize=11, color=st.INK)
-        ax.legend(loc="upper right", fontsize=11)
+        st.panel(ax, title, "x", xlim=(-8, 8), ylim=(0, 0.62), legend="upper right")
     left.set_ylabel("density")
     return fig

@@ -186,5 +186,5 @@ def plot(data: dict):
         ax.set_ylim(-1.3, 2.0)
     ax_l1.set_ylabel("weight w₂")
     ax_l2.tick_params(labelleft=True)
-    fig.legend(*ax_l1.get_legend_handles_labels(), loc="outside lower center", ncols=2, fontsize=11)
+    st.legend_below(fig, ax_l1, ncols=2)
     return fig

@@ -146,10 +146,9 @@ def plot(data: dict):
         fontsize=11,
         color=st.MUTED,
     )
-    ax_a.set_title("(a) Flat from the first epoch")
-    ax_a.set_xlabel("epoch")
-    ax_a.set_ylabel("cross-entropy loss")
-    ax_a.legend(loc="center right")
+    st.panel(
+        ax_a, "(a) Flat from the first epoch", "epoch", "cross-entropy loss", legend="center right"
+    )
 
     best = data["overfit_best_epoch"]
     ax_b.plot(epochs, data["overfit_train"], color=st.BLUE, label="training")
@@ -164,9 +163,7 @@ def plot(data: dict):
         fontsize=11,
         color=st.INK,
     )
-    ax_b.set_title("(b) Falls, then rises")
-    ax_b.set_xlabel("epoch")
-    ax_b.legend(loc="center right")
+    st.panel(ax_b, "(b) Falls, then rises", "epoch", legend="center right")
     ax_b.tick_params(labelleft=True)
     for ax in (ax_a, ax_b):
         ax.set_xlim(0, epochs[-1])

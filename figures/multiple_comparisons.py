@@ -150,23 +150,9 @@ def plot(data: dict):
     ax_fwer, ax_fdr = fig.subplots(1, 2)
     alpha = data["alpha"]
     for name, s in STYLE.items():
-        ax_fwer.plot(
-            data["m_null"],
-            data["null"][name],
-            color=s["color"],
-            ls=s["ls"],
-            marker=s["marker"],
-            ms=5,
-            label=name,
-        )
-        ax_fdr.plot(
-            data["m_mixed"],
-            data["mixed_fdr"][name],
-            color=s["color"],
-            ls=s["ls"],
-            marker=s["marker"],
-            ms=5,
-        )
+        line = {"color": s["color"], "ls": s["ls"], "marker": s["marker"], "ms": 5}
+        ax_fwer.plot(data["m_null"], data["null"][name], label=name, **line)
+        ax_fdr.plot(data["m_mixed"], data["mixed_fdr"][name], **line)
     ax_fwer.plot(
         data["m_null"],
         data["theory_uncorrected"],
@@ -189,16 +175,9 @@ def plot(data: dict):
             fontsize=11,
             color=st.MUTED,
         )
-    ax_fwer.set_xticks(data["m_null"], [str(m) for m in data["m_null"]])
-    ax_fdr.set_xticks(data["m_mixed"], [str(m) for m in data["m_mixed"]])
-    ax_fwer.set_xticks([], minor=True)
-    ax_fdr.set_xticks([], minor=True)
-    ax_fwer.set_ylabel("P(at least one false positive)")
-    ax_fwer.set_title("All nulls true")
-    ax_fdr.set_ylabel("false discovery rate")
-    ax_fdr.set_title("1 test in 10 has a real effect")
-    ax_fdr.set_ylim(0, 0.5)
-    fig.legend(
-        *ax_fwer.get_legend_handles_labels(), loc="outside lower center", ncols=4, fontsize=11
-    )
+    st.ticks_only(ax_fwer, data["m_null"], [str(m) for m in data["m_null"]])
+    st.ticks_only(ax_fdr, data["m_mixed"], [str(m) for m in data["m_mixed"]])
+    st.panel(ax_fwer, "All nulls true", y="P(at least one false positive)")
+    st.panel(ax_fdr, "1 test in 10 has a real effect", y="false discovery rate", ylim=(0, 0.5))
+    st.legend_below(fig, ax_fwer, ncols=4)
     return fig

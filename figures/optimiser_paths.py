@@ -157,27 +157,23 @@ def plot(data: dict):
         ha="center",
         arrowprops={"arrowstyle": "->", "color": st.INK, "lw": 1},
     )
-    ax_path.set_xlim(x[0], x[-1])
-    ax_path.set_ylim(y[0], y[-1])
-    ax_path.set_xlabel("w₁ (shallow direction)")
-    ax_path.set_ylabel("w₂ (steep direction)")
-    ax_path.set_title(f"Paths over {data['steps']} steps")
+    st.panel(
+        ax_path,
+        f"Paths over {data['steps']} steps",
+        "w₁ (shallow direction)",
+        "w₂ (steep direction)",
+        xlim=(x[0], x[-1]),
+        ylim=(y[0], y[-1]),
+    )
 
     steps = np.arange(data["steps"] + 1)
     for name, values in data["losses"].items():
         s = STYLE[name]
         ax_loss.plot(steps, values, color=s["color"], ls=s["ls"], lw=1.8, label=_label(name))
-    ax_loss.set_yscale("log")
     # Plain tick labels: mathtext powers of ten would set their exponents below 11 pt.
     lowest = min(float(v.min()) for v in data["losses"].values())
     ticks = [10.0**k for k in range(math.floor(math.log10(lowest)), 2)]
-    ax_loss.set_yticks(ticks, [f"{t:g}" for t in ticks])
-    ax_loss.set_yticks([], minor=True)
-    ax_loss.set_xlim(0, data["steps"])
-    ax_loss.set_xlabel("step")
-    ax_loss.set_ylabel("loss (log scale)")
-    ax_loss.set_title("Loss")
-    fig.legend(
-        *ax_path.get_legend_handles_labels(), loc="outside lower center", ncols=3, fontsize=11
-    )
+    st.log_axis(ax_loss, ticks, [f"{t:g}" for t in ticks], axis="y")
+    st.panel(ax_loss, "Loss", "step", "loss (log scale)", xlim=(0, data["steps"]))
+    st.legend_below(fig, ax_path, ncols=3)
     return fig

@@ -194,37 +194,28 @@ def plot(data: dict):
             marker=s["marker"],
             label=f"{name} (ECE {d['ece']:.3f})",
         )
-    ax_rel.set_title("Reliability on 100,000 test cases")
-    ax_rel.set_xlabel("mean predicted probability (bin)")
-    ax_rel.set_ylabel("observed positive rate")
-    ax_rel.set_xlim(0, 1)
-    ax_rel.set_ylim(0, 1)
-    ax_rel.legend(loc="upper left", fontsize=11)
+    st.panel(
+        ax_rel,
+        "Reliability on 100,000 test cases",
+        "mean predicted probability (bin)",
+        "observed positive rate",
+        xlim=(0, 1),
+        ylim=(0, 1),
+        legend="upper left",
+    )
 
     edges = np.linspace(0, 1, N_BINS + 1)
     per_thousand = np.full(data["n_test"], 1e-3)
-    ax_hist.hist(
-        data["raw"]["probs"],
-        bins=edges,
-        weights=per_thousand,
-        color=st.VERMILION,
-        histtype="step",
-        lw=2.0,
-        label="raw",
+    # Both calibrations as step outlines over the same bins, in thousands of test cases.
+    step = {"bins": edges, "weights": per_thousand, "histtype": "step", "lw": 2.0}
+    ax_hist.hist(data["raw"]["probs"], color=st.VERMILION, label="raw", **step)
+    ax_hist.hist(data["Platt"]["probs"], color=st.BLUE, ls="--", label="Platt", **step)
+    st.panel(
+        ax_hist,
+        "Where the predictions fall",
+        "predicted probability",
+        "test cases (thousands)",
+        xlim=(0, 1),
+        legend="upper right",
     )
-    ax_hist.hist(
-        data["Platt"]["probs"],
-        bins=edges,
-        weights=per_thousand,
-        color=st.BLUE,
-        histtype="step",
-        ls="--",
-        lw=2.0,
-        label="Platt",
-    )
-    ax_hist.set_title("Where the predictions fall")
-    ax_hist.set_xlabel("predicted probability")
-    ax_hist.set_ylabel("test cases (thousands)")
-    ax_hist.set_xlim(0, 1)
-    ax_hist.legend(loc="upper right", fontsize=11)
     return fig

@@ -143,16 +143,14 @@ def plot(data: dict):
     ax_pr.text(
         0.35, 0.16, f"PR-AUC {lo['pr_auc']:.2f}", fontsize=11, color=st.VERMILION_TEXT, va="bottom"
     )
-    ax_roc.set_title("ROC: same at both prevalences")
-    ax_roc.set_xlabel("false-positive rate")
-    ax_roc.set_ylabel("true-positive rate (recall)")
-    ax_pr.set_title("Precision-recall: falls at 1 %")
-    ax_pr.set_xlabel("recall")
-    ax_pr.set_ylabel("precision")
-    for ax in (ax_roc, ax_pr):
-        ax.set_xlim(0, 1)
-        ax.set_ylim(0, 1.02)
-    fig.legend(
-        *ax_roc.get_legend_handles_labels(), loc="outside lower center", ncols=3, fontsize=11
+    limits = {"xlim": (0, 1), "ylim": (0, 1.02)}
+    st.panel(
+        ax_roc,
+        "ROC: same at both prevalences",
+        "false-positive rate",
+        "true-positive rate (recall)",
+        **limits,
     )
+    st.panel(ax_pr, "Precision-recall: falls at 1 %", "recall", "precision", **limits)
+    st.legend_below(fig, ax_roc, ncols=3)
     return fig

@@ -138,14 +138,8 @@ def plot(data: dict):
             ls=(0, (4, 3)),
             label=f"fitted prior mean ({100 * data['prior_mean']:.1f} %)",
         )
-        ax.set_xscale("log")
-        ax.set_xticks(X_TICKS, [f"{t:,}" for t in X_TICKS])
-        ax.set_xticks([], minor=True)
-        ax.set_title(title)
-        ax.set_xlabel("impressions (log scale)")
-    ax_raw.set_ylabel("click-through rate (%)")
-    ax_raw.set_ylim(0, None)
-    fig.legend(
-        *ax_raw.get_legend_handles_labels(), loc="outside lower center", ncols=2, fontsize=11
-    )
+        st.log_axis(ax, X_TICKS, [f"{t:,}" for t in X_TICKS])
+        st.panel(ax, title, "impressions (log scale)")
+    st.panel(ax_raw, y="click-through rate (%)", ylim=(0, None))
+    st.legend_below(fig, ax_raw, ncols=2)
     return fig

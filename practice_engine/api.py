@@ -106,12 +106,16 @@ def _restore_round(raw: Any) -> dict[str, Any]:
 
 def _merge_round(stored: Any, mine: Any, clearing: Any = None) -> dict[str, Any]:
     restore = lambda raw: restore_round(_bank(), raw)  # noqa: E731
-    return sync.merge_round(restore, stored, mine, clearing, vocab.SAVED_ROUND_VERSION)
+    return sync.merge_slot(
+        sync.ROUND_SLOT, restore, stored, mine, clearing, vocab.SAVED_ROUND_VERSION
+    )
 
 
 def _merge_session(stored: Any, mine: Any, clearing: Any = None) -> dict[str, Any]:
     restore = lambda raw: session_state.restore_saved_session(_bank(), raw)  # noqa: E731
-    return sync.merge_session(restore, stored, mine, clearing, vocab.SESSION_VERSION)
+    return sync.merge_slot(
+        sync.SESSION_SLOT, restore, stored, mine, clearing, vocab.SESSION_VERSION
+    )
 
 
 def _feedback(question_id: str, level: str, text: str) -> dict[str, Any]:

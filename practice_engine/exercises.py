@@ -16,28 +16,10 @@ the answer is a plain JSON-able dict, never an exception:
               "hint": str | None,        # advice when the failure is a known one
               "example": bool}           # True for a visible example
 
-The checks of an exercise are a small Python module text:
-
-    FUNCTION = "precision_recall_f1"      # the function the reader must define
-    INPUTS_READ_ONLY = True               # optional: a case fails if the inputs are changed
-    EXAMPLES = [                          # visible: shown on the page, run by Run and Check
-        {"name": "one of each", "args": [[1, 0, 1], [1, 1, 0]], "expected": (0.5, 0.5, 0.5)},
-    ]
-    CASES = [                             # hidden: run by Check only
-        {"name": "empty input", "args": [[], []], "raises": "ValueError"},
-    ]
-
-    def extra_checks(fn):                 # optional property checks
-        return [("name", passed, "message"), ...]
-
-    def complexity_input(n):              # with a complexity bound: the args at size n
-        return [list_of_n_values, 5]
-
-Each case has a `name`, optional `args` (a list) and `kwargs` (a dict), and either an
-`expected` value or `raises`, the name of the exception class the call must raise (a
-subclass counts). Arguments are deep-copied before every call. Values are compared by the
-rules in values.py (floats with a tolerance, NaN equal to NaN, lists and tuples alike);
-what a reader's code got wrong is told as tracebacks.py tells it.
+The checks come from the exercise's checks.py, loaded and validated by exercise_checks.py
+(its docstring describes the format). Values are compared by the rules in values.py
+(floats with a tolerance, NaN equal to NaN, lists and tuples alike); what a reader's code
+got wrong is told as tracebacks.py tells it.
 
 Pure standard library; runs unchanged on CPython and in Pyodide. There is no time limit
 here: a page that runs this in a Web Worker stops an endless loop by ending the worker.
@@ -52,11 +34,10 @@ import random
 import sys
 from typing import Any
 
+from .exercise_checks import load_checks
 from .tracebacks import USER_FILE, exc_line, location, short_traceback, syntax_error, user_frames
 from .values import clip, show, show_call, show_pair, unchanged, values_match
 
-CHECKS_FILE = "<exercise checks>"
-CASE_KEYS = ("name", "args", "kwargs", "expected", "raises")
 PLACEHOLDER_HINT = (
     "This is still the starter's placeholder: replace the `raise NotImplementedError(...)` "
     "line with your own code."
@@ -67,11 +48,8 @@ NONE_HINT = (
 )
 
 __all__ = [
-    "case_problems",
-    "checks_namespace",
-    "checks_problems",
-    "load_checks",
     "load_function",
+    "preserved_state",
     "report",
     "result",
     "run_case",
@@ -104,73 +82,6 @@ def result(name: str, ok: bool, kind: str, message: str = "", **details: Any) ->
     if details.get("hint") and message:
         message = f"{message}\n{details['hint']}"
     return {"name": name, "ok": ok, "kind": kind, "message": message, **base, **details}
-
-
-def case_problems(cases: Any, label: str = "CASES", required: bool = True) -> list[tuple[str, str]]:
-    """Every problem with an exercise's CASES (or EXAMPLES) as (where, what) pairs, where
-    is the path inside checks.py ("CASES[2].args"). The build reports them all with the
-    file's name; the harness refuses broken checks with the first."""
-    if not isinstance(cases, list) or (required and not cases):
-        got = "nothing" if cases is None else repr(cases)[:40]
-        return [(label, f"must be a non-empty list of cases, got {got}")]
-    problems = []
-    for n, case in enumerate(cases):
-        where = f"{label}[{n}]"
-        if not isinstance(case, dict):
-            problems.append((where, f"expected a dict, got {type(case).__name__}"))
-            continue
-        if not isinstance(case.get("name"), str) or not case["name"]:
-            problems.append((f"{where}.name", "required: a non-empty string"))
-        if ("expected" in case) == ("raises" in case):
-            problems.append((where, "needs exactly one of 'expected' and 'raises'"))
-        unknown = sorted(set(case) - set(CASE_KEYS), key=str)
-        if unknown:
-            problems.append((where, f"unknown key(s) {unknown}"))
-        if not isinstance(case.get("args", []), list):
-            problems.append((f"{where}.args", "must be a list"))
-        if not isinstance(case.get("kwargs", {}), dict):
-            problems.append((f"{where}.kwargs", "must be a dict"))
-    return problems
-
-
-def checks_problems(namespace: dict[str, Any]) -> list[tuple[str, str]]:
-    """Every problem with the names a loaded checks.py defines: FUNCTION, EXAMPLES, CASES
-    and the optional functions, as (where, what) pairs; empty when the checks can run."""
-    problems = []
-    function = namespace.get("FUNCTION")
-    if not isinstance(function, str) or not function.isidentifier():
-        problems.append(("FUNCTION", f"must name the function to write, got {function!r}"))
-    problems += case_problems(namespace.get("EXAMPLES", []), "EXAMPLES", required=False)
-    problems += case_problems(namespace.get("CASES"))
-    both = [namespace.get("EXAMPLES", []), namespace.get("CASES")]
-    names = [
-        c.get("name") for cs in both if isinstance(cs, list) for c in cs if isinstance(c, dict)
-    ]
-    repeated = sorted({str(n) for n in names if names.count(n) > 1})
-    if repeated:
-        problems.append(("CASES", f"every example and case needs its own name: {repeated}"))
-    for optional in ("extra_checks", "complexity_input"):
-        if optional in namespace and not callable(namespace[optional]):
-            problems.append((optional, "must be a function"))
-    return problems
-
-
-def checks_namespace(checks_code: str, filename: str = CHECKS_FILE) -> dict[str, Any]:
-    """The names checks.py defines, after running it (the exercise's own file, never the
-    reader's code); raises whatever running it raises."""
-    namespace: dict[str, Any] = {"__name__": "__exercise_checks__"}
-    exec(compile(checks_code, filename, "exec"), namespace)
-    return namespace
-
-
-def load_checks(checks_code: str) -> dict[str, Any]:
-    """checks.py's names, or ValueError naming its first problem."""
-    namespace = checks_namespace(checks_code)
-    problems = checks_problems(namespace)
-    if problems:
-        where, what = problems[0]
-        raise ValueError(f"{where} {what}")
-    return namespace
 
 
 def _failure_kind(exc: BaseException | None, got: Any = None) -> tuple[str, str | None]:

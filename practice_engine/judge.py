@@ -25,8 +25,8 @@ from typing import Any
 from . import complexity as growth
 from .constraints import Rule, require_rules, violations
 from .errors import EngineError
+from .exercise_checks import load_checks
 from .exercises import (
-    load_checks,
     load_function,
     preserved_state,
     report,

@@ -30,7 +30,8 @@ filled with a different round.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar, cast
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, cast
 
 from .answers import merge_answers
 from .cards import _reviewed_card
@@ -202,66 +203,58 @@ def _slot(stored_raw: Any, known: int, restore: Restore[T]) -> tuple[str, Any]:
     return ("ok", saved) if saved is not None else ("none", None)
 
 
-def keep_slot(
-    state: str,
-    stored: Any,
-    mine: Any,
-    clearing: Any,
-    same: Callable[[Any, Any], bool],
-    ahead: Callable[[Any, Any], bool],
-    later: Callable[[Any, Any], bool],
-) -> str:
+@dataclass(frozen=True)
+class Slot(Generic[T]):
+    """How a one-slot store tells two copies of its value apart: `same(a, b)` they are one
+    round or quiz, `ahead(a, b)` a got further, `later(a, b)` a was started after b."""
+
+    same: Callable[[T, T], bool]
+    ahead: Callable[[T, T], bool]
+    later: Callable[[T, T], bool]
+
+
+def keep_slot(state: str, stored: Any, mine: Any, clearing: Any, slot: Slot[Any]) -> str:
     """Which copy a one-slot store keeps: "mine" (write it), "stored" (leave the slot; the
     page takes the stored copy), or "clear" (remove it).
 
     `mine` is None when the page clears the slot after finishing or discarding `clearing`;
     it never clears a slot another tab has since filled with a different round or quiz.
-    Two copies of the same round or quiz: the one that got further (`ahead(a, b)`).
-    Different ones: `later(stored, mine)` says the stored one was started after mine."""
+    Two copies of the same round or quiz: the one that got further. Different ones: the
+    stored one if it was started after mine."""
     if state == "newer":
         return "stored"
     if state == "none":
         return "clear" if mine is None else "mine"
     if mine is None:
-        return "clear" if clearing is not None and same(stored, clearing) else "stored"
-    if same(stored, mine):
-        return "stored" if ahead(stored, mine) else "mine"
-    return "stored" if later(stored, mine) else "mine"
+        return "clear" if clearing is not None and slot.same(stored, clearing) else "stored"
+    if slot.same(stored, mine):
+        return "stored" if slot.ahead(stored, mine) else "mine"
+    return "stored" if slot.later(stored, mine) else "mine"
 
 
 def _round_step(saved: SavedRound) -> tuple[int, int]:
     return (len(saved["mock"]["grades"]), saved["probes"])
 
 
-def merge_round(
-    restore: Restore[SavedRound], stored_raw: Any, mine: Any, clearing: Any, known: int
-) -> dict[str, Any]:
-    """The running mock round's slot (restore = the engine's restore_round)."""
-    state, stored = _slot(stored_raw, known, restore)
-    keep = keep_slot(
-        state,
-        stored,
-        mine,
-        clearing,
-        same=lambda a, b: a["mock"]["id"] == b["mock"]["id"],
-        ahead=lambda a, b: _round_step(a) > _round_step(b),
-        later=lambda a, b: a["started_ms"] > b["started_ms"],
-    )
-    return {"keep": keep, "stored": stored if state == "ok" else None}
+# The running mock round's slot.
+ROUND_SLOT: Slot[SavedRound] = Slot(
+    same=lambda a, b: a["mock"]["id"] == b["mock"]["id"],
+    ahead=lambda a, b: _round_step(a) > _round_step(b),
+    later=lambda a, b: a["started_ms"] > b["started_ms"],
+)
+# A quiz widget's slot.
+SESSION_SLOT: Slot[QuizSession] = Slot(
+    same=lambda a, b: (a["seed"], a["items"]) == (b["seed"], b["items"]),
+    ahead=lambda a, b: (len(a["answers"]), a["position"]) > (len(b["answers"]), b["position"]),
+    later=lambda a, b: False,  # a quiz carries no start time: the tab that acts wins
+)
 
 
-def merge_session(
-    restore: Restore[QuizSession], stored_raw: Any, mine: Any, clearing: Any, known: int
+def merge_slot(
+    slot: Slot[T], restore: Restore[T], stored_raw: Any, mine: Any, clearing: Any, known: int
 ) -> dict[str, Any]:
-    """A quiz widget's slot (restore = the engine's restore_saved_session)."""
+    """What a one-slot store keeps, as {"keep", "stored"}: ROUND_SLOT with the engine's
+    restore_round, or SESSION_SLOT with its restore_saved_session."""
     state, stored = _slot(stored_raw, known, restore)
-    keep = keep_slot(
-        state,
-        stored,
-        mine,
-        clearing,
-        same=lambda a, b: (a["seed"], a["items"]) == (b["seed"], b["items"]),
-        ahead=lambda a, b: (len(a["answers"]), a["position"]) > (len(b["answers"]), b["position"]),
-        later=lambda a, b: False,  # a quiz carries no start time: the tab that acts wins
-    )
+    keep = keep_slot(state, stored, mine, clearing, slot)
     return {"keep": keep, "stored": stored if state == "ok" else None}

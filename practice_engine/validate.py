@@ -115,6 +115,14 @@ def keys_problem(data: dict[str, Any], expected: tuple[str, ...], where: str) ->
     return f"{where} is {reason}" if reason.startswith("missing") else f"{where} has {reason}"
 
 
+def object_problem(data: Any, expected: tuple[str, ...], where: str) -> str | None:
+    """A part of progress is an object with exactly the `expected` keys before its fields
+    are read."""
+    if not isinstance(data, dict):
+        return f"{where} is not an object"
+    return keys_problem(data, expected, where)
+
+
 def _valid_attempt(a: Any) -> bool:
     return isinstance(a, list) and len(a) == 2 and is_time(a[0]) and is_int(a[1]) and a[1] in (0, 1)
 
@@ -269,9 +277,7 @@ def settings_problem(
     settings: Any, where: str, keys: tuple[str, ...] = SETTINGS_KEYS
 ) -> str | None:
     """Settings with exactly `keys` (SETTINGS_V3_KEYS for a progress before version 4)."""
-    if not isinstance(settings, dict):
-        return f"{where} is not an object"
-    problem = keys_problem(settings, keys, where)
+    problem = object_problem(settings, keys, where)
     if problem:
         return problem
     low, high = NEW_PER_DAY_RANGE

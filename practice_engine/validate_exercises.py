@@ -10,10 +10,11 @@ draft holds at most MAX_DRAFT_CHARS of code written against a well-formed versio
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .clock import is_int, is_time
-from .validate import TIME_RULE, card_problem, keys_problem, shown
+from .validate import TIME_RULE, card_problem, keys_problem, object_problem, shown
 from .vocab import (
     EXERCISE_OUTCOMES,
     EXERCISE_VERSION_CHARS,
@@ -46,9 +47,7 @@ def _count(value: Any, high: int) -> bool:
 
 
 def round_problem(r: Any, where: str) -> str | None:
-    if not isinstance(r, dict):
-        return f"{where} is not an object"
-    problem = keys_problem(r, ROUND_KEYS, where)
+    problem = object_problem(r, ROUND_KEYS, where)
     if problem:
         return problem
     if not _count(r["checks"], MAX_ROUND_COUNT) or not _count(r["failed"], r["checks"]):
@@ -66,49 +65,60 @@ def _in_time_order(rows: list, at: int) -> bool:
     return all(rows[n - 1][at] <= rows[n][at] for n in range(1, len(rows)))
 
 
-def results_problem(results: Any, where: str) -> str | None:
-    if not isinstance(results, list) or len(results) > MAX_HISTORY:
-        return f"{where} must be a list of at most {MAX_HISTORY} results"
-    for n, row in enumerate(results):
-        ok = (
-            isinstance(row, list)
-            and len(row) == 4
-            and is_time(row[0])
-            and row[1] in EXERCISE_OUTCOMES
-            and is_version(row[2])
-            and is_int(row[3])
-            and row[3] in (0, 1)
-        )
-        if not ok:
-            return (
-                f"{where}[{n}] must be [time, outcome, exercise version, 0 or 1] with the "
-                f"time {TIME_RULE} and the outcome one of {', '.join(EXERCISE_OUTCOMES)}"
-            )
-    if not _in_time_order(results, 0):
+def _rows_problem(
+    rows: Any, where: str, noun: str, row_ok: Callable[[Any], bool], shape: str, time_at: int
+) -> str | None:
+    """A history: a list of at most MAX_HISTORY `noun`, each row as `row_ok` wants it
+    (`shape` says how), in time order by the row's column `time_at`."""
+    if not isinstance(rows, list) or len(rows) > MAX_HISTORY:
+        return f"{where} must be a list of at most {MAX_HISTORY} {noun}"
+    for n, row in enumerate(rows):
+        if not row_ok(row):
+            return f"{where}[{n}] must be {shape}"
+    if not _in_time_order(rows, time_at):
         return f"{where} must be in time order"
     return None
+
+
+def _result_ok(row: Any) -> bool:
+    return (
+        isinstance(row, list)
+        and len(row) == 4
+        and is_time(row[0])
+        and row[1] in EXERCISE_OUTCOMES
+        and is_version(row[2])
+        and is_int(row[3])
+        and row[3] in (0, 1)
+    )
+
+
+def _followup_ok(row: Any) -> bool:
+    return (
+        isinstance(row, list)
+        and len(row) == 3
+        and _count(row[0], FOLLOWUPS_RANGE[1] - 1)
+        and isinstance(row[1], str)
+        and row[1] in GRADES
+        and is_time(row[2])
+    )
+
+
+RESULT_SHAPE = (
+    f"[time, outcome, exercise version, 0 or 1] with the time {TIME_RULE} and the outcome "
+    f"one of {', '.join(EXERCISE_OUTCOMES)}"
+)
+FOLLOWUP_SHAPE = (
+    f"[follow-up index 0 to {FOLLOWUPS_RANGE[1] - 1}, grade, time] with the grade one of "
+    f"{', '.join(GRADES)}"
+)
+
+
+def results_problem(results: Any, where: str) -> str | None:
+    return _rows_problem(results, where, "results", _result_ok, RESULT_SHAPE, 0)
 
 
 def followups_problem(grades: Any, where: str) -> str | None:
-    if not isinstance(grades, list) or len(grades) > MAX_HISTORY:
-        return f"{where} must be a list of at most {MAX_HISTORY} self-grades"
-    for n, row in enumerate(grades):
-        ok = (
-            isinstance(row, list)
-            and len(row) == 3
-            and _count(row[0], FOLLOWUPS_RANGE[1] - 1)
-            and isinstance(row[1], str)
-            and row[1] in GRADES
-            and is_time(row[2])
-        )
-        if not ok:
-            return (
-                f"{where}[{n}] must be [follow-up index 0 to {FOLLOWUPS_RANGE[1] - 1}, "
-                f"grade, time] with the grade one of {', '.join(GRADES)}"
-            )
-    if not _in_time_order(grades, 2):
-        return f"{where} must be in time order"
-    return None
+    return _rows_problem(grades, where, "self-grades", _followup_ok, FOLLOWUP_SHAPE, 2)
 
 
 def draft_problem(draft: Any, where: str) -> str | None:
@@ -130,10 +140,8 @@ def draft_problem(draft: Any, where: str) -> str | None:
 
 def record_problem(record: Any, where: str) -> str | None:
     """One exercise's record, part by part, stopping at the first problem."""
-    if not isinstance(record, dict):
-        return f"{where} is not an object"
     return (
-        keys_problem(record, RECORD_KEYS, where)
+        object_problem(record, RECORD_KEYS, where)
         or round_problem(record["round"], f"{where}.round")
         or results_problem(record["results"], f"{where}.results")
         or (card_problem(record["card"], f"{where}.card") if record["card"] is not None else None)

@@ -11,6 +11,20 @@ import { ready, showNotices } from "./practice.js";
 
 let active = null; // the dashboard on the current page, if any
 
+// The import preview's rows: [what a row says, its count in the engine's preview].
+const ADDED_ROWS = [
+  ["Quiz answers added", "quiz_answers_added"], ["Flashcards added", "cards_added"],
+  ["Flashcards updated", "cards_updated"], ["Self-grades added", "reviews_added"],
+  ["Mock rounds added", "mocks_added"], ["Coding exercises added", "exercises_added"],
+  ["Exercise passes added", "exercise_results_added"],
+  ["Kept typed answers added", "answers_added"],
+];
+const REMOVED_ROWS = [
+  ["Quiz answers removed", "quiz_answers"], ["Flashcards removed", "cards"],
+  ["Self-grades removed", "reviews"], ["Mock rounds removed", "mocks"],
+  ["Exercise passes removed", "exercise_results"], ["Kept typed answers removed", "answers"],
+];
+
 // SVG children are made in the namespace of the build's <svg> element (see chart).
 function svgMaker(owner) {
   return (tag, attrs = {}) => {
@@ -229,8 +243,6 @@ class Dashboard {
   showPreview(name, merge, replace) {
     const row = (label, get) => el("tr", {}, el("th", { scope: "row", text: label }),
       el("td", { text: get(merge) }), el("td", { text: get(replace) }));
-    const n = (key) => (p) => String(p[key]);
-    const gone = (key) => (p) => String(p.will_remove[key]);
     const heading = el("h3", { tabindex: -1, class: "mlw-transfer__title", text: `What importing ${name} would change` });
     const unknown = merge.unknown_questions.length + merge.unknown_quiz_items.length;
     const button = (mode, text, cls) => el("button", {
@@ -243,20 +255,8 @@ class Dashboard {
         el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Change" }),
           el("th", { scope: "col", text: "Merge" }), el("th", { scope: "col", text: "Replace" }))),
         el("tbody", {},
-          row("Quiz answers added", n("quiz_answers_added")),
-          row("Flashcards added", n("cards_added")),
-          row("Flashcards updated", n("cards_updated")),
-          row("Self-grades added", n("reviews_added")),
-          row("Mock rounds added", n("mocks_added")),
-          row("Coding exercises added", n("exercises_added")),
-          row("Exercise passes added", n("exercise_results_added")),
-          row("Kept typed answers added", n("answers_added")),
-          row("Quiz answers removed", gone("quiz_answers")),
-          row("Flashcards removed", gone("cards")),
-          row("Self-grades removed", gone("reviews")),
-          row("Mock rounds removed", gone("mocks")),
-          row("Exercise passes removed", gone("exercise_results")),
-          row("Kept typed answers removed", gone("answers")),
+          ADDED_ROWS.map(([label, key]) => row(label, (p) => String(p[key]))),
+          REMOVED_ROWS.map(([label, key]) => row(label, (p) => String(p.will_remove[key]))),
           row("Settings change", (p) => (p.settings_change ? "yes" : "no"))))),
       unknown ? el("p", { text: `The file mentions ${plural(unknown, "question")} this version of the guide does not have; they are kept but not shown.` }) : null,
       el("p", { text: "Merge keeps everything from both; replace makes this browser's progress exactly the file's." }),

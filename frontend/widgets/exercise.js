@@ -1,8 +1,8 @@
 // The coding-exercise widget. The build writes the shell (prompt, a <textarea> with the
 // starter code, buttons, live regions, the boxes for hints, solution and follow-ups;
-// macros/render/exercise_page.py, styled by exercise.css); this script swaps the textarea
-// for the CodeMirror editor (assets/js/editor.mjs, bundled at build time), keeps the
-// reader's code as a draft in their progress with the exercise's version, and runs it in
+// macros/render/exercise_page.py, styled by exercise.css). The code box
+// (exercise-code.js) swaps the textarea for the CodeMirror editor and keeps the reader's
+// code as a draft in their progress with the exercise's version; this script runs it in
 // the Python worker: Run on the visible examples, Check on the hidden cases, the
 // forbidden names and the complexity bound. Each Check, hint and revealed solution is an
 // event the engine records (exercise-learn.js draws what it teaches). Whatever the code
@@ -18,6 +18,7 @@ import { announcer } from "../lib/announce.js";
 import { el, errorBox, notice } from "../lib/dom.js";
 import { errorText } from "../lib/format.js";
 import { siteRoot } from "../lib/site.js";
+import { CodeBox } from "./exercise-code.js";
 import { Learning } from "./exercise-learn.js";
 import { checkParts, runParts, summary } from "./exercise-report.js";
 import { constants } from "./practice.js";
@@ -25,22 +26,6 @@ import { constants } from "./practice.js";
 const TIME_LIMIT_MS = 5000;
 const STOPPED =
   "Your code ran for more than 5 seconds and was stopped; Python was restarted.";
-
-const DRAFT_DELAY_MS = 500; // typing pauses this long before the draft is saved
-const LEGACY_KEY = (id) => `exercise:${id}`; // where code was kept before drafts had versions
-
-const PLAIN_HELP =
-  "This is a plain text box: Tab moves to the next control instead of indenting, so " +
-  "indent with spaces. Your code is saved in this browser as you type.";
-
-let editorModule = null;
-function loadEditor() {
-  editorModule ??= import(new URL("assets/js/editor.mjs", siteRoot).href).catch((error) => {
-    editorModule = null; // let a later page try again
-    throw error;
-  });
-  return editorModule;
-}
 
 const exportCache = new Map();
 function exerciseData(id) {
@@ -68,31 +53,24 @@ class Exercise {
     this.root = root;
     this.id = root.dataset.exercise;
     this.version = root.dataset.version;
-    this.textarea = root.querySelector("textarea");
-    this.label = root.querySelector(".mlw-exercise__label");
-    this.starter = this.textarea.defaultValue;
     this.output = root.querySelector(".mlw-exercise__output");
     this.results = root.querySelector(".mlw-exercise__results");
     this.notices = root.querySelector(".mlw-exercise__notices");
     this.say = announcer(root.querySelector(".mlw-exercise__status"));
     this.buttons = [...root.querySelectorAll(".mlw-exercise__actions button")];
     this.learning = new Learning(root, this);
-    this.editor = null;
+    this.codeBox = new CodeBox(root, this); // the editor and the draft
     this.busy = false;
     this.data = null; // the published exercise (assets/exercises/<id>.json)
     this.state = null; // the engine's exercise_state for the reader
     this.progress = null;
     this.changes = Promise.resolve(); // progress changes, one at a time, each on the last
-    this.draftTimer = null;
-    this.loaded = false; // the draft (if any) is in the editor: typing may save now
 
-    this.textarea.addEventListener("input", () => this.save());
     root.querySelector(".mlw-noscript")?.remove();
     root.querySelector(".mlw-exercise__actions").hidden = false;
     for (const button of this.buttons) {
       button.addEventListener("click", () => this.act(button.dataset.action));
     }
-    this.editorReady = this.mountEditor();
     this.load();
   }
 
@@ -106,12 +84,12 @@ class Exercise {
       this.constants = fixed;
       this.unwatch ??= this.progressStore.onChange((p) => this.adopt(p));
       await this.refresh();
-      await this.editorReady;
-      this.restoreDraft();
+      await this.codeBox.ready;
+      await this.codeBox.restore();
     } catch (error) {
       this.notices.append(notice(`Your record on this exercise could not be loaded: ${errorText(error)}`));
     } finally {
-      this.loaded = true;
+      this.codeBox.loaded = true;
     }
   }
 
@@ -155,86 +133,9 @@ class Exercise {
     return this.change("grade_followup", { index, grade });
   }
 
-  restoreDraft() {
-    const draft = this.state?.draft;
-    const legacy = this.store.read(LEGACY_KEY(this.id));
-    if (draft && !draft.stale) this.setCode(draft.code);
-    else if (draft?.stale) this.flagStale(draft);
-    else if (legacy !== null && legacy !== this.starter) {
-      this.setCode(legacy);
-      this.saveNow();
-      this.store.remove(LEGACY_KEY(this.id));
-    }
-  }
-
-  // A draft written against an earlier version of the exercise is not run silently: the
-  // editor keeps the starter, and the reader chooses.
-  flagStale(draft) {
-    const take = el("button", { type: "button", class: "md-button mlw-exercise__take-draft", text: "Load my earlier code" });
-    const box = notice(
-      el("strong", { text: "This exercise has changed since you last saved code for it. " }),
-      "Your earlier code may not fit the new version, so the editor shows the starter. ",
-      take,
-    );
-    box.classList.add("mlw-exercise__stale");
-    take.addEventListener("click", () => {
-      this.setCode(draft.code);
-      this.saveNow();
-      box.remove();
-      (this.editor ?? this.textarea).focus();
-      this.say("Your earlier code is in the editor. Check it against the changed exercise.");
-    });
-    this.notices.append(box);
-  }
-
-  async mountEditor() {
-    try {
-      const { mountEditor } = await loadEditor();
-      if (!this.root.isConnected) return;
-      const labelText = this.label.textContent;
-      this.editor = mountEditor(this.textarea.parentElement, {
-        doc: this.textarea.value,
-        label: labelText,
-        onChange: () => this.save(),
-      });
-      this.textarea.remove();
-      // The label pointed at the textarea; the editor carries the same words itself.
-      this.label.replaceWith(el("p", { class: "mlw-exercise__label", text: labelText }));
-    } catch (error) {
-      // The help above the box described the editor's keys; say what this box does.
-      const help = this.root.querySelector(".mlw-exercise__help");
-      if (help) help.textContent = PLAIN_HELP;
-      this.notices.append(
-        notice(`The code editor could not be loaded, so this is a plain text box. (${error?.message ?? error})`),
-      );
-    }
-  }
-
+  // The code in the editor (tests read it through MLGuide.exercises).
   code() {
-    return this.editor ? this.editor.getValue() : this.textarea.value;
-  }
-
-  setCode(text) {
-    if (this.editor) this.editor.setValue(text);
-    else this.textarea.value = text;
-  }
-
-  // The draft is saved when typing pauses (and before every run). A refused write is
-  // shown by the notice at the top of the page (saving.js).
-  save() {
-    if (!this.loaded) return;
-    clearTimeout(this.draftTimer);
-    this.draftTimer = setTimeout(() => this.saveNow(), DRAFT_DELAY_MS);
-  }
-
-  saveNow() {
-    clearTimeout(this.draftTimer);
-    if (!this.progress) return Promise.resolve();
-    const code = this.code();
-    if (this.state?.draft?.code === code && !this.state.draft.stale) return Promise.resolve();
-    return this.change("save_draft", { version: this.version, code })
-      .then(() => this.refresh())
-      .catch((error) => this.say(`Your code could not be saved: ${errorText(error)}`));
+    return this.codeBox.code();
   }
 
   act(action) {
@@ -243,11 +144,12 @@ class Exercise {
   }
 
   reset() {
-    this.setCode(this.starter);
-    this.saveNow();
-    (this.editor ?? this.textarea).focus();
+    const box = this.codeBox;
+    box.setCode(box.starter);
+    box.saveNow();
+    box.focus();
     this.say(
-      this.editor
+      box.editor
         ? "Code reset to the starter. Press Ctrl+Z in the editor to get your code back."
         : "Code reset to the starter.",
     );
@@ -278,7 +180,7 @@ class Exercise {
     try {
       const code = this.code();
       const exercise = await exerciseData(this.id);
-      this.saveNow();
+      this.codeBox.saveNow();
       const op = action === "run" ? "run_exercise" : "check_exercise";
       report = await this.py.call(op, { code, exercise }, { timeoutMs: TIME_LIMIT_MS });
       if (action === "run") this.showRun(report);
@@ -343,6 +245,7 @@ export function mount(root, deps) {
   deps.py.keepSpare();
   return () => {
     widget.unwatch?.();
+    widget.codeBox.stop();
     if (instances.get(widget.id) === widget) instances.delete(widget.id);
   };
 }

@@ -3,13 +3,15 @@
 // probes one at a time, collects a self-grade per question, and shows the scorecard. A
 // round with every question graded is recorded into the reader's progress. The running
 // round is saved after every change, so a reload or a visit elsewhere resumes it (a typed
-// answer is not part of it: it stays in the page unless the reader keeps answers).
+// answer is not part of it: see mock-answer.js).
 
 import { announcer } from "../lib/announce.js";
 import { Countdown } from "../lib/countdown.js";
-import { el, errorBox, notice, richText, siteHref } from "../lib/dom.js";
+import { el, errorBox, notice, richText } from "../lib/dom.js";
 import { errorText, mmss } from "../lib/format.js";
-import { answerBox, Checklist, confirmGrade } from "./answer-feedback.js";
+import { ENDINGS, emptyCard, scorecard } from "./mock-scorecard.js";
+import { probeList, questionClock, roundFrame } from "./mock-stage.js";
+import { MockAnswer } from "./mock-answer.js";
 import { gradeButtons, ready, showNotices } from "./practice.js";
 
 const WARN_AT_SECONDS = 5 * 60;
@@ -154,15 +156,9 @@ class MockRound {
     this.fieldset.disabled = true; // one round at a time; the scorecard enables it again
     const left = Math.min(mock.clock_seconds, mock.clock_seconds - (Date.now() - startedMs) / 1000);
     this.warned = left <= WARN_AT_SECONDS; // a resumed round low on time says so once, on resume
-    this.clockValue = el("span", { class: "mlw-mock__clock-value", text: mmss(left) });
-    this.stage = el("div", { class: "mlw-mock__stage" });
-    const button = (cls, text, onclick) => el("button", { type: "button", class: `md-button ${cls}`, text, onclick });
-    this.body.replaceChildren(
-      el("p", { class: "mlw-mock__clock" }, "Round clock: ", this.clockValue, " left"),
-      this.stage,
-      el("p", {}, button("mlw-mock__end", "End the round now", () => this.finish("ended")), " ",
-        button("mlw-mock__discard", "Discard this round", () => this.discard())),
-    );
+    const frame = roundFrame(left, { onEnd: () => this.finish("ended"), onDiscard: () => this.discard() });
+    ({ clockValue: this.clockValue, stage: this.stage } = frame);
+    this.body.replaceChildren(...frame.nodes);
     if (left > 0) {
       this.clock = new Countdown(left, {
         root: this.root, onTick: (s) => this.onClock(s), onEnd: () => this.finish("time"),
@@ -199,139 +195,40 @@ class MockRound {
     const n = m.position + 1;
     const heading = el("h3", { tabindex: -1, class: "mlw-mock__count", text: `Question ${n} of ${m.questions.length}` });
     const labelId = `mock-grade-label-${n}`;
-    this.answer = answerBox({
-      id: `mock-answer-${n}`,
-      label: "Your answer, if you want to type it: “Check my answer” compares it with the question's key points, in this browser",
-      keep: this.progress.settings.keep_answers,
-      onKeep: (keep) => this.keepAnswers(keep),
-      say: this.say,
+    this.questionTimer?.stop();
+    const { line, timer } = questionClock(q, this.askedMs, this.root);
+    this.questionTimer = timer;
+    const probes = probeList(q.followups, this.shown, (count) => {
+      this.shown = count;
+      this.save();
+      this.say(`Probe ${count} of ${q.followups.length}: ${q.followups[count - 1].replaceAll("`", "")}`);
     });
-    this.check = null;
-    this.checkHost = el("div", { class: "mlw-mock__check" },
-      el("p", {}, el("button", { type: "button", class: "md-button mlw-mock__check-button", text: "Check my answer", onclick: () => this.checkAnswer(q) })));
-    this.grades = gradeButtons(this.constants.grades, labelId, (g) => this.grade(g));
-    this.confirm = el("div", { id: `mock-confirm-${n}`, class: "mlw-confirm-host" });
+    const grades = gradeButtons(this.constants.grades, labelId, (g) => this.grade(g));
+    this.answer = new MockAnswer(this, q, n, grades);
     this.stage.replaceChildren(
       heading,
       el("p", { class: "mlw-mock__prompt" }, richText(q.title)),
-      this.questionClock(q),
-      this.probes(q.followups),
-      this.answer.root,
-      this.checkHost,
+      line,
+      probes,
+      this.answer.box.root,
+      this.answer.checkHost,
       el("p", { id: labelId, class: "mlw-mock__ask", text: "When you have answered, grade your whole answer:" }),
-      this.grades,
-      this.confirm,
+      grades,
+      this.answer.confirm,
     );
     if (focus) heading.focus();
-  }
-
-  // The mock round's reveal: the typed answer against the question's key points. The full
-  // answer is on the question's own page, so a missed point links to its card there (the
-  // round keeps running meanwhile).
-  checkAnswer(q) {
-    const text = this.answer.text();
-    if (!text.trim()) {
-      this.answer.textarea.focus();
-      return this.say("Type your answer in the box first, then check it.");
-    }
-    this.answer.textarea.readOnly = true;
-    const href = siteHref(q.url);
-    const parts = { what: "What", why: "Why", when: "When", tradeoffs: "Trade-offs" };
-    const check = new Checklist({
-      py: this.py, questionId: q.id, level: this.mock.level, text, idPrefix: `mock-${this.mock.position + 1}`,
-      linkFor: (section) => (href ? { href, text: `the “${parts[section] ?? "full"}” part of the answer, on the question's page` } : null),
-    });
-    this.check = check;
-    this.checkHost.replaceChildren(check.root);
-    check.heading.focus();
-    this.say("Checking your answer against the key points.");
-    check.run().then(() => {
-      if (this.check === check) this.say(`${check.summary()} Grade your whole answer with the buttons after the checklist.`);
-    });
-  }
-
-  // "Keep my answers" from the answer box: a setting saved with the progress.
-  async keepAnswers(keep) {
-    const before = this.progress;
-    this.progress = await this.py.call("set_settings", { progress: before, settings: { keep_answers: keep } });
-    await this.progressStore.save(this.progress, before);
-  }
-
-  // A kept answer (only with "keep my answers" ticked) goes into progress with the grade.
-  async keepAnswer(questionId, text) {
-    if (!this.progress.settings.keep_answers || !text.trim()) return;
-    const before = this.progress;
-    try {
-      this.progress = await this.py.call("keep_answer", { progress: before, question_id: questionId, text, now_ms: Date.now() });
-      await this.progressStore.save(this.progress, before);
-    } catch (error) {
-      this.say(`Your answer was not kept: ${errorText(error)}`);
-    }
-  }
-
-  // Counts down from the question's time target, then counts how far over it you are.
-  questionClock(q) {
-    const target = q.target_seconds;
-    if (!target) return el("p", { class: "mlw-mock__target", text: "No time target for this question." });
-    const value = el("span", { class: "mlw-mock__target-value", text: mmss(target) });
-    const line = el("p", { class: "mlw-mock__target" }, `Time target ${q.time_target}: `, value);
-    this.questionTimer?.stop();
-    this.questionTimer = new Countdown(target - (Date.now() - this.askedMs) / 1000, {
-      root: this.root,
-      onTick: (left) => {
-        value.textContent = left > 0 ? `${mmss(left)} left` : `${mmss(-left)} over the target`;
-        line.classList.toggle("is-over", left <= 0);
-      },
-    }).start();
-    return line;
-  }
-
-  probes(followups) {
-    const list = el("ol", { class: "mlw-probes" });
-    const box = el("div", { class: "mlw-mock__probes" }, el("h4", { text: "The interviewer's follow-up probes" }), list);
-    if (!followups.length) {
-      box.append(el("p", { text: "This question has no follow-up probes." }));
-      return box;
-    }
-    const button = el("button", { type: "button", class: "md-button mlw-mock__probe" });
-    const noMore = () => el("p", { class: "mlw-mock__no-more", text: "No more probes." });
-    const label = () => `Next probe (${list.children.length + 1} of ${followups.length})`;
-    const reveal = (n) => list.append(el("li", { tabindex: -1 }, richText(followups[n])));
-    for (let n = 0; n < this.shown; n += 1) reveal(n); // those shown before a reload
-    button.textContent = label();
-    button.addEventListener("click", () => {
-      const shown = list.children.length;
-      reveal(shown);
-      this.shown = shown + 1;
-      this.save();
-      this.say(`Probe ${shown + 1} of ${followups.length}: ${followups[shown].replaceAll("`", "")}`);
-      if (shown + 1 < followups.length) {
-        button.textContent = label();
-        return;
-      }
-      // The last probe: the button has nothing left to do, so focus goes to the probe
-      // itself rather than being dropped on the body.
-      button.replaceWith(noMore());
-      list.lastElementChild.focus();
-    });
-    box.append(this.shown < followups.length ? el("p", {}, button) : noMore());
-    return box;
   }
 
   // A grade that the checklist disagrees with strongly is saved after one confirmation.
   grade(g) {
     if (this.mode !== "running") return;
-    const ok = confirmGrade({
-      host: this.confirm, grades: this.grades, feedback: this.check?.feedback, grade: g,
-      say: this.say, save: (chosen) => this.saveGrade(chosen),
-    });
-    if (ok) this.saveGrade(g);
+    if (this.answer.confirmed(g, (chosen) => this.saveGrade(chosen))) this.saveGrade(g);
   }
 
   async saveGrade(g) {
     if (this.mode !== "running") return;
-    const question = this.mock.questions[this.mock.position];
-    const text = this.answer.text();
+    const answer = this.answer;
+    const text = answer.text();
     this.mode = "grading";
     for (const b of this.stage.querySelectorAll(".mlw-grade")) b.disabled = true;
     let graded;
@@ -344,7 +241,7 @@ class MockRound {
       return this.say(`The grade was not saved: ${errorText(error)}`);
     }
     if (this.mode !== "grading") return; // the clock ran out while Python was busy
-    await this.keepAnswer(question.id, text);
+    await answer.keep(text);
     Object.assign(this, { mock: graded, mode: "running", askedMs: Date.now(), shown: 0 });
     this.save();
     if (this.mock.position >= this.mock.questions.length) return this.finish("complete");
@@ -363,20 +260,18 @@ class MockRound {
     this.mode = "finished";
     this.stopClocks();
     this.fieldset.disabled = false;
-    const why = {
-      complete: "Round complete: every question is graded.",
-      ended: "You ended the round early.",
-      time: "Time is up: the round is over.",
-    }[reason];
+    const why = ENDINGS[reason];
     if (!this.mock.grades.length) {
       this.slot.clear(this.state()).catch(() => {});
-      return this.showEmpty(why);
+      this.showEnd(emptyCard(why, () => this.form.elements.role.focus()));
+      return this.say(`${why} No question was graded.`);
     }
     try {
       const card = await this.py.call("scorecard", { mock: this.mock });
       const saved = reason === "complete" ? await this.record() : null;
       await this.slot.clear(this.state()); // only now: a reload before this point finishes the round again
-      this.showScorecard(card, why, saved);
+      const { mock, constants } = this;
+      this.showEnd(scorecard(card, { mock, constants, why, saved, onAgain: () => this.form.elements.role.focus() }));
       this.say(`${why} Overall signal ${card.signal} of 5: ${card.signal_label}.`);
     } catch (error) {
       this.fail(error, () => this.finish(reason));
@@ -402,56 +297,11 @@ class MockRound {
     return done;
   }
 
-  showEmpty(why) {
-    const heading = el("h3", { tabindex: -1, text: "No scorecard this time" });
-    this.body.replaceChildren(heading,
-      el("p", { text: `${why} No question was graded, so there is nothing to score.` }),
-      this.againButton());
-    heading.focus();
-    this.say(`${why} No question was graded.`);
-  }
-
-  againButton() {
-    return el("p", {}, el("button", {
-      type: "button", class: "md-button md-button--primary mlw-mock__again",
-      text: "Set up another round", onclick: () => this.form.elements.role.focus(),
-    }));
-  }
-
-  showScorecard(card, why, saved) {
-    const byId = new Map(this.mock.questions.map((q) => [q.id, q]));
-    const labels = new Map(this.constants.grades.map((g) => [g.id, g.label]));
-    const rows = card.rows.map((r, i) => {
-      // Links come from the bank (the engine rebuilds a saved round from it) and must
-      // point into this site; anything else is shown as plain text.
-      const href = siteHref(byId.get(r.id)?.url ?? "");
-      const link = el(href ? "a" : "span", { href }, richText(r.title));
-      return el("tr", { class: r.grade ? `mlw-row--${r.grade}` : "mlw-row--none" },
-        el("td", { text: String(i + 1) }), el("th", { scope: "row" }, link),
-        el("td", { text: r.grade ? labels.get(r.grade) : "Not reached" }));
-    });
-    const steps = Object.entries(this.constants.signal_labels).map(([step, label]) => {
-      const current = Number(step) === card.signal;
-      return el("li", { class: current ? "is-current" : null, "aria-current": current ? "step" : null },
-        `${step}. ${label}`, current ? el("strong", { text: " (this round)" }) : null);
-    });
-    const heading = el("h3", { tabindex: -1, class: "mlw-mock__score", text: "Scorecard" });
-    this.body.replaceChildren(
-      heading,
-      el("p", { class: "mlw-mock__why", text: why }),
-      el("div", { class: "mlw-mock__table" }, el("table", {},
-        el("caption", { text: "Your self-grade for each question, in the order asked" }),
-        el("thead", {}, el("tr", {}, ["#", "Question", "Your grade"].map((t) => el("th", { scope: "col", text: t })))),
-        el("tbody", {}, rows))),
-      el("p", { class: "mlw-mock__signal" },
-        "Overall signal: ", el("strong", { text: `${card.signal} of 5, ${card.signal_label}` })),
-      el("ol", { class: "mlw-spectrum", "aria-label": "The five-step grading spectrum" }, steps),
-      el("p", { class: "mlw-mock__summary", text: card.summary }),
-      el("p", { class: "mlw-mock__saved", text: saved
-        ?? "Only a round with every question graded is saved to your progress, so this one was not." }),
-      this.againButton(),
-    );
-    heading.focus();
+  // The round's end on screen (a scorecard, or the note that nothing was graded); its
+  // heading takes focus.
+  showEnd(nodes) {
+    this.body.replaceChildren(...nodes);
+    nodes[0].focus();
   }
 
   fail(error, retry) {

@@ -19,7 +19,7 @@ from practice_engine.complexity import require_spec
 from practice_engine.constraints import rule_problem
 from practice_engine.errors import EngineError
 
-from .models import Strict, Text
+from .fields import Strict, Text
 
 if TYPE_CHECKING:
     Growth = str

@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from practice_engine.constraints import require_rules, violations
-from practice_engine.exercises import checks_namespace, checks_problems
+from practice_engine.exercise_checks import checks_namespace, checks_problems
 from practice_engine.vocab import EXERCISE_VERSION_CHARS
 
 from .exercise_models import ExerciseMeta

@@ -8,63 +8,31 @@ Schema published next to the quiz export is generated from these classes.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    model_validator,
-)
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from practice_engine import vocab
-from practice_engine.feedback.spec import SpecError, parse_matcher
 
-_CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
-_RAW_HTML = re.compile(r"<[A-Za-z!?/]")
+from .feedback_models import KeyPoint, TrapClaim
+from .fields import Id, Level, Plain, QuestionType, Role, Strict, Text, check_plain
 
-
-def _no_raw_html(value: str) -> str:
-    """Bank text is Markdown, rendered by the build; raw HTML would reach the page
-    unsanitised, so it is refused (code spans and fenced blocks may show tags)."""
-    match = _RAW_HTML.search(_CODE.sub("", value))
-    if match:
-        snippet = value[match.start() : match.start() + 20]
-        raise ValueError(f"raw HTML is not allowed ({snippet!r}); write &lt; or use `code`")
-    return value
-
-
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
-Text = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_no_raw_html)
+__all__ = [
+    "AREAS",
+    "Answer",
+    "Depth",
+    "Entry",
+    "EntryModel",
+    "KeyPoint",
+    "Problem",
+    "Question",
+    "QuizItem",
+    "Rubric",
+    "Short",
+    "Track",
+    "TracksFile",
+    "TrapClaim",
 ]
-# The vocabulary is the engine's (practice_engine/vocab.py); pydantic checks each value
-# against it as a Literal, and a type checker sees plain text.
-if TYPE_CHECKING:
-    Level = str
-    Role = str
-    QuestionType = str
-    AnswerPart = str
-    Sense = str
-else:
-    Level = Literal[vocab.LEVELS]
-    Role = Literal[vocab.ROLES]
-    QuestionType = Literal[vocab.QUESTION_TYPES]
-    AnswerPart = Literal[vocab.ANSWER_PARTS]
-    Sense = Literal[vocab.FEEDBACK_SENSES]
-
-# Quiz text is shown by the widget with textContent, so it must be plain text: markup
-# would appear raw. Backticks are allowed (the widget renders them as code spans).
-_MARKUP = re.compile(r"<[a-zA-Z/!]|\$|\\\(|\\\[")
-
-
-class Strict(BaseModel):
-    """Base for every bank model: unknown keys are errors, values are not coerced."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
 class Track(Strict):
@@ -113,12 +81,6 @@ class Rubric(Strict):
     no_hire: list[Text] = Field(min_length=1)
 
 
-def _check_plain(value: str, where: str) -> str:
-    if _MARKUP.search(value):
-        raise ValueError(f"{where} must be plain text (no HTML, no $ or LaTeX math)")
-    return value
-
-
 class Option(Strict):
     text: Text
     correct: bool
@@ -126,8 +88,8 @@ class Option(Strict):
 
     @model_validator(mode="after")
     def _plain(self) -> Option:
-        _check_plain(self.text, "option text")
-        _check_plain(self.why, "option explanation")
+        check_plain(self.text, "option text")
+        check_plain(self.why, "option explanation")
         return self
 
 
@@ -141,7 +103,7 @@ class QuizItem(Strict):
 
     @model_validator(mode="after")
     def _correct_count(self) -> QuizItem:
-        _check_plain(self.stem, "stem")
+        check_plain(self.stem, "stem")
         n = sum(o.correct for o in self.options)
         if n == 0:
             raise ValueError("no option is marked correct")
@@ -188,59 +150,6 @@ class _Entry(_Base):
     @property
     def time_target(self) -> str:
         return vocab.time_target(self.type)
-
-
-def _matcher(value: dict) -> dict:
-    """Checked by the engine's own parser, so the build and the browser agree on it."""
-    try:
-        parse_matcher(value)
-    except SpecError as exc:
-        raise ValueError(str(exc)) from None
-    return value
-
-
-def _plain_text(value: str) -> str:
-    return _check_plain(value, "this text")
-
-
-# Text a widget shows with textContent: no Markdown math and no markup.
-Plain = Annotated[Text, AfterValidator(_plain_text)]
-Matcher = Annotated[
-    dict,
-    AfterValidator(_matcher),
-    Field(description="Concept groups combined with all/any; see CONTRIBUTING.md."),
-]
-
-
-class KeyPoint(Strict):
-    """One idea a strong answer contains, with the level from which it is expected and
-    the matcher that finds it in a typed answer."""
-
-    id: Id
-    label: Plain = Field(description="What the reader sees in the checklist (plain text).")
-    level: Level
-    section: AnswerPart = Field(description="The answer paragraph that covers it.")
-    sense: Sense = Field(
-        default="asserted",
-        description="asserted: the answer must state it; denied: it must say it is not so "
-        "(or call it a misconception); either: naming the idea is enough.",
-    )
-    match: Matcher
-    contradicted_by: list[int] = Field(
-        default_factory=list,
-        description="Traps (indices) whose assertion in a sentence means that sentence "
-        "does not make this point (sizing a test from the effect you expect is not sizing "
-        "it from the smallest effect worth acting on).",
-    )
-
-
-class TrapClaim(Strict):
-    """A misconception from the question's `traps`, detected only when it is asserted."""
-
-    id: Id
-    trap: int = Field(ge=0, description="Index into the question's traps list.")
-    label: Plain = Field(description="The claim, as the reader sees it flagged (plain text).")
-    match: Matcher
 
 
 class Question(_Entry):

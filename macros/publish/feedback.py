@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from practice_engine.feedback.evaluate import heads
+from practice_engine.feedback.index import heads
 from practice_engine.feedback.lexicon import near_words, stem
 from practice_engine.feedback.spec import matcher_to_data, parse_matcher, words_of
 from practice_engine.feedback.text import fold, tokens_of

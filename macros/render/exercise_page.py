@@ -1,10 +1,11 @@
 """Exercise pages: the prompt, the visible examples, the editor shell with Run, Check and
 Reset, and the output and check-result areas.
 
-Everything is built here as Markdown plus static HTML; frontend/widgets/exercise.js swaps
-the plain <textarea> (what a reader without JavaScript sees, with the starter code) for the
-CodeMirror editor, fills the live regions as text, and shows the hints, the earned
-solution and the follow-ups in the boxes left for them (styled by exercise.css).
+Everything is built here as Markdown plus static HTML; frontend/widgets/exercise.js (its
+code box in exercise-code.js) swaps the plain <textarea> (what a reader without JavaScript
+sees, with the starter code) for the CodeMirror editor, fills the live regions as text,
+and shows the hints, the earned solution and the follow-ups in the boxes left for them
+(styled by exercise.css).
 
 What the reader earns (the hints, the solution, the author's remarks and the follow-up
 answers) is not on the page: it is published as JSON beside it (publish/exercise_export.py)

@@ -12,7 +12,8 @@ from typing import Any
 
 from ..errors import EngineError
 from ..vocab import LEVELS, MAX_ANSWER_CHARS
-from .evaluate import Evaluator, Found, Index, Unit, heads
+from .evaluate import Evaluator, Found, Unit
+from .index import Index, heads
 from .lexicon import seed_stems
 from .spec import Matcher, SpecError, matcher_from_data, parse_matcher, words_of
 from .text import analyse

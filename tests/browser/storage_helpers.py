@@ -1,8 +1,12 @@
 """Reading what the guide kept in a page's storage: its backups (IndexedDB or
 localStorage, through the page's own MLGuide.backups), the notice that saving stopped,
-and filling localStorage to its quota."""
+filling localStorage to its quota, and pages whose browser blocks or lacks a storage."""
 
 from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 TIMEOUT = 90_000
 
@@ -38,6 +42,29 @@ def backups(page, name: str) -> list[dict]:
 
 def fill_storage(page, room: int = 0) -> None:
     page.evaluate(FILL_JS, room)
+
+
+def blocking(*names: str) -> str:
+    """A script that makes each storage in `names` ("localStorage", "sessionStorage")
+    throw on access, as a browser that blocks it does."""
+    return (
+        f"for (const name of {json.dumps(list(names))}) {{"
+        " Object.defineProperty(window, name, {get() {"
+        " throw new DOMException('blocked', 'SecurityError'); }}); }"
+    )
+
+
+@contextmanager
+def page_with_script(browser, script: str, **options) -> Iterator:
+    """A page in a context of its own that runs `script` before the site's own; service
+    workers are blocked unless `options` (for browser.new_context) say otherwise. The
+    context is closed afterwards."""
+    context = browser.new_context(**{"service_workers": "block", **options})
+    context.add_init_script(script)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def saving_notice(page):

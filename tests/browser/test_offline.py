@@ -44,13 +44,20 @@ def _first_visit(context, url: str):
     return page
 
 
+def _practised_once(context, site_url: str):
+    """A first visit, then the quiz page used once online, which keeps the Python runtime
+    for offline use; returns the page."""
+    page = _first_visit(context, site_url)
+    page.goto(urljoin(site_url, "drill/quiz/"))
+    kept = page.evaluate("MLGuide.py.start().then(() => MLGuide.offline.keepRuntime())")
+    assert kept["ok"], kept
+    return page
+
+
 def test_offline_after_first_visit(browser, site_url: str, built_site: Path) -> None:
     context = browser.new_context(service_workers="allow")
     try:
-        page = _first_visit(context, site_url)
-        page.goto(urljoin(site_url, "drill/quiz/"))
-        kept = page.evaluate("MLGuide.py.start().then(() => MLGuide.offline.keepRuntime())")
-        assert kept["ok"], kept
+        page = _practised_once(context, site_url)
 
         context.set_offline(True)
         for path, text in [
@@ -75,10 +82,7 @@ def test_every_page_type_works_offline_after_one_practice_visit(browser, site_ur
     plain text box) and runs code; the other practice pages work too."""
     context = browser.new_context(service_workers="allow")
     try:
-        page = _first_visit(context, site_url)
-        page.goto(urljoin(site_url, "drill/quiz/"))
-        kept = page.evaluate("MLGuide.py.start().then(() => MLGuide.offline.keepRuntime())")
-        assert kept["ok"], kept
+        page = _practised_once(context, site_url)
 
         context.set_offline(True)
         page.goto(urljoin(site_url, EXERCISE_PATH))

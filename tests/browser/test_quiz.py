@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 
 from tests.browser.quiz_helpers import STORAGE_KEY, answer_key, start_by_keyboard, take_quiz
-from tests.browser.storage_helpers import backups, saving_notice
+from tests.browser.storage_helpers import backups, blocking, page_with_script, saving_notice
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 60_000
@@ -102,13 +102,7 @@ def test_corrupted_progress_is_backed_up_and_reported(page, site_url: str) -> No
 def test_blocked_storage_works_in_the_tab_and_says_so(browser, site_url: str, key) -> None:
     """localStorage blocked: answers are kept in sessionStorage, so they survive a reload of
     the tab, as the notice says (they were lost on the next full page load)."""
-    context = browser.new_context(service_workers="block")
-    context.add_init_script(
-        "Object.defineProperty(window, 'localStorage', {get() {"
-        " throw new DOMException('blocked', 'SecurityError'); }});"
-    )
-    page = context.new_page()
-    try:
+    with page_with_script(browser, blocking("localStorage")) as page:
         page.goto(urljoin(site_url, "tracks/fundamentals/"))
         notice = saving_notice(page)
         notice.wait_for(timeout=TIMEOUT)
@@ -123,26 +117,15 @@ def test_blocked_storage_works_in_the_tab_and_says_so(browser, site_url: str, ke
             "() => MLGuide.progressStore.get().then((p) => Object.keys(p.quiz).length)"
         )
         assert answers == 5
-    finally:
-        context.close()
 
 
 def test_storage_blocked_in_every_way_promises_only_this_page(browser, site_url: str) -> None:
-    context = browser.new_context(service_workers="block")
-    context.add_init_script(
-        "for (const name of ['localStorage', 'sessionStorage']) {"
-        " Object.defineProperty(window, name, {get() {"
-        " throw new DOMException('blocked', 'SecurityError'); }}); }"
-    )
-    page = context.new_page()
-    try:
+    with page_with_script(browser, blocking("localStorage", "sessionStorage")) as page:
         page.goto(urljoin(site_url, "drill/flashcards/"))
         notice = saving_notice(page)
         notice.wait_for(timeout=TIMEOUT)
         assert "kept only until this tab reloads or closes" in notice.inner_text()
         assert "close this tab." not in notice.inner_text()
-    finally:
-        context.close()
 
 
 def test_worker_error_shows_message_and_retry_recovers(page, site_url: str) -> None:

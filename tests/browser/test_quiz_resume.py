@@ -54,17 +54,19 @@ def status_says(page, text: str) -> None:
     )
 
 
-def started(page, path: str, site_url: str) -> None:
+def started(page, path: str, site_url: str):
+    """The quiz on `path`, started, with its first question on screen."""
     page.goto(urljoin(site_url, path))
-    page.locator(".mlw-quiz .mlw-start").click()
+    quiz = page.locator(".mlw-quiz")
+    quiz.locator(".mlw-start").click()
     question(page, 1)
+    return quiz
 
 
 def test_a_reload_resumes_the_quiz_and_the_score_counts_earlier_answers(
     page, site_url: str, key
 ) -> None:
-    started(page, FUNDAMENTALS, site_url)
-    quiz = page.locator(".mlw-quiz")
+    quiz = started(page, FUNDAMENTALS, site_url)
     answer_current(page, quiz, key, right=True, number=1)
     page.keyboard.press("n")
     answer_current(page, quiz, key, right=False, number=2)
@@ -115,8 +117,7 @@ def test_a_corrupt_saved_quiz_is_backed_up_and_reported(page, site_url: str) -> 
 def test_a_saved_quiz_asking_for_a_removed_item_starts_afresh_and_says_why(
     page, site_url: str, key
 ) -> None:
-    started(page, STATISTICS, site_url)
-    quiz = page.locator(".mlw-quiz")
+    quiz = started(page, STATISTICS, site_url)
     answer_current(page, quiz, key, right=True, number=1)
     stale = saved(page, "quiz-statistics")
     stale["items"][1]["item"] = "an-item-since-removed-1"
@@ -133,8 +134,7 @@ def test_a_saved_quiz_asking_for_a_removed_item_starts_afresh_and_says_why(
 
 
 def test_two_quiz_widgets_keep_separate_sessions(page, site_url: str, key) -> None:
-    started(page, FUNDAMENTALS, site_url)
-    quiz = page.locator(".mlw-quiz")
+    quiz = started(page, FUNDAMENTALS, site_url)
     answer_current(page, quiz, key, right=True, number=1)
     page.keyboard.press("n")
     fundamentals = question(page, 2)

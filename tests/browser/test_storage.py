@@ -14,7 +14,7 @@ import pytest
 
 from tests.browser.page_types_practice import DASHBOARD, FLASHCARDS, TIMEOUT, dashboard_ready
 from tests.browser.quiz_helpers import STORAGE_KEY
-from tests.browser.storage_helpers import backups, fill_storage, saving_notice
+from tests.browser.storage_helpers import backups, fill_storage, page_with_script, saving_notice
 
 pytestmark = pytest.mark.browser
 QUIZ = "tracks/fundamentals/"
@@ -41,14 +41,20 @@ def store_raw(page, text: str) -> None:
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, text])
 
 
-def test_a_backup_that_fits_elsewhere_is_kept_and_saving_goes_on(page, site_url: str) -> None:
-    """localStorage is too full for a second copy: the copy goes to IndexedDB, and the
-    notice's claim is checked from the Progress page (it named a key never written)."""
+def notice_on_opening(page, site_url: str, raw: str):
+    """Store `raw` as the progress, open the flashcards and wait for their notice about it."""
     page.goto(site_url)
-    store_raw(page, HUGE)
+    store_raw(page, raw)
     page.goto(urljoin(site_url, FLASHCARDS))
     note = page.locator(".mlw-fc .mlw-notice").first
     note.wait_for(timeout=TIMEOUT)
+    return note
+
+
+def test_a_backup_that_fits_elsewhere_is_kept_and_saving_goes_on(page, site_url: str) -> None:
+    """localStorage is too full for a second copy: the copy goes to IndexedDB, and the
+    notice's claim is checked from the Progress page (it named a key never written)."""
+    note = notice_on_opening(page, site_url, HUGE)
     assert "could not be read" in note.inner_text()
     assert "A copy is kept in this browser" in note.inner_text()
     ready(page)
@@ -69,17 +75,9 @@ def test_a_backup_that_fits_elsewhere_is_kept_and_saving_goes_on(page, site_url:
 
 
 def test_no_room_for_a_backup_offers_a_download_then_saving_goes_on(browser, site_url: str) -> None:
-    context = browser.new_context(service_workers="block")
-    context.add_init_script(
-        "Object.defineProperty(window, 'indexedDB', {get() { return undefined; }})"
-    )
-    page = context.new_page()
-    try:
-        page.goto(site_url)
-        store_raw(page, HUGE)
-        page.goto(urljoin(site_url, FLASHCARDS))
-        note = page.locator(".mlw-fc .mlw-notice").first
-        note.wait_for(timeout=TIMEOUT)
+    no_indexed_db = "Object.defineProperty(window, 'indexedDB', {get() { return undefined; }})"
+    with page_with_script(browser, no_indexed_db) as page:
+        note = notice_on_opening(page, site_url, HUGE)
         assert "no room left to keep a copy" in note.inner_text()
         assert "A copy is kept" not in note.inner_text()
         banner = saving_notice(page)
@@ -95,8 +93,6 @@ def test_no_room_for_a_backup_offers_a_download_then_saving_goes_on(browser, sit
         )
         assert page.evaluate(STORED_ANSWERS, STORAGE_KEY) == 1  # what was done meanwhile
         saving_notice(page).wait_for(state="detached", timeout=TIMEOUT)
-    finally:
-        context.close()
 
 
 def test_storage_that_fills_up_later_is_shown_on_every_practice_page(page, site_url: str) -> None:
@@ -129,11 +125,7 @@ NEWER = json.dumps({"version": 5, "quiz": {}, "cards": {}, "decks": ["from the f
 
 
 def test_progress_from_a_newer_guide_is_left_alone(page, site_url: str) -> None:
-    page.goto(site_url)
-    store_raw(page, NEWER)
-    page.goto(urljoin(site_url, FLASHCARDS))
-    note = page.locator(".mlw-fc .mlw-notice").first
-    note.wait_for(timeout=TIMEOUT)
+    note = notice_on_opening(page, site_url, NEWER)
     assert "saved by a newer version of the guide" in note.inner_text()
     banner = saving_notice(page)
     assert "written by a newer version of the guide" in banner.inner_text()

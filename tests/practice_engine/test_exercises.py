@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from practice_engine.exercises import case_problems, run_checks
+from practice_engine.exercise_checks import case_problems
+from practice_engine.exercises import run_checks
 from tests.practice_engine.exercise_helpers import TOY_CHECKS, assert_report, text
 
 PRF = text("precision-recall-f1", "checks.py")

@@ -5,11 +5,10 @@ function, rounded as the text rounds it, does not give."""
 from __future__ import annotations
 
 import math
-import re
 
 from macros.bank import Bank
 
-from . import text_of
+from . import assert_shows, text_of
 
 
 def quiz_text(bank: Bank, qid: str, n: int) -> str:
@@ -26,12 +25,6 @@ def key_text(bank: Bank, qid: str, n: int) -> str:
     return key
 
 
-def shows(text: str, shown: str) -> None:
-    """`shown` appears in `text` and is not part of a longer number ("3.6" is not in "3.63")."""
-    pattern = r"(?<![\d.,])" + re.escape(shown) + r"(?![\d]|[.,]\d)"
-    assert re.search(pattern, text), f"expected {shown!r} in: {text}"
-
-
 # --- collaborative-filtering -------------------------------------------------------------
 
 
@@ -43,19 +36,19 @@ def factor_bytes(users: float, items: float, k: int, bytes_per_value: int) -> fl
 def test_collaborative_filtering_sizes(real_bank: Bank) -> None:
     why = text_of(real_bank, "collaborative-filtering", "answer.why")
     density = 1e9 / (10e6 * 1e6)  # a billion interactions, 10M users, 1M items
-    shows(why, f"{density * 100:.2f}% of the cells")
+    assert_shows(why, f"{density * 100:.2f}% of the cells")
     trade = text_of(real_bank, "collaborative-filtering", "answer.tradeoffs")
     params = (10e6 + 1e6) * 64
-    shows(trade, f"{params / 1e6:.0f} million parameters")
-    shows(trade, f"{factor_bytes(10e6, 1e6, 64, 4) / 1e9:.1f} GB in float32")
+    assert_shows(trade, f"{params / 1e6:.0f} million parameters")
+    assert_shows(trade, f"{factor_bytes(10e6, 1e6, 64, 4) / 1e9:.1f} GB in float32")
     quiz = quiz_text(real_bank, "collaborative-filtering", 1)
     assert key_text(real_bank, "collaborative-filtering", 1) == (
         f"About {factor_bytes(10e6, 1e6, 64, 4) / 1e9:.1f} GB."
     )
-    shows(quiz, f"{factor_bytes(10e6, 1e6, 64, 4) / 1e9:.3f} billion bytes")
-    shows(quiz, f"About {factor_bytes(0, 1e6, 64, 4) / 1e6:.0f} MB")  # items only
-    shows(quiz, f"About {factor_bytes(10e6, 1e6, 64, 8) / 1e9:.1f} GB")  # float64
-    shows(quiz, f"About {10e6 * 1e6 * 4 / 1e12:.0f} TB")  # the dense matrix
+    assert_shows(quiz, f"{factor_bytes(10e6, 1e6, 64, 4) / 1e9:.3f} billion bytes")
+    assert_shows(quiz, f"About {factor_bytes(0, 1e6, 64, 4) / 1e6:.0f} MB")  # items only
+    assert_shows(quiz, f"About {factor_bytes(10e6, 1e6, 64, 8) / 1e9:.1f} GB")  # float64
+    assert_shows(quiz, f"About {10e6 * 1e6 * 4 / 1e12:.0f} TB")  # the dense matrix
 
 
 # --- two-tower-retrieval -----------------------------------------------------------------
@@ -73,17 +66,17 @@ def batch_hit_probability(batch: int, share: float) -> float:
 
 def test_two_tower_in_batch_numbers(real_bank: Bank) -> None:
     why = text_of(real_bank, "two-tower-retrieval", "answer.why")
-    shows(why, f"{4096 - 1:,} negatives per example")
+    assert_shows(why, f"{4096 - 1:,} negatives per example")
     when = text_of(real_bank, "two-tower-retrieval", "answer.when")
-    shows(when, f"about {copies_in_batch(4096, 0.01):.0f} times in every batch of 4,096")
-    shows(when, f"about {batch_hit_probability(4096, 1e-6) * 100:.1f}% of batches")
+    assert_shows(when, f"about {copies_in_batch(4096, 0.01):.0f} times in every batch of 4,096")
+    assert_shows(when, f"about {batch_hit_probability(4096, 1e-6) * 100:.1f}% of batches")
     quiz = quiz_text(real_bank, "two-tower-retrieval", 0)
     assert key_text(real_bank, "two-tower-retrieval", 0).startswith(
         f"About {copies_in_batch(4096, 0.01):.0f} times"
     )
-    shows(quiz, f"{copies_in_batch(4096, 0.01):.2f}")
-    shows(quiz, f"About {copies_in_batch(4096, 0.001):.0f} times")
-    shows(quiz, f"About {copies_in_batch(4096, 0.1):.0f} times")
+    assert_shows(quiz, f"{copies_in_batch(4096, 0.01):.2f}")
+    assert_shows(quiz, f"About {copies_in_batch(4096, 0.001):.0f} times")
+    assert_shows(quiz, f"About {copies_in_batch(4096, 0.1):.0f} times")
 
 
 # --- recsys-funnel -----------------------------------------------------------------------
@@ -97,14 +90,14 @@ def test_funnel_scoring_cost(real_bank: Bank) -> None:
     why = text_of(real_bank, "recsys-funnel", "answer.why")
     full = scoring_seconds(100e6, 5e-6)
     short = scoring_seconds(2000, 5e-6)
-    shows(why, f"take {full:.0f} s to score 100 million items but {short * 1e3:.0f} ms")
+    assert_shows(why, f"take {full:.0f} s to score 100 million items but {short * 1e3:.0f} ms")
     assert key_text(real_bank, "recsys-funnel", 0) == (
         f"About {full:.0f} s against {short * 1e3:.0f} ms."
     )
     quiz = quiz_text(real_bank, "recsys-funnel", 0)
-    shows(quiz, f"About {full / 10:.0f} s against {short * 1e3 / 10:.0f} ms")
-    shows(quiz, f"About {full * 10:,.0f} s against {short * 1e3 * 10:.0f} ms")
-    shows(quiz, f"About {full:.0f} ms against {short * 1e3:.0f} μs")  # μs read as ns
+    assert_shows(quiz, f"About {full / 10:.0f} s against {short * 1e3 / 10:.0f} ms")
+    assert_shows(quiz, f"About {full * 10:,.0f} s against {short * 1e3 * 10:.0f} ms")
+    assert_shows(quiz, f"About {full:.0f} ms against {short * 1e3:.0f} μs")  # μs read as ns
 
 
 # --- ranking-metrics ---------------------------------------------------------------------
@@ -132,26 +125,28 @@ def average_precision(rels: list[int], total_relevant: int) -> float:
 def test_ranking_metrics_worked_example(real_bank: Bank) -> None:
     rels, relevant = [0, 1, 0, 0, 1], 3  # relevant items at ranks 2 and 5, three exist
     what = text_of(real_bank, "ranking-metrics", "answer.what")
-    shows(what, f"P@5 = {sum(rels) / 5:.1f}")
-    shows(what, f"R@5 = {sum(rels) / relevant:.2f}")
-    shows(what, f"reciprocal rank = {1 / (rels.index(1) + 1):.1f}")
+    assert_shows(what, f"P@5 = {sum(rels) / 5:.1f}")
+    assert_shows(what, f"R@5 = {sum(rels) / relevant:.2f}")
+    assert_shows(what, f"reciprocal rank = {1 / (rels.index(1) + 1):.1f}")
     ap = average_precision(rels, relevant)
-    shows(what, f"AP = (1/2 + 2/5)/3 = {ap:.1f}")
-    shows(what, f"binary NDCG@5 = {ndcg(rels, [1, 1, 1], 5):.2f}")
+    assert_shows(what, f"AP = (1/2 + 2/5)/3 = {ap:.1f}")
+    assert_shows(what, f"binary NDCG@5 = {ndcg(rels, [1, 1, 1], 5):.2f}")
     assert key_text(real_bank, "ranking-metrics", 0) == f"{ap:.2f}"
     quiz = quiz_text(real_bank, "ranking-metrics", 0)
-    shows(quiz, f"{(1 / 2 + 2 / 5) / 2:.2f}")  # divided by the two found
-    shows(quiz, f"{sum(rels) / 5:.2f}")  # precision at 5
+    assert_shows(quiz, f"{(1 / 2 + 2 / 5) / 2:.2f}")  # divided by the two found
+    assert_shows(quiz, f"{sum(rels) / 5:.2f}")  # precision at 5
 
 
 def test_ranking_metrics_ideal_normalisation(real_bank: Bank) -> None:
     returned, judged = [2, 1, 0], [3, 2, 1, 0]
     answer = text_of(real_bank, "ranking-metrics", "followups.0.a")
-    shows(answer, f"≈ {dcg(returned, 3):.2f}")
-    shows(answer, f"about {dcg(sorted(judged, reverse=True), 3):.2f}")
-    shows(answer, f"NDCG@3 ≈ {ndcg(returned, judged, 3):.2f}")
+    assert_shows(answer, f"≈ {dcg(returned, 3):.2f}")
+    assert_shows(answer, f"about {dcg(sorted(judged, reverse=True), 3):.2f}")
+    assert_shows(answer, f"NDCG@3 ≈ {ndcg(returned, judged, 3):.2f}")
     assert ndcg(returned, returned, 3) == 1.0  # the bug the follow-up warns about
-    shows(quiz_text(real_bank, "ranking-metrics", 2), f"about {ndcg(returned, judged, 3):.2f}")
+    assert_shows(
+        quiz_text(real_bank, "ranking-metrics", 2), f"about {ndcg(returned, judged, 3):.2f}"
+    )
 
 
 def single_target_auc(rank: int, n_docs: float) -> float:
@@ -162,7 +157,7 @@ def single_target_auc(rank: int, n_docs: float) -> float:
 
 def test_auc_barely_sees_the_top(real_bank: Bank) -> None:
     quiz = quiz_text(real_bank, "ranking-metrics", 1)
-    shows(quiz, f"rank 200 still gives an AUC of {single_target_auc(200, 1e6):.4f}")
+    assert_shows(quiz, f"rank 200 still gives an AUC of {single_target_auc(200, 1e6):.4f}")
     assert single_target_auc(200, 1e6) > 0.9998  # printed as 0.9998, not rounded up from below
 
 
@@ -179,12 +174,12 @@ def test_lambda_weighting(real_bank: Bank) -> None:
     top = swap_delta_dcg(3, 0, 1, 2)
     deep = swap_delta_dcg(3, 0, 9, 10)
     why = text_of(real_bank, "learning-to-rank", "answer.why")
-    shows(why, f"changes DCG by {top:.2f} at ranks 1 and 2")
-    shows(why, f"by {deep:.3f} at ranks 9 and 10, {top / deep:.0f} times less")
+    assert_shows(why, f"changes DCG by {top:.2f} at ranks 1 and 2")
+    assert_shows(why, f"by {deep:.3f} at ranks 9 and 10, {top / deep:.0f} times less")
     assert key_text(real_bank, "learning-to-rank", 1) == f"About {top / deep:.0f} times larger."
     quiz = quiz_text(real_bank, "learning-to-rank", 1)
-    shows(quiz, f"7 × (1 − {1 / math.log2(3):.3f}) = {top:.2f}")
-    shows(quiz, f"7 × ({1 / math.log2(10):.3f} − {1 / math.log2(11):.3f}) = {deep:.3f}")
+    assert_shows(quiz, f"7 × (1 − {1 / math.log2(3):.3f}) = {top:.2f}")
+    assert_shows(quiz, f"7 × ({1 / math.log2(10):.3f} − {1 / math.log2(11):.3f}) = {deep:.3f}")
 
 
 # --- position-bias -----------------------------------------------------------------------
@@ -198,13 +193,15 @@ def pbm_relevance(click_rate: float, propensity: float) -> float:
 def test_position_bias_example(real_bank: Bank) -> None:
     a, b = pbm_relevance(0.10, 1.0), pbm_relevance(0.04, 0.3)
     what = text_of(real_bank, "position-bias", "answer.what")
-    shows(what, f"0.04/0.3 ≈ {b:.2f} against A's {a:.2f}")
+    assert_shows(what, f"0.04/0.3 ≈ {b:.2f} against A's {a:.2f}")
     why = text_of(real_bank, "position-bias", "answer.why")
-    shows(why, f"counts {1 / 0.3:.1f} times one at rank 1")
-    shows(text_of(real_bank, "position-bias", "followups.1.a"), f"counts {1 / 0.02:.0f} times")
+    assert_shows(why, f"counts {1 / 0.3:.1f} times one at rank 1")
+    assert_shows(
+        text_of(real_bank, "position-bias", "followups.1.a"), f"counts {1 / 0.02:.0f} times"
+    )
     quiz = quiz_text(real_bank, "position-bias", 0)
     assert key_text(real_bank, "position-bias", 0).endswith(f"about {b:.2f} against {a:.2f}.")
-    shows(quiz, f"0.04 / 0.3 ≈ {b:.3f}")
+    assert_shows(quiz, f"0.04 / 0.3 ≈ {b:.3f}")
 
 
 # --- cold-start --------------------------------------------------------------------------
@@ -217,16 +214,16 @@ def beta_smoothed_rate(clicks: int, impressions: int, prior_clicks: float, prior
 
 def test_cold_start_smoothing(real_bank: Bank) -> None:
     when = text_of(real_bank, "cold-start", "answer.when")
-    shows(when, f"raw rate of {2 / 3 * 100:.0f}%")
-    shows(when, f"(2 + 5)/(3 + 100) ≈ {beta_smoothed_rate(2, 3, 5, 100) * 100:.1f}%")
+    assert_shows(when, f"raw rate of {2 / 3 * 100:.0f}%")
+    assert_shows(when, f"(2 + 5)/(3 + 100) ≈ {beta_smoothed_rate(2, 3, 5, 100) * 100:.1f}%")
     assert key_text(real_bank, "cold-start", 0) == (
         f"About {beta_smoothed_rate(2, 3, 5, 100) * 100:.1f}%."
     )
     quiz = quiz_text(real_bank, "cold-start", 0)
-    shows(quiz, f"About {2 / 3 * 100:.0f}%")
-    shows(quiz, f"About {(2 / 3 + 5 / 100) / 2 * 100:.0f}%")  # naive average
-    shows(quiz, f"About {5 / 100 * 100:.1f}%")  # prior mean alone
-    shows(quiz, f"≈ {beta_smoothed_rate(2, 3, 5, 100):.3f}")
+    assert_shows(quiz, f"About {2 / 3 * 100:.0f}%")
+    assert_shows(quiz, f"About {(2 / 3 + 5 / 100) / 2 * 100:.0f}%")  # naive average
+    assert_shows(quiz, f"About {5 / 100 * 100:.1f}%")  # prior mean alone
+    assert_shows(quiz, f"≈ {beta_smoothed_rate(2, 3, 5, 100):.3f}")
 
 
 # --- ann-vector-search -------------------------------------------------------------------
@@ -245,30 +242,32 @@ def ivfpq_bytes_per_vector(sub_quantisers: int, id_bytes: int) -> int:
 def test_ann_memory_and_scan(real_bank: Bank) -> None:
     n, dim, m = 100e6, 768, 32
     what = text_of(real_bank, "ann-vector-search", "answer.what")
-    shows(what, f"{n * dim / 1e9:.1f} billion multiply-adds")
-    shows(what, f"{n * dim * 4 / 1e9:.0f} GB of float32")
+    assert_shows(what, f"{n * dim / 1e9:.1f} billion multiply-adds")
+    assert_shows(what, f"{n * dim * 4 / 1e9:.0f} GB of float32")
     why = text_of(real_bank, "ann-vector-search", "answer.why")
     hnsw = hnsw_bytes_per_vector(dim, m)
-    shows(why, f"add {2 * m * 4} bytes, so {hnsw:,} bytes per vector and {n * hnsw / 1e9:.0f} GB")
+    assert_shows(
+        why, f"add {2 * m * 4} bytes, so {hnsw:,} bytes per vector and {n * hnsw / 1e9:.0f} GB"
+    )
     pq = ivfpq_bytes_per_vector(64, 8)
-    shows(why, f"{pq} bytes per vector and {n * pq / 1e9:.1f} GB in all")
-    shows(why, f"a {dim * 4 // 64}-fold compression")
+    assert_shows(why, f"{pq} bytes per vector and {n * pq / 1e9:.1f} GB in all")
+    assert_shows(why, f"a {dim * 4 // 64}-fold compression")
     when = text_of(real_bank, "ann-vector-search", "answer.when")
     sq8 = dim * 1 + 2 * m * 4  # 8-bit scalar codes plus the same 2M links
-    shows(when, f"needs {sq8:,} bytes per vector here instead of {hnsw:,}")
+    assert_shows(when, f"needs {sq8:,} bytes per vector here instead of {hnsw:,}")
     scanned = n * 64 / 65536
-    shows(why, f"about {round(scanned, -3):,.0f} codes")
-    shows(why, f"{64 / 65536 * 100:.1f}% of the base")
+    assert_shows(why, f"about {round(scanned, -3):,.0f} codes")
+    assert_shows(why, f"{64 / 65536 * 100:.1f}% of the base")
     quiz0 = quiz_text(real_bank, "ann-vector-search", 0)
     assert key_text(real_bank, "ann-vector-search", 0) == f"About {n * hnsw / 1e9:.0f} GB."
-    shows(quiz0, f"About {n * dim * 4 / 1e9:.0f} GB")  # vectors alone
-    shows(quiz0, f"About {n * 2 * m * 4 / 1e9:.0f} GB")  # links alone
-    shows(quiz0, f"About {n * pq / 1e9:.1f} GB")  # IVF-PQ
+    assert_shows(quiz0, f"About {n * dim * 4 / 1e9:.0f} GB")  # vectors alone
+    assert_shows(quiz0, f"About {n * 2 * m * 4 / 1e9:.0f} GB")  # links alone
+    assert_shows(quiz0, f"About {n * pq / 1e9:.1f} GB")  # IVF-PQ
     quiz1 = quiz_text(real_bank, "ann-vector-search", 1)
     assert key_text(real_bank, "ann-vector-search", 1).startswith(f"{pq} bytes")
-    shows(quiz1, f"{64 * 8 + 8} bytes")  # sub-vectors kept as 8-byte floats
-    shows(quiz1, f"{dim * 4 + 8:,} bytes")  # vector kept whole
-    shows(quiz1, f"{64 // 8 + 8} bytes")  # codes read as bits
+    assert_shows(quiz1, f"{64 * 8 + 8} bytes")  # sub-vectors kept as 8-byte floats
+    assert_shows(quiz1, f"{dim * 4 + 8:,} bytes")  # vector kept whole
+    assert_shows(quiz1, f"{64 // 8 + 8} bytes")  # codes read as bits
 
 
 # --- popularity-bias-diversity -----------------------------------------------------------
@@ -288,17 +287,17 @@ def gini(values: list[float]) -> float:
 
 def test_popularity_concentration(real_bank: Bank) -> None:
     what = text_of(real_bank, "popularity-bias-diversity", "answer.what")
-    shows(what, f"collect {zipf_top_share(10_000, 100) * 100:.0f}% of interactions")
+    assert_shows(what, f"collect {zipf_top_share(10_000, 100) * 100:.0f}% of interactions")
     zipf = [1 / r for r in range(1, 10_001)]
-    shows(what, f"coefficient of interactions is {gini(zipf):.2f}")
+    assert_shows(what, f"coefficient of interactions is {gini(zipf):.2f}")
     assert key_text(real_bank, "popularity-bias-diversity", 0) == (
         f"About {zipf_top_share(10_000, 100) * 100:.0f}%."
     )
     quiz = quiz_text(real_bank, "popularity-bias-diversity", 0)
-    shows(quiz, f"About {zipf_top_share(10_000, 1_000) * 100:.0f}%")
-    shows(quiz, f"about {zipf_top_share(10_000, 1) * 100:.0f}%")
+    assert_shows(quiz, f"About {zipf_top_share(10_000, 1_000) * 100:.0f}%")
+    assert_shows(quiz, f"about {zipf_top_share(10_000, 1) * 100:.0f}%")
     harmonic = [sum(1 / r for r in range(1, n + 1)) for n in (100, 10_000)]
-    shows(quiz, f"{harmonic[0]:.2f} / {harmonic[1]:.2f}")
+    assert_shows(quiz, f"{harmonic[0]:.2f} / {harmonic[1]:.2f}")
 
 
 # --- bm25-tfidf --------------------------------------------------------------------------
@@ -316,22 +315,24 @@ def bm25_idf(n_docs: float, df: float) -> float:
 
 def test_bm25_saturation_length_and_idf(real_bank: Bank) -> None:
     why = text_of(real_bank, "bm25-tfidf", "answer.why")
-    shows(why, f"one occurrence contributes {bm25_tf(1, 1.2, 0.75, 1):.1f} times the IDF")
-    shows(why, f"ten contribute {bm25_tf(10, 1.2, 0.75, 1):.2f}")
-    shows(why, f"$k_1 + 1 = {1.2 + 1:.1f}$")
-    shows(why, f"counts {bm25_tf(1, 1.2, 0.75, 3):.2f} instead of")
-    shows(why, f"10 of them weighs {bm25_idf(1e6, 10):.1f}")
-    shows(why, f"100,000 weighs {bm25_idf(1e6, 100_000):.1f}")
+    assert_shows(why, f"one occurrence contributes {bm25_tf(1, 1.2, 0.75, 1):.1f} times the IDF")
+    assert_shows(why, f"ten contribute {bm25_tf(10, 1.2, 0.75, 1):.2f}")
+    assert_shows(why, f"$k_1 + 1 = {1.2 + 1:.1f}$")
+    assert_shows(why, f"counts {bm25_tf(1, 1.2, 0.75, 3):.2f} instead of")
+    assert_shows(why, f"10 of them weighs {bm25_idf(1e6, 10):.1f}")
+    assert_shows(why, f"100,000 weighs {bm25_idf(1e6, 100_000):.1f}")
     assert key_text(real_bank, "bm25-tfidf", 0) == (
         f"About {bm25_tf(10, 1.2, 0.75, 1) / bm25_tf(1, 1.2, 0.75, 1):.2f} times."
     )
-    shows(quiz_text(real_bank, "bm25-tfidf", 0), f"= {bm25_tf(10, 1.2, 0.75, 1):.2f}")
+    assert_shows(quiz_text(real_bank, "bm25-tfidf", 0), f"= {bm25_tf(10, 1.2, 0.75, 1):.2f}")
     quiz = quiz_text(real_bank, "bm25-tfidf", 4)
-    shows(quiz, f"about {bm25_idf(1e6, 10):.1f}")
+    assert_shows(quiz, f"about {bm25_idf(1e6, 10):.1f}")
     assert key_text(real_bank, "bm25-tfidf", 4) == f"About {bm25_idf(1e6, 100_000):.1f}."
-    shows(quiz, f"About {100_000 / 1e6:.1f}")  # the document fraction
-    shows(quiz, f"About {math.log10(1 + (1e6 - 1e5 + 0.5) / (1e5 + 0.5)):.1f}")  # log base 10
-    shows(quiz, f"About {round(bm25_idf(1e6, 10), 1) / 10_000:.4f}")  # linear in df
+    assert_shows(quiz, f"About {100_000 / 1e6:.1f}")  # the document fraction
+    assert_shows(
+        quiz, f"About {math.log10(1 + (1e6 - 1e5 + 0.5) / (1e5 + 0.5)):.1f}"
+    )  # log base 10
+    assert_shows(quiz, f"About {round(bm25_idf(1e6, 10), 1) / 10_000:.4f}")  # linear in df
 
 
 # --- sequential-recommendation -----------------------------------------------------------
@@ -344,9 +345,9 @@ def history_bytes(users: float, events: int, bytes_per_event: int) -> float:
 def test_sequence_storage(real_bank: Bank) -> None:
     total = history_bytes(100e6, 200, 8 + 4)
     trade = text_of(real_bank, "sequential-recommendation", "answer.tradeoffs")
-    shows(trade, f"takes {total / 1e9:.0f} GB")
+    assert_shows(trade, f"takes {total / 1e9:.0f} GB")
     assert key_text(real_bank, "sequential-recommendation", 1) == f"About {total / 1e9:.0f} GB."
     quiz = quiz_text(real_bank, "sequential-recommendation", 1)
-    shows(quiz, f"About {history_bytes(100e6, 200, 8) / 1e9:.0f} GB")  # IDs only
-    shows(quiz, f"About {total / 1e10:.0f} GB")
-    shows(quiz, f"About {total * 10 / 1e12:.1f} TB")
+    assert_shows(quiz, f"About {history_bytes(100e6, 200, 8) / 1e9:.0f} GB")  # IDs only
+    assert_shows(quiz, f"About {total / 1e10:.0f} GB")
+    assert_shows(quiz, f"About {total * 10 / 1e12:.1f} TB")
