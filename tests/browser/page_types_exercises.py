@@ -36,6 +36,10 @@ def press(page, action: str) -> None:
     page.locator(f".mlw-exercise__{action}").click()
 
 
+# What Run shows of the reader's own prints.
+PRINTED = ".mlw-exercise__output pre[aria-label='What your code printed']"
+
+
 def wait_for_summary(page, area: str, text: str, timeout: int = BOOT_TIMEOUT) -> str:
     summary = page.locator(f".mlw-exercise__{area} .mlw-exercise__summary", has_text=text)
     summary.wait_for(timeout=timeout)

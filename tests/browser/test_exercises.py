@@ -15,6 +15,7 @@ from tests.browser.page_types_exercises import (
     BOOT_TIMEOUT,
     EXAMPLE,
     EXAMPLE_PATH,
+    PRINTED,
     exercise_file,
     press,
     spare_ready,
@@ -100,7 +101,6 @@ def test_a_syntax_error_and_a_traceback_are_shown(page, site_url: str) -> None:
 # The memory bomb meets the engine's memory cap (about 512 MB) long before the time
 # limit: Python raises MemoryError, frees what was built, and the same worker goes on.
 OUT_OF_MEMORY = "Your code ran out of memory"
-PRINTED = ".mlw-exercise__output pre[aria-label='What your code printed']"
 
 
 @pytest.mark.parametrize(

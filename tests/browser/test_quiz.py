@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from practice_engine.vocab import PROGRESS_VERSION
 from tests.browser.quiz_helpers import STORAGE_KEY, answer_key, start_by_keyboard, take_quiz
 from tests.browser.storage_helpers import backups, blocking, page_with_script, saving_notice
 
@@ -96,7 +97,7 @@ def test_corrupted_progress_is_backed_up_and_reported(page, site_url: str) -> No
     kept = backups(page, "progress")
     assert [b["raw"] for b in kept] == ["{broken json"]
     fresh = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
-    assert fresh["quiz"] == {} and fresh["version"] == 2
+    assert fresh["quiz"] == {} and fresh["version"] == PROGRESS_VERSION
 
 
 def test_blocked_storage_works_in_the_tab_and_says_so(browser, site_url: str, key) -> None:

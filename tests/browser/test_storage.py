@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from practice_engine.vocab import PROGRESS_VERSION
 from tests.browser.page_types_practice import DASHBOARD, FLASHCARDS, TIMEOUT, dashboard_ready
 from tests.browser.quiz_helpers import STORAGE_KEY
 from tests.browser.storage_helpers import backups, fill_storage, page_with_script, saving_notice
@@ -121,7 +122,9 @@ def test_storage_that_fills_up_later_is_shown_on_every_practice_page(page, site_
     banner.wait_for(state="detached", timeout=TIMEOUT)  # saving works again: said so
 
 
-NEWER = json.dumps({"version": 5, "quiz": {}, "cards": {}, "decks": ["from the future"]})
+NEWER = json.dumps(
+    {"version": PROGRESS_VERSION + 1, "quiz": {}, "cards": {}, "decks": ["from the future"]}
+)
 
 
 def test_progress_from_a_newer_guide_is_left_alone(page, site_url: str) -> None:
