@@ -21,7 +21,7 @@ from devtools.feedback_labels import exported_bank, load_labelled
 from practice_engine import cards, mock, progress
 from practice_engine.bankdata import BankData
 from practice_engine.feedback import feedback
-from tests.browser.axe_helpers import AXE, RULES
+from tests.browser.axe_helpers import axe_clean, key
 from tests.browser.page_types_practice import FLASHCARDS, MOCK, TIMEOUT
 from tests.browser.quiz_helpers import STORAGE_KEY
 
@@ -45,20 +45,6 @@ def trap_answer(real_bank, data: BankData, qid: str) -> tuple[str, dict]:
         if any(t["asserted"] for t in result["traps"]) and 1 <= result["hit"] < result["expected"]:
             return a.text, result
     raise AssertionError(f"no labelled answer to {qid} asserts a trap with hits and misses")
-
-
-def axe_clean(page, where: str) -> None:
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        page.evaluate(AXE)
-    options = "{runOnly: {type: 'tag', values: rules}, resultTypes: ['violations']}"
-    found = page.evaluate(f"rules => axe.run(document, {options})", RULES)["violations"]
-    assert [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in found] == [], where
-
-
-def key(page, selector: str, keys: str = "Enter") -> None:
-    """Focus a control and press a key on it, as a keyboard user would after tabbing."""
-    page.locator(selector).first.focus()
-    page.keyboard.press(keys)
 
 
 def focused(page, selector: str) -> bool:

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.browser.axe_helpers import AXE, RULES
+from tests.browser.axe_helpers import axe_clean, key
 from tests.browser.page_types_exercises import (
     BOOT_TIMEOUT,
     EXAMPLE,
@@ -32,20 +32,6 @@ def set_clock(page, ms: int) -> None:
     """Date.now() answers `ms` from now on (timers keep running). Playwright reads a bare
     number as seconds here, so the time goes in as a datetime."""
     page.clock.set_fixed_time(datetime.fromtimestamp(ms / 1000, tz=UTC))
-
-
-def axe_clean(page, where: str) -> None:
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        page.evaluate(AXE)
-    options = "{runOnly: {type: 'tag', values: rules}, resultTypes: ['violations']}"
-    found = page.evaluate(f"rules => axe.run(document, {options})", RULES)["violations"]
-    assert [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in found] == [], where
-
-
-def key(page, selector: str, keys: str = "Enter") -> None:
-    """Focus a control and press a key on it, as a keyboard user would after tabbing."""
-    page.locator(selector).first.focus()
-    page.keyboard.press(keys)
 
 
 def record_says(page, text: str) -> None:

@@ -70,6 +70,10 @@ def test_typed_solution_passes_and_is_kept_across_reloads(page, site_url: str) -
 
     page.reload()
     wait_for_editor(page)
+    # the draft is put in the editor once Python has read this exercise's record
+    page.wait_for_function(
+        f"() => MLGuide.exercises.get('{EXAMPLE}')?.codeBox.loaded", timeout=BOOT_TIMEOUT
+    )
     shown = page.evaluate(f"MLGuide.exercises.get('{EXAMPLE}').code()")
     assert shown == solution
 
