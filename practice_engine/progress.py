@@ -28,11 +28,11 @@ from typing import Any, cast
 from .clock import is_int
 from .records import Record, register
 from .state import Progress, Settings
+from .stored_text import parse_stored
 from .validate import (
     PROGRESS_V2_KEYS,
     SETTINGS_KEYS,
     answers_problem,
-    parse_stored,
     progress_parts_problem,
     progress_v1_problem,
     shown,

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar, cast
 
 from .errors import EngineError
-from .validate import parse_stored
+from .stored_text import parse_stored
 
 T = TypeVar("T")
 
@@ -44,7 +44,7 @@ class Record(Generic[T]):
     def restore_stored(self, raw: Any, *context: Any) -> tuple[T | None, str | None]:
         """From the text the page stored: (value, None) to carry on, (None, None) when
         nothing is stored, else (None, reason); never raises. The page never parses
-        storage itself (see validate.parse_stored for why the depth is checked first)."""
+        storage itself (see stored_text.parse_stored for why the depth is checked first)."""
         stored = parse_stored(raw, self.stored_as)
         if not stored.present or stored.reason:
             return None, stored.reason

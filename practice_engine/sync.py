@@ -39,8 +39,8 @@ from .clock import is_int
 from .errors import EngineError
 from .progress import empty_progress, require_progress, restore_progress
 from .state import Progress, QuizSession, SavedRound, Settings
+from .stored_text import parse_stored
 from .sync_exercises import merge_exercises
-from .validate import parse_stored
 from .vocab import MAX_HISTORY, PROGRESS_VERSION
 
 T = TypeVar("T")

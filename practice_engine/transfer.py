@@ -16,7 +16,8 @@ from .clock import is_int, is_time, parse_when, require_time, to_ms
 from .errors import EngineError
 from .progress import has_study_data, require_progress, upgrade
 from .state import ExerciseRecord, Progress
-from .validate import nesting_problem, shown
+from .stored_text import nesting_problem
+from .validate import shown
 from .vocab import MAX_HISTORY, MAX_IMPORT_CHARS, PROGRESS_FORMAT, PROGRESS_VERSION
 
 FILE_KEYS = ("format", "version", "exported_ms", "progress")

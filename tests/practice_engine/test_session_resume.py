@@ -11,7 +11,7 @@ import pytest
 from macros.publish.export import bank_json
 from practice_engine import api, quiz
 from practice_engine.session_state import restore_saved_session
-from practice_engine.validate import MAX_NESTING
+from practice_engine.stored_text import MAX_NESTING
 
 
 @pytest.fixture

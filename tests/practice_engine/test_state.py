@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from practice_engine import progress, quiz
 from practice_engine.api import dispatch
 from practice_engine.session_state import restore_session
-from practice_engine.validate import nesting_problem
+from practice_engine.stored_text import nesting_problem
 from tests.practice_engine.builders import T0, build
 
 json_values = st.recursive(
