@@ -8,7 +8,8 @@ import { Countdown } from "../lib/countdown.js";
 import { el, errorBox } from "../lib/dom.js";
 import { dueWords, errorText, mmss, plural, tzOffset } from "../lib/format.js";
 import { answerBox, Checklist, confirmGrade, partLink } from "./answer-feedback.js";
-import { gradeButtons, ready, showNotices } from "./practice.js";
+import { SettingsForm } from "./flashcards-settings.js";
+import { changeSettings, gradeButtons, ready, showNotices } from "./practice.js";
 
 class Flashcards {
   constructor(root, deps) {
@@ -21,12 +22,7 @@ class Flashcards {
     this.say = announcer(root.querySelector(".mlw-fc__status"));
     this.session = []; // what was graded on this visit, newest last
     this.borrowed = null;
-    this.settingsNote = el("p", { class: "mlw-fc__settings-note" }); // visible feedback
-    this.form.append(this.settingsNote);
-    this.form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      this.saveSettings();
-    });
+    this.settings = new SettingsForm(this.form, this);
     this.load();
   }
 
@@ -37,7 +33,7 @@ class Flashcards {
       this.constants = fixed;
       this.unwatch ??= this.progressStore.onChange((p) => this.adopt(p));
       showNotices(this.root.querySelector(".mlw-notices"), this.progressStore);
-      this.fillSettings();
+      this.settings.fill();
       await this.refresh();
       this.showIdle();
     } catch (error) {
@@ -56,15 +52,6 @@ class Flashcards {
     } catch (error) {
       this.fail(error, () => this.showIdle());
     }
-  }
-
-  fillSettings() {
-    const [low, high] = this.constants.new_per_day_range;
-    const input = this.form.elements.new_per_day;
-    Object.assign(input, { min: low, max: high, value: this.progress.settings.new_per_day });
-    this.form.elements.schedule.value = this.progress.settings.schedule;
-    this.form.elements.level.value = this.progress.settings.level;
-    this.form.querySelector("fieldset").disabled = false;
   }
 
   async refresh() {
@@ -149,7 +136,7 @@ class Flashcards {
       id: `fc-note-${id}`,
       label: "Your answer, if you want to type it: after the reveal it is checked against the question's key points, in this browser",
       keep: this.progress.settings.keep_answers,
-      onKeep: (keep) => this.saveSettingsWith({ keep_answers: keep }),
+      onKeep: (keep) => changeSettings(this, { keep_answers: keep }),
       say: this.say,
     });
     this.check = null;
@@ -294,37 +281,11 @@ class Flashcards {
     }
   }
 
-  // One setting changed from the answer box ("keep my answers"); throws when not saved.
-  async saveSettingsWith(settings) {
-    const before = this.progress;
-    this.progress = await this.py.call("set_settings", { progress: before, settings });
-    await this.progressStore.save(this.progress, before);
-  }
-
-  async saveSettings() {
-    const input = this.form.elements.new_per_day;
-    const settings = {
-      new_per_day: Number(input.value), schedule: this.form.elements.schedule.value, level: this.form.elements.level.value,
-    };
-    const tell = (text) => {
-      this.settingsNote.textContent = text;
-      this.say(text);
-    };
-    if (!input.checkValidity() || !Number.isInteger(settings.new_per_day)) {
-      tell(`Not saved: new cards per day must be a whole number from ${input.min} to ${input.max}.`);
-      input.focus();
-      return;
-    }
-    try {
-      const before = this.progress;
-      this.progress = await this.py.call("set_settings", { progress: before, settings });
-      await this.progressStore.save(this.progress, before);
-      await this.refresh();
-      if (this.mode === "idle" || this.mode === "done") this.showIdle();
-      tell(`Settings saved. ${this.counts.textContent}.`);
-    } catch (error) {
-      tell(`Not saved: ${errorText(error)}`);
-    }
+  // After the settings form saved: the queue and counts they change, and the new counts.
+  async settingsSaved() {
+    await this.refresh();
+    if (this.mode === "idle" || this.mode === "done") this.showIdle();
+    return this.counts.textContent;
   }
 
   fail(error, retry) {

@@ -8,6 +8,7 @@
 import { el, siteHref } from "../lib/dom.js";
 import { errorText } from "../lib/format.js";
 import { answerBox, Checklist, confirmGrade } from "./answer-feedback.js";
+import { changeSettings } from "./practice.js";
 
 const PARTS = { what: "What", why: "Why", when: "When", tradeoffs: "Trade-offs" };
 
@@ -63,11 +64,8 @@ export class MockAnswer {
   }
 
   // "Keep my answers" from the answer box: a setting saved with the progress.
-  async keepAnswers(keep) {
-    const { round } = this;
-    const before = round.progress;
-    round.progress = await round.py.call("set_settings", { progress: before, settings: { keep_answers: keep } });
-    await round.progressStore.save(round.progress, before);
+  keepAnswers(keep) {
+    return changeSettings(this.round, { keep_answers: keep });
   }
 
   // A kept answer (only with "keep my answers" ticked) goes into progress with the grade.

@@ -49,3 +49,11 @@ export function gradeButtons(grades, labelId, onGrade) {
     });
   return el("div", { class: "mlw-grades", role: "group", "aria-labelledby": labelId }, grades.map(button));
 }
+
+// Settings changed through the engine and saved; `host.progress` becomes the new copy.
+// Throws when the engine refuses them or the save fails.
+export async function changeSettings(host, settings) {
+  const before = host.progress;
+  host.progress = await host.py.call("set_settings", { progress: before, settings });
+  await host.progressStore.save(host.progress, before);
+}
