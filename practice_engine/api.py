@@ -211,7 +211,8 @@ OPS: dict[str, Callable[..., Any]] = {
     # answer feedback
     "feedback": _feedback,
     "keep_answer": _keep_answer,
-    # coding exercises: the runs answer with a report whatever the reader's code does
+    # coding exercises: the runs answer with a report whatever the reader's code does (the
+    # ones that run the reader's code are listed in USER_CODE_OPS below)
     "run_code": runner.run_code,
     "check_code": runner.check_code,
     "run_exercise": runner.run_exercise,
@@ -225,6 +226,14 @@ OPS: dict[str, Callable[..., Any]] = {
     "grade_followup": exercise_progress.grade_followup,
     "save_draft": exercise_progress.save_draft,
 }
+
+
+# The ops that run the reader's code. The worker (docs/assets/js/py-worker.mjs) reads this
+# set at boot and runs each of these inside its box: timers, listeners and tasks a run
+# leaves behind are cancelled, and its microtasks count against its own time limit.
+USER_CODE_OPS = frozenset(
+    {"run_code", "check_code", "run_exercise", "check_exercise", "measure_complexity"}
+)
 
 
 def dispatch(op: str, args_json: str) -> str:

@@ -295,3 +295,14 @@ def test_a_whole_loop_through_the_api(loaded) -> None:
     assert call("apply_import", current=empty, incoming=incoming, mode="replace") == p
     assert call("restore_mock", mock=m) == {"mock": m, "reason": None}
     assert call("card_info", progress=p, question_id=q["new"][0], now_ms=T0)["reviews"] >= 1
+
+
+def test_every_op_that_runs_the_readers_code_is_run_in_the_box() -> None:
+    """The worker boxes exactly USER_CODE_OPS; an op of the runner left out of it once ran
+    the reader's code with nothing cancelled after it (the exercise UI's Run and Check)."""
+    from practice_engine import api, runner
+
+    runs_code = {
+        name for name, fn in api.OPS.items() if getattr(fn, "__module__", "") == runner.__name__
+    }
+    assert runs_code == set(api.USER_CODE_OPS)

@@ -230,12 +230,16 @@ async function bootWith(manifest, snap, state, mark, timings) {
   return { pyodide: version, boot: state.phase, fallback_reason: state.reason, timings, ...loaded.result };
 }
 
+// The engine's entry, and the ops that run the reader's code (practice_engine/api.py's
+// USER_CODE_OPS), which run inside the box.
+let USER_CODE = new Set();
 function engine(pyodide) {
-  pyodide.runPython("from practice_engine.api import dispatch");
+  const names = pyodide.runPython(
+    "import json\nfrom practice_engine.api import USER_CODE_OPS, dispatch\njson.dumps(sorted(USER_CODE_OPS))",
+  );
+  USER_CODE = new Set(JSON.parse(names));
   return pyodide.globals.get("dispatch");
 }
-
-const USER_CODE = new Set(["run_code", "check_code"]);
 
 // A listener, not self.onmessage, which the reader's code could replace.
 self.addEventListener("message", async (event) => {
