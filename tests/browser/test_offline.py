@@ -133,6 +133,7 @@ WAITING = """() => navigator.serviceWorker.getRegistration()
 ACTIVATED = """(scope) => navigator.serviceWorker.getRegistration(scope)
   .then(r => !!r && !r.waiting && !r.installing && r.active?.state === "activated")"""
 CACHED_FAQ = """async () => {
+  if (typeof MLGuide === "undefined") return null;  // the reloaded page's script not run yet
   const keys = await caches.keys();
   if (keys.length !== 1) return null;
   const hit = await (await caches.open(keys[0])).match(new URL("study/faq/", MLGuide.siteRoot));

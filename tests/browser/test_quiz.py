@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from playwright.sync_api import expect
 
 from practice_engine.vocab import PROGRESS_VERSION
 from tests.browser.quiz_helpers import STORAGE_KEY, answer_key, start_by_keyboard, take_quiz
@@ -32,7 +33,8 @@ def test_keyboard_only_quiz_scores_right_and_history_survives_reload(
     assert score == "Score: 3 of 5"
     cells = quiz.locator(".mlw-score-table td").all_inner_texts()
     assert cells == ["3 / 5"]  # one track on this page
-    assert "3 of 5 correct" in quiz.locator("[role=status]").inner_text()
+    # the announcer writes the line a moment after the score appears (to be re-read)
+    expect(quiz.locator("[role=status]")).to_contain_text("3 of 5 correct")
 
     stored = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
     assert sum(len(h) for h in stored["quiz"].values()) == 5
