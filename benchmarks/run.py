@@ -122,10 +122,11 @@ def snapshot_section(site, p, reps: int, strategies: tuple[str, ...]) -> str:
     results = snapshot.run(site, reps=reps, strategies=strategies, p=p)
     note = (
         f"Quiz page, navigation to the first answerable item; medians of {reps} interleaved"
-        " runs, fresh on-disk profile each, gzip. Repeat visit: runtime in the service worker."
+        " runs, fresh on-disk profile each, gzip. A first visit boots plainly and keeps the"
+        " snapshot once idle; the repeat visit restores it, the runtime in the service worker."
     )
     return (
-        "### Memory snapshot (issue #9)\n\n"
+        "### Memory snapshot (issues #9, #20)\n\n"
         + _table(snapshot.HEADER, snapshot.rows(results))
         + f"\n\n{note}"
     )

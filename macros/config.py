@@ -51,7 +51,8 @@ class Folders(config_options.DictOfItems[str]):
 
 
 class GuideConfig(base.Config):
-    # Boot Python from a memory snapshot made at build time (publish/snapshot.py).
-    python_snapshot = Switch(default=False)
+    # Make a memory snapshot of the booted engine at build time (publish/snapshot.py), which
+    # readers' browsers keep after their first use of Python and boot from later.
+    python_snapshot = Switch(default=True)
     # Folders whose pages moved; every old page URL gets a redirect page (publish/redirects.py).
     moved = Folders()

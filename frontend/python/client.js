@@ -13,10 +13,15 @@
 // Exercise pages keep a spare worker booted (`keepSpare`), so that after a time-out
 // Python is runnable again at once rather than after a new boot.
 //
+// The first time a worker boots plainly on a site that has a memory snapshot, the page,
+// once idle, asks it to keep the snapshot for later visits (`snapshotKept`); a reader who
+// never uses Python never downloads it, and one who asked the browser to save data is
+// spared it. Later visits, and the fresh worker after a time-out, restore from it.
+//
 // A worker restoring Python from a memory snapshot says it is alive about every second. If
 // it goes quiet for stallMs, the restore has hung inside the wasm (only terminate() ends
-// that): a fresh worker boots without the snapshot, for the rest of this tab's life, and
-// the page just gets Python a little later.
+// that): a fresh worker boots without the snapshot, which it then marks rejected, and the
+// page just gets Python a little later.
 
 import { siteRoot } from "../lib/site.js";
 
@@ -48,6 +53,7 @@ class PyClient {
     this._heard = { at: 0, phase: null };
     this.spare = null; // { worker, booted: Promise<info|null> } on exercise pages
     this.wantSpare = false;
+    this.snapshotKept = null; // Promise<{ kept, why? }> once asked, for tests and the console
   }
 
   // Called each time a worker finishes booting (and at once if one already has).
@@ -77,6 +83,7 @@ class PyClient {
       this._readyValue = info;
       for (const listener of this.readyListeners) listener(info);
       if (this.wantSpare) whenIdle(() => this._startSpare());
+      if (info.snapshot === "not-cached") whenIdle(() => this._keepSnapshot());
       return info;
     });
     this.ready.catch(() => {
@@ -101,6 +108,19 @@ class PyClient {
         this.spare = null;
       }
     });
+  }
+
+  // Once per tab, in the background: the worker fetches, checks and stores the snapshot.
+  _keepSnapshot() {
+    if (this.snapshotKept || !this.worker) return;
+    if (navigator.connection?.saveData) {
+      this.snapshotKept = Promise.resolve({ kept: false, why: "the browser asks to save data" });
+      return;
+    }
+    this.snapshotKept = this._send(this.worker, { op: "keep_snapshot" }).catch((error) => ({
+      kept: false,
+      why: String(error?.message ?? error),
+    }));
   }
 
   _spawn() {

@@ -24,6 +24,9 @@ SKIP_NAMES = ("sw.js", "sitemap.xml", "bank.schema.json")
 # editor (~370 KB, ~110 KB gzip) matters only to readers who practise, and then it must be
 # there offline even if no exercise was opened online.
 WITH_PYTHON = ("assets/js/editor.mjs",)
+# The memory snapshot is kept by the Python worker in a cache of its own, once the reader
+# has used Python (docs/assets/js/snapshot-store.mjs); the service worker leaves it alone.
+SNAPSHOT_PREFIX = "snapshot-"
 
 
 def _url_of(rel: str) -> str:
@@ -40,14 +43,16 @@ def site_files(paths: Iterable[str]) -> tuple[list[str], list[str]]:
     the built files."""
     precache, runtime = [], []
     for rel in sorted(set(paths)):
+        name = rel.rsplit("/", 1)[-1]
         if rel.startswith(RUNTIME_DIRS):
+            if name.startswith(SNAPSHOT_PREFIX):
+                continue
             if rel.endswith(".whl") or "/pyodide/" in f"/{rel}":
                 runtime.append(rel)
             continue
         if rel in WITH_PYTHON:
             runtime.append(rel)
             continue
-        name = rel.rsplit("/", 1)[-1]
         if rel.endswith(SKIP_SUFFIXES) or name in SKIP_NAMES:
             continue
         precache.append(_url_of(rel))

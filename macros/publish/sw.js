@@ -1,6 +1,7 @@
 // Service worker of the ML interview guide, written by the build (macros/publish/service_worker.py).
 // Offline after the first visit: pages and assets are cached at install; the Python runtime
-// and the code editor are cached once the reader has used any practice widget. One cache per build: a new build installs beside
+// and the code editor are cached once the reader has used any practice widget (and the
+// Python worker keeps the memory snapshot in a cache of its own). One cache per build: a new build installs beside
 // the old one and takes over when no page of the old build is open, or when the reader
 // accepts the update a page offers, then deletes the old cache, so a page never mixes
 // assets of two builds.
@@ -11,7 +12,9 @@ const PRECACHE = __PRECACHE__;
 const RUNTIME = __RUNTIME__;
 const CACHE = `mlguide-${VERSION}`;
 const scope = self.registration.scope;
-const keep = (url) => url.startsWith(scope) && !url.includes("/livereload");
+// The Python worker keeps the memory snapshot itself (snapshot-store.mjs): not cached here.
+const SNAPSHOT = /\/assets\/pyodide\/[^/]+\/snapshot-[^/]*$/;
+const keep = (url) => url.startsWith(scope) && !url.includes("/livereload") && !SNAPSHOT.test(new URL(url).pathname);
 
 self.addEventListener("install", (event) => {
   event.waitUntil(

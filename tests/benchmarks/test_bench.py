@@ -21,7 +21,7 @@ HEADINGS = {
     "weight": ("### Bytes over the wire (gzip)",),
     "offline": ("### The offline copy (gzip)",),
     "recovery": ("### Recovery after a time-out",),
-    "snapshot": ("### Memory snapshot (issue #9)",),
+    "snapshot": ("### Memory snapshot (issues #9, #20)",),
     "lighthouse": ("### Lighthouse (target 100 each)",),
     "build": ("### Build time",),
     "feedback": ("### Answer feedback speed", "### Answer feedback accuracy"),
@@ -52,10 +52,13 @@ def test_the_quick_bench_prints_every_table() -> None:
     assert set(HEADINGS) == set(SECTIONS)
     missing = [h for section in SECTIONS for h in HEADINGS[section] if h not in out]
     assert not missing, out
-    # Real measurements, not blanks: the plain and snapshot rows both have timings, and
-    # the Lighthouse row has four scores.
+    # Real measurements, not blanks: the plain and snapshot rows both have timings (the
+    # snapshot's with its ratios to plain, and the worker's restore marks), and the
+    # Lighthouse row has four scores.
     snapshot = out.split("### Memory snapshot")[1].split("###")[0]
     assert re.search(r"\| plain \| \d+\.\d\d s \|", snapshot), snapshot
-    assert re.search(r"\| snapshot \(packages\) \| \d+\.\d\d s \|", snapshot), snapshot
+    ratio = r"\d+\.\d\d s[^|]*, \d+\.\d\dx (ok|\*\*over\*\*)"
+    assert re.search(rf"\| snapshot \(packages\) \| {ratio} \| {ratio} \|", snapshot), snapshot
+    assert re.search(r"\| snapshot \(packages\) \|.*pyodide \d+\.\d\d", snapshot), snapshot
     assert re.search(r"\| home \| mobile \| \d+ \| \d+ \| \d+ \| \d+ \|", out), out
     assert all(float(s) > 0 for s in SECONDS.findall(out))

@@ -63,7 +63,7 @@ def test_the_build_fails_when_a_page_lost_a_card_or_shows_one_twice(fixture_bank
 
 @pytest.mark.parametrize(
     ("value", "on"),
-    [(True, True), (False, False), (None, False), ("true", True), ("1", True), (1, True),
+    [(True, True), (False, False), (None, True), ("true", True), ("1", True), (1, True),
      ("false", False), ("0", False), ("", False), ("off", False), ("Yes", True)],
 )  # fmt: skip
 def test_the_snapshot_switch_reads_yaml_bools_and_env_strings(value: object, on: bool) -> None:

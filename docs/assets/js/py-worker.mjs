@@ -2,7 +2,10 @@
 // JSON requests. Every message in and out is a JSON string.
 //
 //   in:  {"id": 1, "op": "boot", "skipSnapshot": "why"?} | {"id": 2, "op": "call", "name": "view", "args": {...}}
-//   out: {"id": 1, "ok": true, "result": {..., "boot": "snapshot" | "plain", "fallback_reason": ...}}
+//        {"id": 4, "op": "keep_snapshot"}   fetch, check and keep the snapshot for later visits
+//   out: {"id": 1, "ok": true, "result": {..., "boot": "snapshot" | "plain", "fallback_reason": ...,
+//                                          "snapshot": "restored" | "not-cached" | "rejected" | "none" | "failed"}}
+//        {"id": 4, "ok": true, "result": {"kept": true | false, "why": "..."?}}
 //        {"id": 1, "ok": false, "error": "..."}
 //        {"type": "progress", "loaded": n, "total": n}
 //        {"type": "alive", "phase": "snapshot" | "plain"}   about every second while booting
@@ -10,11 +13,14 @@
 //   {"id": 3, "op": "ping"} is answered {"id": 3, "ok": true, "result": "pong"} by a worker
 //   whose event loop is free: the page asks after each run of the reader's code.
 //
-// Two ways to boot. When the manifest lists a memory snapshot (made at build time by
-// macros/snapshot.py), the worker restores Python from it with the engine already
-// imported; otherwise, or when the snapshot is missing, altered, for another runtime or
-// fails to restore, it boots plainly and installs the engine wheels. The reader sees no
-// difference but the speed; the boot result says which way was taken, and why.
+// Two ways to boot. A first visit boots plainly: the runtime, then the engine wheels, and
+// not a byte more. Once Python is up and the page is idle, the page asks this worker to
+// keep the build's memory snapshot (made at build time by macros/publish/snapshot.py): it is
+// fetched, checked against the manifest and stored in a cache of its own
+// (snapshot-store.mjs). Later visits, and a fresh worker after a time-out, restore Python
+// from it with the engine already imported. A snapshot that is altered, for another
+// runtime or fails to restore is marked rejected and the boot goes on plainly; the reader
+// sees no difference but the speed, and the boot result says which way was taken, and why.
 //
 // Before any of the reader's code runs, py-box.mjs closes the worker's ways out (network,
 // close(), timers that outlive a run); see there.
@@ -25,6 +31,7 @@
 // with `skipSnapshot` (py-client.js).
 
 import { beginRun, endRun, lockDown } from "./py-box.mjs";
+import { snapshotStore } from "./snapshot-store.mjs";
 
 const siteRoot = new URL("../../", import.meta.url);
 const manifestURL = new URL("assets/quiz/runtime.json", siteRoot);
@@ -32,12 +39,16 @@ const ALIVE_MS = 1000;
 
 let dispatch = null;
 let booting = null;
+let runtimeManifest = null; // kept from the boot for keep_snapshot
 
 // Kept from the start: the reader's code may replace self.postMessage or JSON, not these.
 const postMessage = self.postMessage.bind(self);
 const { parse, stringify } = JSON;
 const post = (message) => postMessage(stringify(message));
 const abs = (rel) => new URL(rel, siteRoot).href;
+// The snapshot's cache, reached through references taken now: the box (py-box.mjs) takes
+// `caches` and `fetch` away from the reader's code once Python has booted.
+const store = snapshotStore(siteRoot, self.caches ?? null, self.fetch.bind(self));
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
 // Count the bytes of everything Pyodide fetches, so the page can show real progress. The
@@ -101,8 +112,6 @@ function byteMeter() {
   };
 }
 
-const hex = (buffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, "0")).join("");
-
 async function inflate(bytes, encoding) {
   if (encoding === "identity") return bytes;
   if (encoding !== "gzip") throw new Error(`snapshot encoding ${encoding} is not supported`);
@@ -111,19 +120,14 @@ async function inflate(bytes, encoding) {
 }
 
 // The snapshot's bytes, only if they are exactly the ones the build published. The hash
-// covers the compressed file (7 MB to hash, not 31), and runs while it inflates.
-async function verifiedSnapshot(fetch, snap, signal) {
-  const response = await fetch(abs(snap.file), { signal });
-  if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
+// covers the compressed file (7 MB to hash, not 31), and runs while it inflates. The
+// cached copy was checked when it was kept; it is checked again, since a disk or a
+// browser can damage what it stores.
+async function verifiedSnapshot(response, snap) {
   const packed = await response.arrayBuffer();
-  if (packed.byteLength !== snap.bytes) {
-    throw new Error(`snapshot: ${packed.byteLength} bytes, the manifest says ${snap.bytes}`);
-  }
   const raw = inflate(packed, snap.encoding);
   raw.catch(() => {}); // awaited below, after the hash says whether it is worth reporting
-  if (hex(await crypto.subtle.digest("SHA-256", packed)) !== snap.sha256) {
-    throw new Error("snapshot: SHA-256 differs from the manifest");
-  }
+  await store.check(packed, snap);
   const bytes = new Uint8Array(await raw);
   if (bytes.byteLength !== snap.raw_bytes) throw new Error("snapshot: wrong length once inflated");
   return bytes;
@@ -144,13 +148,26 @@ async function restore(loadPyodide, version, indexURL, snap, bytes, wheels) {
   return pyodide;
 }
 
-// The files each way of booting fetches, as [absolute URL, bytes], for the progress bar.
+// The files each way of booting fetches, as [absolute URL, bytes], for the progress bar. A
+// restore fetches the runtime but not the wheels, which are inside the snapshot; the
+// snapshot itself is read from this browser's cache.
 function filesOf(manifest, snap) {
   const wheelURLs = manifest.wheels.map(abs);
   const plain = Object.entries(manifest.sizes).map(([rel, n]) => [abs(rel), n]);
-  if (!snap) return { plain, first: plain };
-  const keep = snap.strategy === "packages" ? ([url]) => !wheelURLs.includes(url) : () => true;
-  return { plain, first: [...plain.filter(keep), [abs(snap.file), snap.bytes]] };
+  if (!snap || snap.strategy !== "packages") return { plain, first: plain };
+  return { plain, first: plain.filter(([url]) => !wheelURLs.includes(url)) };
+}
+
+// The kept snapshot, if this boot may use one: { snap, response } or { why } not.
+async function usableSnapshot(manifest, skipSnapshot) {
+  const snap = manifest.snapshot ?? null;
+  if (!snap) return { why: "none" };
+  if (skipSnapshot) {
+    await store.reject(snap, skipSnapshot); // it hung once; it would hang again
+    return { why: "skipped" };
+  }
+  const found = await store.find(snap);
+  return found.response ? { snap, response: found.response } : found;
 }
 
 async function boot({ skipSnapshot = null } = {}) {
@@ -162,27 +179,30 @@ async function boot({ skipSnapshot = null } = {}) {
   const manifestResponse = await fetch(manifestURL);
   if (!manifestResponse.ok) throw new Error(`runtime manifest: HTTP ${manifestResponse.status}`);
   const manifest = await manifestResponse.json();
-  const snap = skipSnapshot ? null : (manifest.snapshot ?? null);
+  runtimeManifest = manifest;
+  const usable = await usableSnapshot(manifest, skipSnapshot);
   const state = {
-    phase: snap ? "snapshot" : "plain",
-    reason: manifest.snapshot && skipSnapshot ? `skipped: ${skipSnapshot}` : null,
+    phase: usable.snap ? "snapshot" : "plain",
+    snapshot: usable.snap ? "restored" : usable.why,
+    reason: usable.why === "skipped" ? `skipped: ${skipSnapshot}` : null,
   };
   const beat = () => post({ type: "alive", phase: state.phase });
   beat(); // at once: on a repeat visit the restore starts well within the first second
   const alive = setInterval(beat, ALIVE_MS);
   try {
-    return await bootWith(manifest, snap, state, mark, timings);
+    return await bootWith(manifest, usable, state, mark, timings);
   } finally {
     clearInterval(alive);
   }
 }
 
-async function bootWith(manifest, snap, state, mark, timings) {
+async function bootWith(manifest, usable, state, mark, timings) {
+  const { snap = null } = usable;
   const files = filesOf(manifest, snap);
   const meter = byteMeter();
   meter.expect(files.first);
   const indexURL = abs(manifest.pyodide.dir);
-  // Fetch the bank, and the snapshot or the wheels, while Python boots.
+  // Fetch the bank, and read the snapshot or fetch the wheels, while Python boots.
   const bankText = meter.plainFetch(abs(manifest.bank)).then((r) => {
     if (!r.ok) throw new Error(`question bank: HTTP ${r.status}`);
     return r.text();
@@ -193,8 +213,7 @@ async function bootWith(manifest, snap, state, mark, timings) {
     urls: manifest.wheels.map(abs),
     warm: () => (warmed ??= wheels.urls.map((u) => meter.plainFetch(u).then((r) => r.arrayBuffer()).catch(() => null))),
   };
-  const abort = new AbortController();
-  const bytes = snap ? verifiedSnapshot(meter.fetch, snap, abort.signal) : null;
+  const bytes = snap ? verifiedSnapshot(usable.response, snap) : null;
   bytes?.catch(() => {}); // loadPyodide awaits it; a rejection is reported there
   if (!snap) wheels.warm();
   const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
@@ -206,12 +225,12 @@ async function bootWith(manifest, snap, state, mark, timings) {
       mark("pyodide");
       dispatch = engine(pyodide);
     } catch (error) {
-      abort.abort();
       pyodide = dispatch = null;
+      Object.assign(state, { phase: "plain", snapshot: "failed" });
       state.reason = String(error?.message ?? error).split("\n")[0].slice(0, 300);
-      state.phase = "plain";
       post({ type: "alive", phase: state.phase });
       meter.expect(files.plain);
+      await store.reject(snap, state.reason);
     }
   }
   if (!pyodide) {
@@ -227,7 +246,8 @@ async function bootWith(manifest, snap, state, mark, timings) {
   mark("bank");
   lockDown(pyodide);
   meter.done();
-  return { pyodide: version, boot: state.phase, fallback_reason: state.reason, timings, ...loaded.result };
+  const { phase: boot, reason: fallback_reason, snapshot } = state;
+  return { pyodide: version, boot, fallback_reason, snapshot, timings, ...loaded.result };
 }
 
 // The engine's entry, and the ops that run the reader's code (practice_engine/api.py's
@@ -254,6 +274,9 @@ self.addEventListener("message", async (event) => {
     if (op === "boot") {
       booting ??= boot({ skipSnapshot: message.skipSnapshot ?? null });
       post({ id, ok: true, result: await booting });
+    } else if (op === "keep_snapshot") {
+      if (!dispatch || !runtimeManifest) throw new Error("Python is not ready yet");
+      post({ id, ok: true, result: await store.keep(runtimeManifest.snapshot ?? null) });
     } else if (op === "ping") {
       post({ id, ok: true, result: "pong" });
     } else if (op === "call") {
