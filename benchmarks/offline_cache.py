@@ -1,7 +1,8 @@
 """What the offline copy costs a reader, in bytes over the wire with gzip as GitHub Pages
 serves them: the precache every reader's browser fetches once the service worker
 installs, and what is kept on top once a reader first uses a practice widget (the Python
-runtime, mostly copied from the HTTP cache it was just loaded into, and the code editor)."""
+runtime, mostly copied from the HTTP cache it was just loaded into, and the code editor),
+and the memory snapshot the Python worker keeps for later boots (a download of its own)."""
 
 from __future__ import annotations
 
@@ -33,4 +34,10 @@ def run(site: Path) -> dict:
     runtime = _listed(site, "RUNTIME")
     editor = sum(_wire(site / u) for u in runtime if u.endswith("editor.mjs"))
     python = sum(_wire(site / u) for u in runtime if not u.endswith("editor.mjs"))
-    return {"precache_kb": precache / 1024, "python_kb": python / 1024, "editor_kb": editor / 1024}
+    snap = json.loads((site / "assets/quiz/runtime.json").read_text()).get("snapshot")
+    return {
+        "precache_kb": precache / 1024,
+        "python_kb": python / 1024,
+        "editor_kb": editor / 1024,
+        "snapshot_kb": (snap["bytes"] if snap else 0) / 1024,
+    }

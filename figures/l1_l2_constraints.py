@@ -24,6 +24,10 @@ SEED = 5
 RADIUS = 1.0
 N_ROWS = 100
 W_TRUE = np.array([2.0, 0.4])
+# The loss grid and levels are rounded before contouring: CPUs whose BLAS kernels differ
+# give values that differ in the last bits, enough to change which contour points
+# matplotlib's path simplification keeps, and so the SVG's bytes.
+DIGITS = 9
 
 
 def make_problem(seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
@@ -119,9 +123,9 @@ def _panel(ax, data: dict, grid, kind: str) -> None:
     h, w_ols, l_min, t = data["h"], data["w_ols"], data["l_min"], data["radius"]
     ww1, ww2, lgrid = grid
     w_opt = data["w_l1"] if kind == "L1" else data["w_l2"]
-    touch = float(loss(w_opt, h, w_ols, l_min))
+    touch = round(float(loss(w_opt, h, w_ols, l_min)), DIGITS)
     # Loss contours: a few ellipses inside and outside the one that touches the region.
-    levels = l_min + (touch - l_min) * np.array([0.04, 0.25, 0.6, 1.6, 2.6])
+    levels = np.round(l_min + (touch - l_min) * np.array([0.04, 0.25, 0.6, 1.6, 2.6]), DIGITS)
     ax.contour(ww1, ww2, lgrid, levels=levels, colors=st.MUTED, linewidths=0.9)
     ax.contour(ww1, ww2, lgrid, levels=[touch], colors=st.BLUE, linewidths=2.2)
     ax.plot([], [], color=st.MUTED, lw=0.9, label="loss contours")
@@ -177,7 +181,7 @@ def plot(data: dict):
     lo, hi = -1.3, 2.9
     axis = np.linspace(lo, hi, 161)
     ww1, ww2 = np.meshgrid(axis, axis)
-    lgrid = loss(np.stack([ww1, ww2], axis=-1), h, w_ols, l_min)
+    lgrid = np.round(loss(np.stack([ww1, ww2], axis=-1), h, w_ols, l_min), DIGITS)
     fig = st.new_figure()
     ax_l1, ax_l2 = fig.subplots(1, 2, sharex=True, sharey=True)
     for ax, kind in ((ax_l1, "L1"), (ax_l2, "L2")):
