@@ -10,8 +10,12 @@
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
 const RUNTIME = __RUNTIME__;
-const CACHE = `mlguide-${VERSION}`;
 const scope = self.registration.scope;
+// Named by the site's path, like its stored progress: two copies of the guide on one origin
+// (two project pages of one GitHub account) must not delete each other's offline copy.
+const PREFIX = `mlguide:${new URL(scope).pathname}:`;
+const CACHE = `${PREFIX}${VERSION}`;
+const LEGACY = /^mlguide-[0-9a-f]{16}$/; // before caches were named by path
 // The Python worker keeps the memory snapshot itself (snapshot-store.mjs): not cached here.
 const SNAPSHOT = /\/assets\/pyodide\/[^/]+\/snapshot-[^/]*$/;
 const keep = (url) => url.startsWith(scope) && !url.includes("/livereload") && !SNAPSHOT.test(new URL(url).pathname);
@@ -28,7 +32,7 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const key of await caches.keys()) {
-        if (key.startsWith("mlguide-") && key !== CACHE) await caches.delete(key);
+        if ((key.startsWith(PREFIX) && key !== CACHE) || LEGACY.test(key)) await caches.delete(key);
       }
       await self.clients.claim();
     })(),

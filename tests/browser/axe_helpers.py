@@ -20,7 +20,13 @@ def axe_clean(page, where: str) -> None:
         page.evaluate(AXE)
     options = "{runOnly: {type: 'tag', values: rules}, resultTypes: ['violations']}"
     found = page.evaluate(f"rules => axe.run(document, {options})", RULES)["violations"]
-    assert [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in found] == [], where
+    # Spelled out in the message: pytest does not rewrite asserts in this helper module, and
+    # a violation seen once on a busy CI machine must say what it was.
+    summary = [
+        (v["id"], [(n["target"], n.get("failureSummary", "")[:300]) for n in v["nodes"][:3]])
+        for v in found
+    ]
+    assert not summary, f"{where}: {summary}"
 
 
 def key(page, selector: str, keys: str = "Enter") -> None:

@@ -1,9 +1,15 @@
 """What the service worker precaches, keeps on first use of Python, and when its version
-moves, given the list of files the build wrote."""
+moves, given the list of files the build wrote; and, run under Node, which caches it
+deletes when it takes over."""
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 from pathlib import Path
+
+import pytest
 
 from macros.publish.service_worker import build_version, site_files, write_service_worker
 
@@ -15,6 +21,7 @@ FILES = {
     "assets/js/quiz.js": "js",
     "assets/js/editor.mjs": "editor",
     "assets/pyodide/pyodide.asm.wasm": "wasm",
+    "assets/pyodide/314.0.7/snapshot-0123456789abcdef.bin.gz": "snapshot",
     "assets/py/practice_engine-0.1-py3-none-any.whl": "wheel",
     "assets/quiz/runtime.json": "{}",
     "assets/quiz/bank.json": "{}",
@@ -70,3 +77,52 @@ def test_written_worker_has_no_placeholder_left(tmp_path: Path) -> None:
     text = write_service_worker(_site(tmp_path), FILES).read_text()
     assert "__" not in text.replace("__proto__", "")
     assert '"study/faq/"' in text
+
+
+def test_the_snapshot_is_left_to_the_python_worker() -> None:
+    precache, runtime = site_files(FILES)
+    assert not [u for u in precache + runtime if "snapshot-" in u]
+
+
+# The written worker's activate step, run with stand-ins for `self` and `caches`: which of
+# the origin's caches survive a take-over by the build served at /b/.
+ACTIVATE = """
+const vm = require("node:vm");
+const [source, keys] = [process.argv[1], JSON.parse(process.argv[2])];
+const caches = new Set(keys);
+const listeners = {};
+const self = {
+  registration: { scope: "https://reader.github.io/b/" },
+  addEventListener: (type, fn) => { listeners[type] = fn; },
+  clients: { claim: async () => {} },
+};
+const cacheStorage = { keys: async () => [...caches], delete: async (k) => caches.delete(k) };
+vm.runInNewContext(source, { self, caches: cacheStorage, URL });
+let done;
+listeners.activate({ waitUntil: (p) => { done = p; } });
+done.then(() => console.log(JSON.stringify([...caches].sort())));
+"""
+
+
+@pytest.mark.node
+def test_a_new_build_deletes_its_own_old_caches_and_no_other_sites(tmp_path: Path) -> None:
+    source = write_service_worker(_site(tmp_path), FILES).read_text()
+    version = source.split('const VERSION = "')[1].split('"')[0]
+    keys = [
+        f"mlguide:/b/:{version}",  # this build's
+        "mlguide:/b/:0000000000000000",  # an older build of this site
+        "mlguide-00000000deadbeef",  # an older build, named before caches had the path
+        "mlguide:/a/:1111111111111111",  # another copy of the guide on the same origin
+        "mlguide:/b/c/:2222222222222222",  # a site whose path starts with this one's
+        "python-snapshot:/b/",  # the Python worker's, kept across builds
+    ]
+    node = shutil.which("node")
+    assert node, "Node is needed (make install)"
+    run = subprocess.run(
+        [node, "-e", ACTIVATE, source, json.dumps(keys)], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == sorted(
+        [f"mlguide:/b/:{version}", "mlguide:/a/:1111111111111111",
+         "mlguide:/b/c/:2222222222222222", "python-snapshot:/b/"]
+    )  # fmt: skip
