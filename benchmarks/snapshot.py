@@ -183,7 +183,7 @@ def rows(results: dict) -> list[list[str]]:
             first,
             repeat,
             f"{r['ready_bytes'] / 2**20:.1f} / {r['first_bytes'] / 2**20:.1f} MiB",
-            f"{r['repeat_bytes'] / 2**10:.0f} KiB",
+            f"{max(0, r['repeat_bytes']) / 2**10:.0f} KiB",
             marks,
         ])  # fmt: skip
     return out

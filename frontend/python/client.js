@@ -14,9 +14,9 @@
 // Python is runnable again at once rather than after a new boot.
 //
 // The first time a worker boots plainly on a site that has a memory snapshot, the page,
-// once idle, asks it to keep the snapshot for later visits (`snapshotKept`); a reader who
-// never uses Python never downloads it, and one who asked the browser to save data is
-// spared it. Later visits, and the fresh worker after a time-out, restore from it.
+// once it and the worker are idle (the first quiz item is on screen, say), asks it to keep
+// the snapshot for later visits (`snapshotKept`); a reader who never uses Python never
+// downloads it, and one who asked the browser to save data is spared it. Later visits, and the fresh worker after a time-out, restore from it.
 //
 // A worker restoring Python from a memory snapshot says it is alive about every second. If
 // it goes quiet for stallMs, the restore has hung inside the wasm (only terminate() ends
@@ -26,6 +26,7 @@
 import { siteRoot } from "../lib/site.js";
 
 const ACK_MS = 2000; // how long an idle worker may take to start a timed request
+const QUIET_MS = 2000; // the worker has had nothing to do this long: the page is not using it
 const RETRY_ACK_MS = 10_000; // the same for the fresh worker a request was sent on again
 
 export class PyTimeoutError extends Error {
@@ -54,6 +55,7 @@ class PyClient {
     this.spare = null; // { worker, booted: Promise<info|null> } on exercise pages
     this.wantSpare = false;
     this.snapshotKept = null; // Promise<{ kept, why? }> once asked, for tests and the console
+    this._busyAt = 0; // when a request was last sent or answered
   }
 
   // Called each time a worker finishes booting (and at once if one already has).
@@ -83,7 +85,7 @@ class PyClient {
       this._readyValue = info;
       for (const listener of this.readyListeners) listener(info);
       if (this.wantSpare) whenIdle(() => this._startSpare());
-      if (info.snapshot === "not-cached") whenIdle(() => this._keepSnapshot());
+      if (info.snapshot === "not-cached") this._whenQuiet(() => this._keepSnapshot());
       return info;
     });
     this.ready.catch(() => {
@@ -108,6 +110,17 @@ class PyClient {
         this.spare = null;
       }
     });
+  }
+
+  // Run `fn` once the worker has had nothing to do for QUIET_MS and the page is idle, so
+  // background work never competes with what the reader is waiting for.
+  _whenQuiet(fn) {
+    const check = () => {
+      const quiet = this.pending.size === 0 && performance.now() - this._busyAt >= QUIET_MS;
+      if (quiet) whenIdle(fn);
+      else setTimeout(check, QUIET_MS);
+    };
+    setTimeout(check, QUIET_MS);
   }
 
   // Once per tab, in the background: the worker fetches, checks and stores the snapshot.
@@ -221,6 +234,7 @@ class PyClient {
 
   _send(worker, message, timeoutMs, retried = false) {
     const id = this.nextId++;
+    this._busyAt = performance.now();
     return new Promise((resolve, reject) => {
       const entry = { resolve, reject, worker, message, timeoutMs, retried, timer: null, ack: null };
       if (timeoutMs) entry.ack = setTimeout(() => this._unstarted(id), retried ? RETRY_ACK_MS : ACK_MS);
@@ -282,6 +296,7 @@ class PyClient {
     const entry = this.pending.get(message.id);
     if (!entry || entry.worker !== worker) return;
     this.pending.delete(message.id);
+    this._busyAt = performance.now();
     clearTimeout(entry.timer);
     clearTimeout(entry.ack);
     if (message.ok) entry.resolve(message.result);
