@@ -11,6 +11,7 @@ import statistics
 from urllib.parse import urljoin
 
 from benchmarks.browser import new_context
+from devtools.pages import eventually
 
 TARGET_S = 1.5
 STOP_THEN_RUN = """async () => {
@@ -43,7 +44,7 @@ def _once(browser, url: str, spare: bool = False, kept: bool = False) -> float:
             page.wait_for_function("() => MLGuide.py.spare", timeout=120_000)
             assert page.evaluate(SPARE_READY)
         if kept:
-            page.wait_for_function(KEPT, timeout=120_000, polling=250)
+            eventually(page, KEPT, timeout_s=120)
         seconds = page.evaluate(STOP_THEN_RUN)
         boot = page.evaluate(RESTORED)
         if boot != ("snapshot" if kept else "plain"):

@@ -32,6 +32,7 @@ from benchmarks.browser import LONG_TASKS, playwright
 from benchmarks.report import table
 from benchmarks.site import served_site
 from devtools.chromium import LAUNCH_ARGS, ensure
+from devtools.pages import eventually
 from devtools.server import serve
 from devtools.site import add_snapshot, remove_snapshot
 
@@ -89,9 +90,9 @@ def visit(context, url: str, keep: str | None = None, snapshot: bool = False) ->
         at_ready = sum(sizes)
         info = page.evaluate("MLGuide.py._readyValue")
         if keep:
-            page.wait_for_function(CACHED, arg=keep, timeout=TIMEOUT, polling=250)
+            eventually(page, CACHED, keep, timeout_s=TIMEOUT / 1000)
         if snapshot:
-            page.wait_for_function(KEPT, timeout=TIMEOUT, polling=250)
+            eventually(page, KEPT, timeout_s=TIMEOUT / 1000)
         page.wait_for_load_state("networkidle")
         return {"ready": ready, "bytes": sum(sizes), "bytes_at_ready": at_ready,
                 "boot": info["boot"], "info": info}  # fmt: skip

@@ -4,13 +4,13 @@ the old one without ever serving a page from one build with assets from another.
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import expect
 
+from devtools.pages import eventually
 from devtools.server import serve
 from devtools.site import rewrite_service_worker
 from tests.browser.axe_helpers import AXE, RULES
@@ -108,17 +108,6 @@ def test_every_page_type_works_offline_after_one_practice_visit(browser, site_ur
         context.close()
 
 
-def _eventually(page, script: str, arg=None, timeout_s: float = 60):
-    """Poll an async page expression until it is truthy (wait_for_function does not await)."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        value = page.evaluate(script, arg)
-        if value:
-            return value
-        page.wait_for_timeout(200)
-    raise AssertionError(f"still false after {timeout_s} s: {script}")
-
-
 def _new_build(site: Path, mark: str) -> None:
     """What a redeploy looks like to a reader: one page, one stylesheet and sw.js change."""
     faq = site / "study" / "faq" / "index.html"
@@ -156,7 +145,7 @@ def test_a_new_build_waits_then_replaces_the_old_cache(
             assert len(old) == 1
 
             _new_build(site, "SECOND-BUILD")
-            _eventually(page, WAITING)
+            eventually(page, WAITING)
             # While the new build waits, open pages keep the old one, page and assets alike,
             # and say that a new version is ready.
             page.goto(urljoin(url, "study/faq/"))
@@ -173,7 +162,7 @@ def test_a_new_build_waits_then_replaces_the_old_cache(
             # The reader accepts: the page reloads from the new build, whose cache is alone.
             notice.get_by_role("button").click()
             expect(page.locator("article")).to_contain_text("SECOND-BUILD", timeout=TIMEOUT)
-            key, html = _eventually(page, CACHED_FAQ)
+            key, html = eventually(page, CACHED_FAQ)
             assert key != old[0] and "SECOND-BUILD" in html
             assert "SECOND-BUILD" in page.evaluate(CSS)
             expect(page.locator(".mlw-update")).to_have_count(0)
@@ -181,19 +170,19 @@ def test_a_new_build_waits_then_replaces_the_old_cache(
             # Without the reader's click, the next build takes over once no page of the
             # current one is open.
             _new_build(site, "THIRD-BUILD")
-            _eventually(page, WAITING)
+            eventually(page, WAITING)
             page.close()
             # Wait for the take-over itself, from a page outside the worker's scope (a page
             # inside it would be a client of the old build and hold the new one back).
             outside = context.new_page()
             outside.goto(urljoin(url, "/outside-the-scope"))
-            _eventually(outside, ACTIVATED, urljoin(url, "./"))
+            eventually(outside, ACTIVATED, urljoin(url, "./"))
             outside.close()
             page = context.new_page()
             page.goto(urljoin(url, "study/faq/"))
             page.reload()
             expect(page.locator("article")).to_contain_text("THIRD-BUILD", timeout=TIMEOUT)
-            newest, html = _eventually(page, CACHED_FAQ)
+            newest, html = eventually(page, CACHED_FAQ)
             assert newest not in (old[0], key) and "THIRD-BUILD" in html
         finally:
             context.close()
