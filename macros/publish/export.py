@@ -86,7 +86,9 @@ def schema_json() -> dict[str, Any]:
 
 
 def dumps(data: dict[str, Any]) -> str:
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n"
+    """Compact: every practice page's worker fetches and parses the bank before Python is
+    ready, and indentation made it 5.1 MB where 2.9 MB say the same."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def bank_outputs(bank: Bank) -> Outputs:
