@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.browser.axe_helpers import AXE, RULES
+from tests.browser.axe_helpers import violations
 from tests.browser.page_types import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -35,12 +35,7 @@ def _summary(violations: list[dict]) -> list[str]:
 
 
 def _axe(page) -> list[str]:
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        page.evaluate(AXE)
-    # resultTypes: only violations are reported in full, which makes axe much faster
-    options = "{runOnly: {type: 'tag', values: rules}, resultTypes: ['violations']}"
-    result = page.evaluate(f"rules => axe.run(document, {options})", RULES)
-    return _summary(result["violations"])
+    return _summary(violations(page))
 
 
 def built_pages(site: Path) -> list[str]:
