@@ -16,7 +16,8 @@
 // The first time a worker boots plainly on a site that has a memory snapshot, the page,
 // once it and the worker are idle (the first quiz item is on screen, say), asks it to keep
 // the snapshot for later visits (`snapshotKept`); a reader who never uses Python never
-// downloads it, and one who asked the browser to save data is spared it. Later visits, and the fresh worker after a time-out, restore from it.
+// downloads it, and one who asked the browser to save data is spared it. Later visits, and
+// the fresh worker after a time-out, restore from it.
 //
 // A worker restoring Python from a memory snapshot says it is alive about every second. If
 // it goes quiet for stallMs, the restore has hung inside the wasm (only terminate() ends
@@ -124,8 +125,10 @@ class PyClient {
   }
 
   // Once per tab, in the background: the worker fetches, checks and stores the snapshot.
+  // A worker still booting (a restart since the quiet check began) is left alone: its own
+  // ready asks again.
   _keepSnapshot() {
-    if (this.snapshotKept || !this.worker) return;
+    if (this.snapshotKept || !this.worker || !this.isReady) return;
     if (navigator.connection?.saveData) {
       this.snapshotKept = Promise.resolve({ kept: false, why: "the browser asks to save data" });
       return;

@@ -4,7 +4,7 @@
 //   in:  {"id": 1, "op": "boot", "skipSnapshot": "why"?} | {"id": 2, "op": "call", "name": "view", "args": {...}}
 //        {"id": 4, "op": "keep_snapshot"}   fetch, check and keep the snapshot for later visits
 //   out: {"id": 1, "ok": true, "result": {..., "boot": "snapshot" | "plain", "fallback_reason": ...,
-//                                          "snapshot": "restored" | "not-cached" | "rejected" | "none" | "failed"}}
+//          "snapshot": "restored" | "not-cached" | "rejected" | "skipped" | "failed" | "none"}}
 //        {"id": 4, "ok": true, "result": {"kept": true | false, "why": "..."?}}
 //        {"id": 1, "ok": false, "error": "..."}
 //        {"type": "progress", "loaded": n, "total": n}
