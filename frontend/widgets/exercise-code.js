@@ -45,6 +45,8 @@ export class CodeBox {
     this.draftTimer = null;
     this.loaded = false; // the draft (if any) is in the editor: typing may save now
     this.unsaved = false; // the editor holds code no save has stored yet
+    this.typedEarly = false; // the reader typed before the stored draft was known
+    this.setting = false; // setCode is replacing the text: not the reader's typing
     this.textarea.addEventListener("input", () => this.save());
     this.ready = this.mountEditor();
     this.onLeave = () => this.keepUnsaved();
@@ -89,8 +91,13 @@ export class CodeBox {
   }
 
   setCode(text) {
-    if (this.editor) this.editor.setValue(text);
-    else this.textarea.value = text;
+    this.setting = true;
+    try {
+      if (this.editor) this.editor.setValue(text);
+      else this.textarea.value = text;
+    } finally {
+      this.setting = false;
+    }
   }
 
   focus() {
@@ -139,7 +146,9 @@ export class CodeBox {
     const { id, state, store } = this.host;
     const draft = state?.draft;
     const legacy = store.read(LEGACY_KEY(id));
-    if (draft && !draft.stale) this.setCode(draft.code);
+    if (this.typedEarly) {
+      if (draft && draft.code !== this.code()) this.offerTypedOver(draft);
+    } else if (draft && !draft.stale) this.setCode(draft.code);
     else if (draft?.stale) this.flagStale(draft);
     else if (legacy !== null && legacy !== this.starter) {
       this.setCode(legacy);
@@ -151,28 +160,55 @@ export class CodeBox {
   // A draft written against an earlier version of the exercise is not run silently: the
   // editor keeps the starter, and the reader chooses.
   flagStale(draft) {
+    this.offerDraft(draft, {
+      lead: "This exercise has changed since you last saved code for it. ",
+      text: "Your earlier code may not fit the new version, so the editor shows the starter. ",
+      done: "Your earlier code is in the editor. Check it against the changed exercise.",
+      kind: "mlw-exercise__stale",
+    });
+  }
+
+  // The reader typed while their progress was loading: what they typed stays (and is
+  // saved), and the stored draft it would have replaced is one click away.
+  offerTypedOver(draft) {
+    this.offerDraft(draft, {
+      lead: "You typed before your saved code had loaded, so the editor keeps what you typed. ",
+      text: "Your saved code is still here: ",
+      done: "Your saved code is in the editor. Press Ctrl+Z in the editor to get back what you typed.",
+      kind: "mlw-exercise__typed-over",
+    });
+  }
+
+  offerDraft(draft, { lead, text, done, kind }) {
     const take = el("button", { type: "button", class: "md-button mlw-exercise__take-draft", text: "Load my earlier code" });
-    const box = notice(
-      el("strong", { text: "This exercise has changed since you last saved code for it. " }),
-      "Your earlier code may not fit the new version, so the editor shows the starter. ",
-      take,
-    );
-    box.classList.add("mlw-exercise__stale");
+    const box = notice(el("strong", { text: lead }), text, take);
+    box.classList.add(kind);
     take.addEventListener("click", () => {
       this.setCode(draft.code);
       this.saveNow();
       box.remove();
       this.focus();
-      this.host.say("Your earlier code is in the editor. Check it against the changed exercise.");
+      this.host.say(done);
     });
     this.notices.append(box);
+  }
+
+  // The stored draft is known (or could not be): typing saves from now on, and what the
+  // reader typed meanwhile is saved as soon as typing pauses.
+  finishLoading() {
+    this.loaded = true;
+    if (this.typedEarly) this.save();
   }
 
   // The draft is saved when typing pauses (and before every run). A refused write is
   // shown by the notice at the top of the page (saving.js).
   save() {
-    if (!this.loaded) return;
+    if (this.setting && !this.loaded) return; // the draft going in, not typing
     this.unsaved = true;
+    if (!this.loaded) {
+      this.typedEarly = true; // saved by finishLoading, once the stored draft is known
+      return;
+    }
     clearTimeout(this.draftTimer);
     this.draftTimer = setTimeout(() => this.saveNow(), DRAFT_DELAY_MS);
   }

@@ -89,7 +89,7 @@ class Exercise {
     } catch (error) {
       this.notices.append(notice(`Your record on this exercise could not be loaded: ${errorText(error)}`));
     } finally {
-      this.codeBox.loaded = true;
+      this.codeBox.finishLoading();
     }
   }
 

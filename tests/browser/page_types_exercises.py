@@ -15,10 +15,17 @@ def exercise_file(exercise_id: str, name: str) -> str:
     return (ROOT / "quiz_data" / "exercises" / exercise_id / name).read_text(encoding="utf-8")
 
 
+# Every exercise on the page has the reader's stored draft (if any) in its editor.
+DRAFTS_LOADED = """() => [...document.querySelectorAll('.mlw-exercise[data-exercise]')]
+  .every((root) => MLGuide.exercises.get(root.dataset.exercise)?.codeBox.loaded)"""
+
+
 def wait_for_editor(page) -> None:
-    """The CodeMirror editor has replaced the textarea and Python has booted."""
+    """The CodeMirror editor has replaced the textarea, Python has booted and the stored
+    draft is in the editor (Python being ready comes before that, so it is no proxy)."""
     page.locator(".mlw-exercise .cm-content").wait_for(timeout=BOOT_TIMEOUT)
     page.wait_for_function("() => MLGuide.py.isReady", timeout=BOOT_TIMEOUT)
+    page.wait_for_function(DRAFTS_LOADED, timeout=BOOT_TIMEOUT)
 
 
 def type_code(page, code: str) -> None:

@@ -274,6 +274,36 @@ def test_code_typed_just_before_a_reload_is_saved_on_the_next_visit(page, site_u
     page.wait_for_function(f"() => {UNSAVED} === null")  # and the kept copy is gone
 
 
+def test_code_typed_before_the_saved_draft_loads_is_kept_and_the_draft_offered(
+    page, site_url: str
+) -> None:
+    """The editor takes typing while the reader's progress is still loading; the draft
+    that then arrives must not replace what they typed, and stays one click away."""
+    open_example(page, site_url)
+    type_code(page, "print('saved')\n")
+    draft_is(page, "print('saved')\n")
+    held = []
+    page.route(f"**/assets/exercises/{EXAMPLE}.json", lambda route: held.append(route))
+    page.reload()
+    page.locator(".mlw-exercise .cm-content").wait_for(timeout=BOOT_TIMEOUT)
+    deadline = time.monotonic() + BOOT_TIMEOUT / 1000
+    while not held and time.monotonic() < deadline:  # the exercise file is asked for
+        page.wait_for_timeout(50)
+    assert held, "the exercise's file was never requested"
+    assert not page.evaluate(f"MLGuide.exercises.get('{EXAMPLE}').codeBox.loaded")
+    type_code(page, "print('early')\n")
+    held[0].continue_()
+    wait_for_editor(page)
+    get_code = f"MLGuide.exercises.get('{EXAMPLE}').code()"
+    assert page.evaluate(get_code) == "print('early')\n"
+    draft_is(page, "print('early')\n")  # saved once typing paused
+    offer = page.locator(".mlw-exercise__typed-over")
+    assert "keeps what you typed" in offer.inner_text()
+    offer.get_by_role("button", name="Load my earlier code").click()
+    page.wait_for_function(f"() => {get_code} === \"print('saved')\\n\"")
+    draft_is(page, "print('saved')\n")
+
+
 def test_blocked_storage_keeps_code_in_memory_and_says_so(browser, site_url: str) -> None:
     with page_with_script(browser, blocking("localStorage"), service_workers="allow") as page:
         page.goto(urljoin(site_url, EXAMPLE_PATH))
