@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import settings
 
 from devtools.server import serve
@@ -24,6 +25,19 @@ settings.register_profile("shared-cores", deadline=None)
 settings.load_profile("shared-cores")
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml with its !ENV and !!python tags read as None: the tests read its lists."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def mkdocs_config() -> dict:
+    """mkdocs.yml as plain data, the one way tests read it."""
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
 
 BUILT = {"build_result", "built_site", "site_url", "_served_dir"}
 

@@ -120,8 +120,11 @@ def flashcards(bank: Bank) -> str:
         + _status("mlw-fc")
         + "</section>\n\n"
         # A top-level block of its own: md_in_html renders Markdown only inside an element
-        # whose ancestors all ask for it, and the section above is raw HTML.
-        + f'<div class="fc-store" hidden data-search-exclude markdown>\n\n{cards}\n</div>\n'
+        # whose ancestors all ask for it, and the section above is raw HTML. A <section>,
+        # not a <div>: the search plugin matches open elements by tag name, so the first
+        # nested </div> would end the exclusion and index every hidden answer.
+        + f'<section class="fc-store" hidden data-search-exclude markdown>\n\n{cards}\n'
+        "</section>\n"
     )
 
 

@@ -293,4 +293,4 @@ def test_static_answers_are_hidden_and_apart_from_the_question_cards(built_site:
     bank = json.loads((built_site / "assets/quiz/bank.json").read_text())
     concepts = [e["id"] for e in bank["entries"] if e["kind"] == "question"]
     assert re.findall(r'data-fc-id="([a-z0-9-]+)"', html) == concepts
-    assert re.search(r'<div class="fc-store" hidden', html)
+    assert re.search(r'<section class="fc-store" hidden', html)

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
+
+from tests.conftest import mkdocs_config
 
 ROOT = Path(__file__).resolve().parents[2]
 OURS = re.compile(r'(?:href|src)="(?:\.\./)*(assets/(?:css|js)/[^"]+)"')
@@ -17,15 +18,8 @@ MODULE = r'<script src="(?:\.\./)*assets/js/site\.[0-9a-f]{10}\.js" type="module
 EAGER = '<meta name="mlguide-python" content="eager">'
 
 
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml with its !ENV tags read as plain values."""
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: None)
-
-
 def _listed() -> tuple[list[str], list[str]]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    config = mkdocs_config()
     scripts = [s if isinstance(s, str) else s["path"] for s in config.get("extra_javascript", [])]
     return config["extra_css"], scripts
 

@@ -8,26 +8,18 @@ from pathlib import Path
 
 import markdown
 import pytest
-import yaml
 
 from macros.render.cards import card
 from macros.render.listings import depth_side_by_side, question_index
 from macros.render.math import MathPages
-from tests.conftest import ROOT
+from tests.conftest import ROOT, mkdocs_config
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
 def _extensions() -> tuple[list, dict]:
     """The Markdown extensions exactly as mkdocs.yml configures them."""
-
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    # mkdocs.yml may use !!python/name tags; they are irrelevant to Markdown settings.
-    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *a: None)
-    _Loader.add_constructor("!ENV", lambda *a: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)
+    config = mkdocs_config()
     names, configs = [], {}
     for ext in config["markdown_extensions"]:
         if isinstance(ext, str):

@@ -17,8 +17,9 @@ def test_flashcards_carry_every_concept_question_hidden_and_apart(real_bank: Ban
     assert ids == [q.id for q in real_bank.questions]
     # the parity check counts question cards by these; flashcards must never match them
     assert "qcard" not in html and "data-qid" not in html and 'id="q-' not in html
-    store = html[html.index('<div class="fc-store"') :]
-    assert store.startswith('<div class="fc-store" hidden data-search-exclude markdown>')
+    store = html[html.index('<section class="fc-store"') :]
+    assert store.startswith('<section class="fc-store" hidden data-search-exclude markdown>')
+    assert store.count("<section") == 1  # a nested one would end the search exclusion
     for question in real_bank.questions:
         assert f'data-fc-target="{question.time_target}"' in html
         assert f'data-fc-seconds="{vocab.target_seconds(question.type)}"' in html
