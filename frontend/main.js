@@ -24,6 +24,7 @@ import * as exercise from "./widgets/exercise.js";
 import * as flashcards from "./widgets/flashcards.js";
 import * as mock from "./widgets/mock.js";
 import * as quiz from "./widgets/quiz.js";
+import * as today from "./widgets/today.js";
 
 // Selector of a widget's shell (written by macros/render/) -> its mount(root, deps).
 // Order matters only on the Progress page: the dashboard before its backups list.
@@ -34,6 +35,7 @@ export const WIDGETS = [
   [".mlw-dash", dashboard.mount],
   [".mlw-backups", backupsPanel.mount],
   [".mlw-exercise", exercise.mount],
+  [".mlw-today", today.mount],
 ];
 
 // What a widget may use, handed to every mount: one of each per tab.

@@ -19,6 +19,7 @@ from . import (
     dashboard,
     exercise_progress,
     mock,
+    plan,
     progress,
     quiz,
     runner,
@@ -189,6 +190,7 @@ OPS: dict[str, Callable[..., Any]] = {
     ),
     "card_info": cards.card_info,
     "set_settings": cards.set_settings,
+    "set_profile": plan.set_profile,
     # mock rounds
     "new_mock": lambda role, level, seed: mock.new_mock(_bank(), role, level, seed),
     "grade_mock": mock.grade_mock,

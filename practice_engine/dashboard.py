@@ -13,6 +13,7 @@ from typing import Any
 from .bankdata import BankData, Entry
 from .cards import queue, retrievability
 from .clock import day_label, local_day, require_offset, require_time
+from .plan import plan_status
 from .progress import require_progress
 from .state import Progress
 
@@ -137,4 +138,5 @@ def dashboard(
         "streak_days": streak(set(activity), today),
         "history": _history(activity, today),
         "weakest": _weakest(bank, progress, rows, now_ms),
+        "plan": plan_status(progress["settings"]["interview_date"], now_ms, tz_offset_min),
     }

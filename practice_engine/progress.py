@@ -1,18 +1,20 @@
 """A reader's progress as a versioned plain dict: quiz answers, flashcard state, self-grades,
 finished mock rounds and settings.
 
-Version 4 (this one):
-    {"version": 4,
+Version 5 (this one):
+    {"version": 5,
      "quiz": {item_id: [[t_ms, 0|1], ...]},       # every quiz answer, in time order
      "cards": {question_id: fsrs Card.to_dict()},   # FSRS state per concept question
      "reviews": [[question_id, grade, t_ms], ...],  # every self-grade, in time order
      "mocks": [{"id", "role", "level", "finished_ms", "questions", "grades", "signal"}],
      "settings": {"new_per_day": 1..50, "schedule": "fsrs" | "checkpoints",
-                  "level": "L3".."L6+", "keep_answers": bool},
+                  "level": "L3".."L6+", "keep_answers": bool,
+                  "interview_date": "YYYY-MM-DD" | null, "role": vocab.ROLES | null},
      "exercises": {exercise_id: record},            # see exercise_progress.py
      "answers": {question_id: {"text", "t_ms"}}}    # typed answers, only if kept
-Version 3 had no "answers" and settings had only new_per_day and schedule; version 2 also
-lacked "exercises", version 1 had only "version" and "quiz". Older versions are migrated
+Version 4 had no interview date or role in its settings; version 3 had no "answers" and
+settings had only new_per_day and schedule; version 2 also lacked "exercises", version 1
+had only "version" and "quiz". Older versions are migrated
 on restore and on import, everything they lacked starting empty or at its default (a
 typed answer is never kept unless the reader asks: keep_answers starts false).
 
@@ -32,6 +34,7 @@ from .stored_text import parse_stored
 from .validate import (
     PROGRESS_V2_KEYS,
     SETTINGS_KEYS,
+    SETTINGS_V4_KEYS,
     answers_problem,
     progress_parts_problem,
     progress_v1_problem,
@@ -60,6 +63,24 @@ def progress_v3_problem(data: Any, where: str) -> str | None:
     )
 
 
+def _parts_problem(data: Any, where: str, settings_keys: tuple[str, ...]) -> str | None:
+    """Every part of a progress of version 4 or later, stopping at the first problem."""
+    return (
+        progress_parts_problem(data, where, PROGRESS_KEYS, settings_keys)
+        or exercises_problem(data["exercises"], f"{where}.exercises")
+        or answers_problem(
+            data["answers"], f"{where}.answers", data["settings"]["keep_answers"] is True
+        )
+    )
+
+
+def progress_v4_problem(data: Any, where: str) -> str | None:
+    """A version-4 progress: settings without the interview's date and role."""
+    if not isinstance(data, dict):
+        return f"{where} is not an object"
+    return _parts_problem(data, where, SETTINGS_V4_KEYS)
+
+
 def progress_problem(data: Any, where: str = "progress") -> str | None:
     """A current progress (version PROGRESS_VERSION), part by part, stopping at the first
     problem."""
@@ -67,13 +88,7 @@ def progress_problem(data: Any, where: str = "progress") -> str | None:
         return f"{where} is not an object"
     if not is_int(data.get("version")) or data["version"] != PROGRESS_VERSION:
         return f"{where}.version is {shown(data.get('version'))}, expected {PROGRESS_VERSION}"
-    return (
-        progress_parts_problem(data, where, PROGRESS_KEYS, SETTINGS_KEYS)
-        or exercises_problem(data["exercises"], f"{where}.exercises")
-        or answers_problem(
-            data["answers"], f"{where}.answers", data["settings"]["keep_answers"] is True
-        )
-    )
+    return _parts_problem(data, where, SETTINGS_KEYS)
 
 
 PROGRESS: Record[Progress] = register(
@@ -105,18 +120,24 @@ def has_study_data(progress: Progress) -> bool:
     return any(progress[k] for k in ("quiz", "cards", "reviews", "mocks", "exercises"))
 
 
-def _from_v3(data: dict[str, Any]) -> Progress:
-    """A valid version-3 progress as version 4: no answers kept, the new settings at
-    their defaults."""
+def _upgraded(data: dict[str, Any]) -> Progress:
+    """A valid older progress (version 2 to 4) as the current one: what it lacked starts
+    empty (no answers kept, no exercises) and settings it lacked at their defaults."""
     settings = {**DEFAULT_SETTINGS, **data["settings"]}
     return cast(
         Progress,
-        {**data, "version": PROGRESS_VERSION, "settings": settings, "answers": {}},
+        {
+            "exercises": {},
+            "answers": {},
+            **data,
+            "version": PROGRESS_VERSION,
+            "settings": settings,
+        },
     )
 
 
 def upgrade(data: Any, where: str = "progress") -> tuple[Progress | None, str | None]:
-    """(current progress, None) from a valid version 1 to 4, else (None, reason).
+    """(current progress, None) from a valid version 1 to 5, else (None, reason).
     An older version keeps what it had; everything that did not exist then starts empty."""
     if not isinstance(data, dict):
         return None, f"{where} is not an object"
@@ -126,10 +147,13 @@ def upgrade(data: Any, where: str = "progress") -> tuple[Progress | None, str | 
         return (None, problem) if problem else ({**empty_progress(), "quiz": data["quiz"]}, None)
     if is_int(version) and version == 2:
         problem = progress_v2_problem(data, where)
-        return (None, problem) if problem else (_from_v3({**data, "exercises": {}}), None)
+        return (None, problem) if problem else (_upgraded(data), None)
     if is_int(version) and version == 3:
         problem = progress_v3_problem(data, where)
-        return (None, problem) if problem else (_from_v3(data), None)
+        return (None, problem) if problem else (_upgraded(data), None)
+    if is_int(version) and version == 4:
+        problem = progress_v4_problem(data, where)
+        return (None, problem) if problem else (_upgraded(data), None)
     if is_int(version) and version == PROGRESS_VERSION:
         problem = progress_problem(data, where)
         return (None, problem) if problem else (cast(Progress, data), None)

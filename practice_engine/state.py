@@ -16,6 +16,8 @@ class Settings(TypedDict):
     schedule: str  # one of vocab.SCHEDULES
     level: str  # one of vocab.LEVELS: which key points answer feedback expects
     keep_answers: bool  # typed answers are kept only when the reader asks
+    interview_date: str | None  # "YYYY-MM-DD", the reader's local date, or unset
+    role: str | None  # one of vocab.ROLES, or unset
 
 
 class KeptAnswer(TypedDict):

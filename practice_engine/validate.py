@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from fsrs import Card
@@ -24,7 +25,8 @@ PROGRESS_V2_KEYS = ("version", "quiz", "cards", "reviews", "mocks", "settings")
 CARD_KEYS = ("card_id", "state", "step", "stability", "difficulty", "due", "last_review")
 MOCK_RECORD_KEYS = ("id", "role", "level", "finished_ms", "questions", "grades", "signal")
 SETTINGS_V3_KEYS = ("new_per_day", "schedule")  # settings up to progress version 3
-SETTINGS_KEYS = (*SETTINGS_V3_KEYS, "level", "keep_answers")
+SETTINGS_V4_KEYS = (*SETTINGS_V3_KEYS, "level", "keep_answers")  # in version 4
+SETTINGS_KEYS = (*SETTINGS_V4_KEYS, "interview_date", "role")
 TIME_RULE = "a whole number of milliseconds from 1970 to 9000"
 
 
@@ -240,7 +242,24 @@ def settings_problem(
         return f"{where}.level must be one of {', '.join(LEVELS)}"
     if "keep_answers" in keys and not isinstance(settings["keep_answers"], bool):
         return f"{where}.keep_answers must be true or false"
+    if "interview_date" in keys and not (
+        settings["interview_date"] is None or is_date(settings["interview_date"])
+    ):
+        return f"{where}.interview_date must be a date written YYYY-MM-DD, or null"
+    if "role" in keys and not (settings["role"] is None or settings["role"] in ROLES):
+        return f"{where}.role must be one of {', '.join(ROLES)}, or null"
     return None
+
+
+def is_date(value: Any) -> bool:
+    """A calendar date written exactly YYYY-MM-DD (fromisoformat alone accepts more forms)."""
+    if not isinstance(value, str) or len(value) != 10 or value[4] != "-" or value[7] != "-":
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def answers_problem(answers: Any, where: str, keep: bool) -> str | None:

@@ -104,12 +104,25 @@ CHECKPOINT_DAYS: tuple[int, ...] = (3, 7, 14, 21)
 NEW_PER_DAY_RANGE: tuple[int, int] = (1, 50)
 # Since progress version 4 settings also hold the reader's target level (which key points
 # count as expected in answer feedback) and whether typed answers are kept.
+# Since version 5 they also hold the interview the reader prepares for: its date (a local
+# calendar date, "YYYY-MM-DD") and role, both unset until the reader gives them.
 DEFAULT_SETTINGS: dict[str, object] = {
     "new_per_day": 5,
     "schedule": "fsrs",
     "level": "L4",
     "keep_answers": False,
+    "interview_date": None,
+    "role": None,
 }
+
+# --- the study plan ---------------------------------------------------------------------------
+
+# The plan runs over two, three or four weeks before the interview, whichever fits the days
+# left; its four stages (the study plan page's weeks 1-4) are spread over the plan's days.
+PLAN_WEEKS: tuple[int, ...] = (2, 3, 4)
+PLAN_STAGES = 4
+# Interview dates further ahead than this are refused: a typo, not a plan.
+PLAN_MAX_DAYS_AHEAD = 366
 
 # --- quiz and mock round ----------------------------------------------------------------------
 
@@ -162,7 +175,7 @@ COMPLEXITY_DEFAULT_BUDGET = 1_500_000
 
 BANK_EXPORT_VERSION = 1  # assets/quiz/bank.json
 EXERCISE_EXPORT_VERSION = 1  # assets/exercises/<id>.json and its reveal file
-PROGRESS_VERSION = 4  # the stored progress and the progress file
+PROGRESS_VERSION = 5  # the stored progress and the progress file
 PROGRESS_FORMAT = "ml-interview-guide/progress"  # the "format" of an exported progress file
 SESSION_VERSION = 1  # a stored quiz session
 MOCK_VERSION = 1  # a mock round

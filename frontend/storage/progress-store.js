@@ -210,6 +210,12 @@ import { store } from "./store.js";
       return current;
     },
 
+    // Whether this browser holds any progress, read without Python: a page may skip
+    // starting Python for a reader who has none yet.
+    hasStored() {
+      return storage().read(NAME) !== null;
+    },
+
     // Offer the progress as an export file; resolves to the file's name.
     async exportFile() {
       const progress = await progressStore.get();

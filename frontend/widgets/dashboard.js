@@ -7,7 +7,7 @@ import { announcer } from "../lib/announce.js";
 import { el, errorBox, siteHref } from "../lib/dom.js";
 import { errorText, percent, plural, tzOffset } from "../lib/format.js";
 import { exerciseSection } from "./exercise-overview.js";
-import { ready, showNotices } from "./practice.js";
+import { ready, showNotices, stats } from "./practice.js";
 
 let active = null; // the dashboard on the current page, if any
 
@@ -40,16 +40,6 @@ function siteLink(url, text) {
 }
 
 // ---- drawing the dashboard ------------------------------------------------------------
-
-function stats(data) {
-  const stat = (value, label) =>
-    el("li", { class: "mlw-stat" }, el("span", { class: "mlw-stat__value", text: String(value) }), " ",
-      el("span", { class: "mlw-stat__label", text: label }));
-  return el("ul", { class: "mlw-stats", "aria-label": "Today" },
-    stat(data.due_now, "flashcards due now"),
-    stat(data.new_left_today, "new flashcards left today"),
-    stat(data.streak_days, data.streak_days === 1 ? "day in a row" : "days in a row"));
-}
 
 function masteryTable(rows) {
   const bar = (share) => {

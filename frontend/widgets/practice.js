@@ -57,3 +57,14 @@ export async function changeSettings(host, settings) {
   host.progress = await host.py.call("set_settings", { progress: before, settings });
   await host.progressStore.save(host.progress, before);
 }
+
+// Today's three numbers as a list of labelled values (the progress page and the Today panel).
+export function stats(data) {
+  const stat = (value, label) =>
+    el("li", { class: "mlw-stat" }, el("span", { class: "mlw-stat__value", text: String(value) }), " ",
+      el("span", { class: "mlw-stat__label", text: label }));
+  return el("ul", { class: "mlw-stats", "aria-label": "Today" },
+    stat(data.due_now, "flashcards due now"),
+    stat(data.new_left_today, "new flashcards left today"),
+    stat(data.streak_days, data.streak_days === 1 ? "day in a row" : "days in a row"));
+}

@@ -20,6 +20,7 @@ from practice_engine import vocab
 
 from ..bank import Bank, Question
 from .cards import rubric_rows_md
+from .today import today as today_shell
 
 NO_SCRIPT = "{what} runs Python in your browser and needs JavaScript."
 DEFAULT_LEVEL = "L4"
@@ -213,8 +214,16 @@ def dashboard(bank: Bank) -> str:
 
 
 def render(bank: Bank, kind: str, page: str) -> str:
-    """The shell of one widget; `page` is unused because the shells hold no links."""
-    builders = {"flashcards": flashcards, "mock": mock, "dashboard": dashboard}
+    """The shell of one widget; `page` places the links of the Today panel's (the other
+    shells hold none)."""
+    builders = {
+        "flashcards": flashcards,
+        "mock": mock,
+        "dashboard": dashboard,
+    }
+    if kind == "today":
+        return today_shell(page)
     if kind not in builders:
-        raise ValueError(f"practice_widget: unknown kind {kind!r}; kinds are {sorted(builders)}")
+        kinds = sorted([*builders, "today"])
+        raise ValueError(f"practice_widget: unknown kind {kind!r}; kinds are {kinds}")
     return builders[kind](bank)

@@ -16,7 +16,7 @@ from tests.browser.page_types import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 120_000
-WIDGETS = ".mlw-quiz, .mlw-fc, .mlw-mock, .mlw-dash, .mlw-exercise"
+WIDGETS = ".mlw-quiz, .mlw-fc, .mlw-mock, .mlw-dash, .mlw-exercise, .mlw-today"
 # A page is ready to check once it has loaded, every widget is bound and none is still
 # loading Python, and an exercise page has its editor (in place of the plain textarea).
 SETTLED = """(widgets) => document.readyState === "complete"

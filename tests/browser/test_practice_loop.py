@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from practice_engine.vocab import DEFAULT_SETTINGS
 from tests.browser.page_types_practice import (
     DASHBOARD,
     FLASHCARDS,
@@ -105,7 +106,7 @@ def test_countdown_runs_out_and_checkpoints_schedule_day_three(page, site_url: s
     fc.get_by_label("New cards per day").fill("0")
     fc.get_by_role("button", name="Save settings").click()
     assert note.inner_text().startswith("Not saved: new cards per day must be")
-    defaults = {"new_per_day": 5, "schedule": "fsrs", "level": "L4", "keep_answers": False}
+    defaults = dict(DEFAULT_SETTINGS)
     assert stored(page).get("settings") in (None, defaults)
     fc.get_by_label("New cards per day").fill("2")
     fc.get_by_role("button", name="Save settings").click()

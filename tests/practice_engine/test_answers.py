@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from practice_engine import cards, progress, sync, transfer
+from practice_engine import cards, progress, sync, transfer, vocab
 from practice_engine.answers import keep_answer
 from practice_engine.errors import EngineError
 from tests.practice_engine.builders import DAY, T0
@@ -102,12 +102,18 @@ def test_version_3_progress_is_migrated_with_no_answers() -> None:
         "exercises": {},
     }
     restored, reason = progress.restore_progress(json.dumps(v3))
-    assert reason is None and restored["version"] == 4 and restored["answers"] == {}
+    assert (
+        reason is None
+        and restored["version"] == vocab.PROGRESS_VERSION
+        and restored["answers"] == {}
+    )
     assert restored["settings"] == {
         "new_per_day": 7,
         "schedule": "checkpoints",
         "level": "L4",
         "keep_answers": False,
+        "interview_date": None,
+        "role": None,
     }
     with_answers = {**v3, "answers": {}}
     assert "unknown keys ['answers']" in progress.restore_progress(json.dumps(with_answers))[1]

@@ -48,6 +48,7 @@ ARGUMENTS = {
     "queue": ("progress", "now_ms", "tz_offset_min"),
     "card_info": ("progress", "question_id", "now_ms", "tz_offset_min"),
     "set_settings": ("progress", "settings"),
+    "set_profile": ("progress", "profile", "now_ms", "tz_offset_min"),
     "new_mock": ("role", "level", "seed"),
     "grade_mock": ("mock", "grade"),
     "scorecard": ("mock",),
@@ -187,6 +188,10 @@ STRATEGIES = {
     "tz_offset_min": st.one_of(st.integers(-2000, 2000), json_values),
     "settings": _broken(STATE["settings"]),
     "role": st.one_of(st.sampled_from(ROLES), json_values),
+    "profile": st.one_of(
+        st.sampled_from([{"role": "mle"}, {"interview_date": None}, {"level": "L5"}]),
+        json_values,
+    ),
     "level": st.one_of(st.sampled_from(LEVELS), json_values),
     "seed": st.one_of(st.integers(), json_values),
     "text": st.one_of(

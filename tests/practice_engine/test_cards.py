@@ -196,6 +196,8 @@ def test_settings_change_only_what_is_given() -> None:
         "schedule": "checkpoints",
         "level": "L4",
         "keep_answers": False,
+        "interview_date": None,
+        "role": None,
     }
 
 

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from practice_engine import progress, transfer
+from practice_engine import progress, transfer, vocab
 from practice_engine.errors import EngineError
 from practice_engine.exercise_progress import (
     exercise_event,
@@ -161,7 +161,11 @@ def test_version_2_progress_is_migrated_with_no_exercises() -> None:
     v2 = {k: v for k, v in v4.items() if k not in ("exercises", "answers")} | {"version": 2}
     v2["settings"] = {k: v2["settings"][k] for k in ("new_per_day", "schedule")}
     restored, reason = progress.restore_progress(json.dumps(v2))
-    assert reason is None and restored["version"] == 4 and restored["exercises"] == {}
+    assert (
+        reason is None
+        and restored["version"] == vocab.PROGRESS_VERSION
+        and restored["exercises"] == {}
+    )
     text = json.dumps({"format": "ml-interview-guide/progress", "version": 2, "progress": v2})
     read = transfer.read_import(text)
     assert read["ok"] and read["incoming"]["exercises"] == {}

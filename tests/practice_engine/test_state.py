@@ -59,12 +59,13 @@ def test_specific_corruptions_are_explained() -> None:
         "{not json": "not valid JSON",
         "[]": "progress is not an object",
         '{"version": 99, "quiz": {}}': "newer version of the guide (format 99; this page reads",
-        '{"version": "2", "quiz": {}}': "version '2', expected 1 to 4",
+        '{"version": "2", "quiz": {}}': "version '2', expected 1 to 5",
         '{"version": 1, "quiz": {"a": [[1, 2]]}}': "progress.quiz['a'][0] is a malformed answer",
         '{"version": 1, "quiz": {}, "x": 1}': "progress has unknown keys ['x']",
         '{"version": 2, "quiz": {}}': "progress is missing 'cards'",
         '{"version": 3, "quiz": {}}': "progress is missing 'cards'",
         '{"version": 4, "quiz": {}}': "progress is missing 'cards'",
+        '{"version": 5, "quiz": {}}': "progress is missing 'cards'",
     }
     for raw, expected in cases.items():
         restored, reason = progress.restore_progress(raw)
@@ -77,17 +78,19 @@ def test_version_1_is_migrated_without_complaint() -> None:
     restored, reason = progress.restore_progress(json.dumps(v1))
     assert reason is None
     assert restored == {**progress.empty_progress(), "quiz": v1["quiz"]}
-    assert restored["version"] == 4 and restored["settings"] == {
+    assert restored["version"] == 5 and restored["settings"] == {
         "new_per_day": 5,
         "schedule": "fsrs",
         "level": "L4",
         "keep_answers": False,
+        "interview_date": None,
+        "role": None,
     }
     assert restored["answers"] == {}
     assert progress.PROGRESS.problem(restored) is None
 
 
-def test_a_full_version_4_progress_round_trips(engine_bank) -> None:
+def test_a_full_current_progress_round_trips(engine_bank) -> None:
     state = build(engine_bank, [("review", 3, "lean_hire", T0), ("quiz", 2, True, T0 + 1)])
     restored, reason = progress.restore_progress(json.dumps(state))
     assert reason is None and restored == state

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from practice_engine import cards, exercise_progress, mock, progress, sync
 from practice_engine.api import dispatch
+from practice_engine.vocab import PROGRESS_VERSION
 from tests.practice_engine.builders import DAY, T0, build, finished_mock, operations, reviewed
 from tests.practice_engine.test_mock_resume import saved_round
 
@@ -91,6 +92,8 @@ def test_settings_changed_in_one_tab_survive_a_write_from_the_other() -> None:
         "schedule": "checkpoints",
         "level": "L4",
         "keep_answers": False,
+        "interview_date": None,
+        "role": None,
     }
 
 
@@ -239,10 +242,11 @@ def test_nothing_or_garbage_stored_writes_mine_and_says_why() -> None:
 
 def test_a_newer_version_is_never_merged_over() -> None:
     mine = progress.empty_progress()
-    stored = json.dumps({"version": 5, "quiz": {}, "whatever": []})
+    future = PROGRESS_VERSION + 1
+    stored = json.dumps({"version": future, "quiz": {}, "whatever": []})
     out = sync.merge_progress(stored, mine, mine)
-    assert (out["progress"], out["newer"], out["changed"]) == (None, 5, False)
-    assert sync.newer_version(stored, 4) == 5
+    assert (out["progress"], out["newer"], out["changed"]) == (None, future, False)
+    assert sync.newer_version(stored, PROGRESS_VERSION) == future
     assert sync.newer_version('{"version": 2}', 2) is None
     assert sync.newer_version("[3]", 2) is None
     assert sync.newer_version('{"version": true}', 0) is None

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from practice_engine import cards, mock, progress, transfer, vocab
 from practice_engine.errors import EngineError
+from practice_engine.vocab import PROGRESS_VERSION
 from tests.practice_engine.builders import DAY, T0, build, finished_mock, operations, reviewed
 
 
@@ -74,6 +75,8 @@ def test_merge_unites_quiz_histories_and_keeps_current_settings() -> None:
         "schedule": "fsrs",
         "level": "L4",
         "keep_answers": False,
+        "interview_date": None,
+        "role": None,
     }
     # a fresh browser has no settings of its own yet: it takes the file's
     fresh = transfer.apply_import(progress.empty_progress(), b, "merge")
@@ -153,7 +156,10 @@ BAD_FILES = {
     "not an object": ("[1, 2, 3]", "the file is JSON but not an object"),
     "missing format": (_file(format=DELETE), 'the file has no "format"'),
     "wrong format": (_file(format="anki-deck"), "the file's \"format\" is 'anki-deck'"),
-    "newer version": (_file(version=5), "written by a newer version of the guide (format 5"),
+    "newer version": (
+        _file(version=PROGRESS_VERSION + 1),
+        f"written by a newer version of the guide (format {PROGRESS_VERSION + 1}",
+    ),
     "version not an integer": (_file(version="2"), "\"version\" must be a whole number, not '2'"),
     "version a float": (_file(version=2.0), '"version" must be a whole number'),
     "missing progress": (_file(progress=DELETE), 'the file has no "progress"'),
@@ -220,7 +226,7 @@ BAD_FILES = {
     ),
     "inner version disagrees": (
         _file(version=1),
-        "progress.version is 4, but the file is version 1",
+        f"progress.version is {PROGRESS_VERSION}, but the file is version 1",
     ),
     "bad exported time": (_file(exported_ms=-1), '"exported_ms" must be a whole number'),
     "too large": ('{"x": "' + "a" * (5 * 1024 * 1024) + '"}', "the file is larger than 5 MB"),
