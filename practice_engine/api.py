@@ -31,7 +31,7 @@ from . import (
 from .bankdata import BankData, parse_bank
 from .errors import EngineError
 from .mock import record_mock, require_mock, restore_mock, restore_round
-from .state import MockRound, Progress
+from .state import MockRound, Progress, QuizSession
 from .validate import shown
 
 _state: dict[str, BankData] = {}
@@ -52,6 +52,14 @@ def _load_bank(text: str) -> dict[str, Any]:
 def _grade(session: Any, chosen: list[int]) -> dict[str, Any]:
     new, feedback = quiz.grade(_bank(), session, chosen)
     return {"session": new, "feedback": feedback}
+
+
+def _retry_session(session: Any, seed: int) -> QuizSession:
+    """A quiz of the misses of `session`, which must be a session that fits the bank."""
+    checked, reason = session_state.restore_session(_bank(), session)
+    if checked is None:
+        raise EngineError(reason or "not a quiz session")
+    return quiz.retry_session(_bank(), checked, seed)
 
 
 def _restore_session(data: Any) -> dict[str, Any]:
@@ -175,6 +183,7 @@ OPS: dict[str, Callable[..., Any]] = {
     "advance": quiz.advance,
     "finished": quiz.finished,
     "score": lambda session: quiz.score(_bank(), session),
+    "retry_session": _retry_session,
     "restore_session": _restore_session,
     "restore_saved_session": _restore_saved_session,
     "merge_session": _merge_session,

@@ -51,19 +51,53 @@ def new_session(bank: BankData, filters: dict[str, Any] | None, seed: int) -> Qu
         raise EngineError("no quiz item matches these filters; widen the tracks, levels or roles")
     rng = random.Random(seed)
     rng.shuffle(pool)
-    items: list[Slot] = []
-    for item in pool[: f["count"]]:
+    return _fresh(f, seed, _slots(pool[: f["count"]], rng))
+
+
+def _slots(items: list[Item], rng: random.Random) -> list[Slot]:
+    """The items in the given order, each with its options shuffled."""
+    slots: list[Slot] = []
+    for item in items:
         order = list(range(len(item.options)))
         rng.shuffle(order)
-        items.append({"item": item.id, "order": order})
+        slots.append({"item": item.id, "order": order})
+    return slots
+
+
+def _fresh(filters: Filters, seed: int, items: list[Slot]) -> QuizSession:
     return {
         "version": SESSION_VERSION,
         "seed": seed,
-        "filters": f,
+        "filters": filters,
         "items": items,
         "answers": [],
         "position": 0,
     }
+
+
+def _missed_items(bank: BankData, session: QuizSession) -> list[Item]:
+    """The items answered wrongly, in the order they were asked, each once."""
+    seen: dict[str, Item] = {}
+    for answer in session["answers"]:
+        item = bank.item(answer["item"])
+        if item is not None and not answer["correct"]:
+            seen.setdefault(item.id, item)
+    return list(seen.values())
+
+
+def retry_session(bank: BankData, session: QuizSession, seed: int) -> QuizSession:
+    """A new session of just the items `session` got wrong, reshuffled with `seed`. Its
+    filters are the old ones with the count of misses, so a resumed retry still says what
+    it was drawn from."""
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise EngineError("seed must be an integer")
+    missed = _missed_items(bank, session)
+    if not missed:
+        raise EngineError("no missed question to retry")
+    rng = random.Random(seed)
+    rng.shuffle(missed)
+    filters = cast(Filters, {**session["filters"], "count": len(missed)})
+    return _fresh(filters, seed, _slots(missed, rng))
 
 
 def _current(bank: BankData, session: QuizSession) -> tuple[Item, list[int]]:
@@ -147,7 +181,8 @@ def finished(session: QuizSession) -> bool:
 
 
 def score(bank: BankData, session: QuizSession) -> dict[str, Any]:
-    """Correct answers overall and per track, in the bank's track order."""
+    """Correct answers overall and per track, in the bank's track order, and the items
+    missed, each with its question and the link to its full answer."""
     by_track: dict[str, dict[str, Any]] = {}
     for answer in session["answers"]:
         item = bank.item(answer["item"])
@@ -163,4 +198,16 @@ def score(bank: BankData, session: QuizSession) -> dict[str, Any]:
         "correct": sum(int(a["correct"]) for a in session["answers"]),
         "total": len(session["items"]),
         "by_track": sorted(by_track.values(), key=lambda r: order.get(r["track"], 99)),
+        "missed": [_missed_view(bank, item) for item in _missed_items(bank, session)],
+    }
+
+
+def _missed_view(bank: BankData, item: Item) -> dict[str, Any]:
+    entry = bank.entry(item.entry_id)
+    return {
+        "item": item.id,
+        "stem": item.stem,
+        "track_title": bank.track_title(item.track),
+        "title": entry.title if entry else "",
+        "url": entry.url if entry else "",
     }

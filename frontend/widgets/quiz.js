@@ -1,15 +1,20 @@
-// The quiz widget. All logic (selection, shuffling, grading, score, validation of saved
-// progress) runs in Python in the worker; this file only draws what the engine returns,
-// as text, and handles the keyboard: number keys pick, Enter submits, N goes on. The
-// running quiz is saved after every change, one slot per widget, so a reload or a visit
-// elsewhere resumes it; a finished quiz clears its slot.
+// The quiz widget. All logic (selection, shuffling, grading, score, the misses to retry,
+// validation of saved progress) runs in Python in the worker; this file only draws what
+// the engine returns, as text, and handles the keyboard: number keys pick, Enter submits,
+// N goes on. The running quiz is saved after every change, one slot per widget, so a
+// reload or a visit elsewhere resumes it; a finished quiz clears its slot. Its parts:
+// quiz-marking.js (options marked after Submit, progress dots), quiz-results.js (the
+// results), quiz-setup.js (the folded setup, "Start over" asked first).
 
 import { announcer } from "../lib/announce.js";
 import { el, errorBox, notice, richText, siteHref } from "../lib/dom.js";
 import { errorText } from "../lib/format.js";
 import { ready, showNotices } from "./practice.js";
+import { markOptions, progressDots, verdictText } from "./quiz-marking.js";
+import { results } from "./quiz-results.js";
+import { askFirst, readFilters, Setup } from "./quiz-setup.js";
+import { warmUp } from "./quiz-warm.js";
 
-const list = (value) => (value ? value.split(",").filter(Boolean) : []);
 const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0];
 const button = (cls, text, onclick) => el("button", { type: "button", class: `md-button ${cls}`, text, onclick });
 
@@ -21,6 +26,7 @@ class Quiz {
     this.say = announcer(root.querySelector(".mlw-quiz__status"));
     this.notices = root.querySelector(".mlw-quiz__notices");
     this.form = root.querySelector("form.mlw-quiz__filters");
+    this.setup = this.form ? new Setup(this.form, root.id) : null;
     // The widget's id names its saved slot: the build derives it from the widget's
     // tracks and filters (macros/render/widgets.py), so it is the same on every visit.
     this.slot = deps.slots.quizSession(root.id);
@@ -32,23 +38,13 @@ class Quiz {
       event.preventDefault();
       this.start();
     });
-    // Python boots on load only when there is a quiz to resume (see warmUp below).
+    // Python boots on load only when there is a quiz to resume (see quiz-warm.js).
     if (this.slot.has()) this.resume();
     else this.showIdle();
   }
 
   filters() {
-    if (!this.form) {
-      const { tracks, levels, roles, count } = this.root.dataset;
-      return { tracks: list(tracks), levels: list(levels), roles: list(roles), count: Number(count || 5) };
-    }
-    const data = new FormData(this.form);
-    return {
-      tracks: data.getAll("tracks"),
-      levels: data.getAll("levels"),
-      roles: data.getAll("roles"),
-      count: Number(data.get("count") || 10),
-    };
+    return readFilters(this.form, this.root.dataset);
   }
 
   showNotices() {
@@ -57,6 +53,7 @@ class Quiz {
 
   showIdle() {
     this.mode = "idle";
+    this.setup?.expand();
     if (this.form) {
       this.body.replaceChildren(el("p", { text: "Choose what to practise above, then start." }));
       return;
@@ -79,10 +76,16 @@ class Quiz {
     this.showNotices();
   }
 
-  async start() {
+  // A new quiz: drawn by the filters, or (`retry`) the misses of the one just scored.
+  async start(retry = false) {
+    if (retry && this.mode !== "done") return;
     try {
       await this.boot();
-      this.session = await this.py.call("new_session", { filters: this.filters(), seed: newSeed() });
+      const seed = newSeed();
+      this.session = retry
+        ? await this.py.call("retry_session", { session: this.session, seed })
+        : await this.py.call("new_session", { filters: this.filters(), seed });
+      this.retrying = retry;
       this.save();
       await this.showQuestion();
     } catch (error) {
@@ -120,6 +123,16 @@ class Quiz {
     if (this.root.isConnected) this.slot.save(this.session).catch(() => {});
   }
 
+  // Asks first, in the page; a "no" puts focus back on "Start over".
+  askStartOver(host, opener) {
+    askFirst(host, {
+      text: "Discard this quiz? The answers you gave stay in your progress.",
+      yes: "Discard quiz", no: "Keep going",
+      onYes: () => this.startOver(),
+      onNo: () => opener.focus(),
+    });
+  }
+
   // Drops the saved quiz (answers already given stay in the reader's progress).
   startOver() {
     if (this.mode !== "question" && this.mode !== "feedback") return;
@@ -146,16 +159,21 @@ class Quiz {
       ? `Answered before: ${stats.attempts} time${stats.attempts > 1 ? "s" : ""}, ${stats.correct} correct.`
       : "New to you.";
     const heading = el("h3", { class: "mlw-question__count", tabindex: -1, text: `Question ${v.index + 1} of ${v.total}` });
+    const confirm = el("div", { id: `${this.root.id}-confirm`, class: "mlw-confirm-host" });
+    const over = el("button", { type: "button", class: "mlw-linkbutton mlw-quiz__over", text: "Start over",
+      onclick: () => this.askStartOver(confirm, over) });
+    this.setup?.collapse(this.session.filters, this.retrying);
     this.body.replaceChildren(
-      heading,
+      el("div", { class: "mlw-quiz__head" }, heading, progressDots(this.session)),
       el("fieldset", { class: "mlw-question" },
         el("legend", {}, richText(v.stem)),
         el("p", { class: "mlw-hint", text: v.multiple ? "Select all that apply." : "Pick one." }),
         el("ol", { class: "mlw-options" }, options)),
       el("p", { class: "mlw-history", text: `${v.track_title} · ${history}` }),
       button("md-button--primary mlw-submit", "Submit", () => this.submit()),
-      el("p", { class: "mlw-keys", text: "Keys: 1–9 pick, Enter submits, N next." }),
-      el("p", {}, button("mlw-quiz__over", "Start over", () => this.startOver())),
+      el("div", { class: "mlw-quiz__foot" },
+        el("p", { class: "mlw-keys", text: "Keys: 1–9 pick, Enter submits, N next." }), over),
+      confirm,
     );
     this.mode = "question";
     if (focus) heading.focus();
@@ -190,26 +208,17 @@ class Quiz {
   }
 
   showFeedback(feedback) {
-    for (const input of this.body.querySelectorAll(".mlw-options input")) input.disabled = true;
-    const items = feedback.options.map((o) =>
-      el("li", { class: o.correct ? "mlw-fb mlw-fb--right" : "mlw-fb mlw-fb--wrong" },
-        el("span", { class: "mlw-fb__mark", text: o.correct ? "✓ Correct option" : "✗ Wrong option" }),
-        o.chosen ? el("span", { class: "mlw-fb__chosen", text: " (your pick)" }) : null,
-        el("span", { class: "mlw-fb__text" }, ": ", richText(o.text)),
-        el("span", { class: "mlw-fb__why" }, " ", richText(o.why))),
-    );
-    const right = feedback.options.filter((o) => o.correct).map((o) => o.text);
-    const verdict = feedback.correct ? "Correct." : `Not quite. The right answer: ${right.join("; ")}.`;
+    markOptions(this.body.querySelector(".mlw-options"), feedback);
+    this.body.querySelector(".mlw-dots")?.replaceWith(progressDots(this.session));
+    const verdict = verdictText(feedback);
     const last = this.session.position + 1 >= this.session.items.length;
     const next = button("md-button--primary mlw-next", last ? "See your score" : "Next question", () => this.next());
     const href = siteHref(feedback.url);
     const link = href ? el("a", { href }) : el("span");
     link.append(...richText(feedback.title));
-    this.body.querySelector(".mlw-submit")?.remove();
-    this.body.querySelector(".mlw-keys")?.before(
+    this.body.querySelector(".mlw-submit")?.replaceWith(
       el("div", { class: "mlw-feedback" },
         el("p", { class: feedback.correct ? "mlw-verdict mlw-verdict--right" : "mlw-verdict mlw-verdict--wrong", text: verdict }),
-        el("ul", { class: "mlw-fb-list" }, items),
         el("p", {}, "Read the full answer: ", link),
         next),
     );
@@ -233,22 +242,19 @@ class Quiz {
   async showScore(focus = true) {
     const s = await this.py.call("score", { session: this.session });
     this.slot.clear(this.session).catch(() => {}); // only once scored: a reload before this scores it again
-    const rows = s.by_track.map((r) =>
-      el("tr", {}, el("th", { scope: "row", text: r.title }), el("td", { text: `${r.correct} / ${r.answered}` })),
-    );
-    const heading = el("h3", { tabindex: -1, class: "mlw-score", text: `Score: ${s.correct} of ${s.total}` });
-    this.body.replaceChildren(
-      heading,
-      el("table", { class: "mlw-score-table" },
-        el("caption", { text: "By track" }),
-        el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Track" }), el("th", { scope: "col", text: "Correct" }))),
-        el("tbody", {}, rows)),
-      button("md-button--primary", "New quiz",
-        () => (this.form ? this.form.querySelector("button")?.focus() : this.start())),
-    );
+    this.setup?.collapse(this.session.filters, this.retrying);
+    const { heading, nodes } = results(s, { onRetry: () => this.start(true), onNew: () => this.newQuiz() });
+    this.body.replaceChildren(...nodes);
     this.mode = "done";
     this.say(`Quiz finished: ${s.correct} of ${s.total} correct.`);
     if (focus) heading.focus();
+  }
+
+  // With the filters form: open it, its Start button ready. Without: start at once.
+  newQuiz() {
+    if (!this.setup) return this.start();
+    this.setup.open(true, false);
+    this.form.querySelector("button[type=submit]")?.focus();
   }
 
   fail(error, retry = () => this.start()) {
@@ -280,31 +286,6 @@ class Quiz {
       if (this.mode === "feedback") this.next();
     }
   }
-}
-
-// Warm Python up when a quiz comes near the screen, or when the reader reaches for it
-// (pointer over it, keyboard focus in it). Not when the browser is idle: on a page read
-// for its text that downloaded Pyodide (13 MB) and competed with the page's own start-up
-// for the CPU. Practice pages start Python at once instead (main.js).
-function warmUp(root, py) {
-  let done = false;
-  const go = () => {
-    if (done) return;
-    done = true;
-    observer?.disconnect();
-    root.removeEventListener("pointerenter", go);
-    root.removeEventListener("focusin", go);
-    py.start().catch(() => {});
-  };
-  // Half a screen of margin: booting takes a few seconds, so start before it is on screen.
-  const observer = "IntersectionObserver" in window
-    ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && go(),
-      { rootMargin: "50% 0px" })
-    : null;
-  observer?.observe(root);
-  root.addEventListener("pointerenter", go);
-  root.addEventListener("focusin", go);
-  return () => observer?.disconnect();
 }
 
 // A quiz on a page, and Python warmed up as the reader comes to it.

@@ -31,8 +31,8 @@ def test_keyboard_only_quiz_scores_right_and_history_survives_reload(
     quiz.locator(".mlw-question").wait_for(timeout=TIMEOUT)
     score = take_quiz(page, quiz, key, [True, False, True, True, False])
     assert score == "Score: 3 of 5"
-    cells = quiz.locator(".mlw-score-table td").all_inner_texts()
-    assert cells == ["3 / 5"]  # one track on this page
+    cells = quiz.locator(".mlw-results__tracks td").all_inner_texts()
+    assert cells == ["3 of 5 (60%)"]  # one track on this page
     # the announcer writes the line a moment after the score appears (to be re-read)
     expect(quiz.locator("[role=status]")).to_contain_text("3 of 5 correct")
 
@@ -60,10 +60,10 @@ def test_feedback_is_announced_and_focus_moves(page, site_url: str, key) -> None
     page.wait_for_function(
         "s => document.querySelector(s).textContent.length > 0", arg=".mlw-quiz [role=status]"
     )
-    assert status.inner_text().startswith(("Correct.", "Not quite."))
+    assert status.inner_text().startswith(("Correct.", "Not quite: the answer"))
     assert page.evaluate("document.activeElement.classList.contains('mlw-next')")
     # every option now carries its explanation
-    assert quiz.locator(".mlw-fb__why").count() == quiz.locator(".mlw-options li").count()
+    assert quiz.locator(".mlw-choice__why").count() == quiz.locator(".mlw-options li").count()
 
 
 def test_instant_navigation_reuses_the_worker(page, site_url: str) -> None:

@@ -37,6 +37,7 @@ ARGUMENTS = {
     "advance": ("session",),
     "finished": ("session",),
     "score": ("session",),
+    "retry_session": ("session", "seed"),
     "restore_session": ("data",),
     "restore_saved_session": ("raw",),
     "merge_session": ("stored", "mine", "clearing"),

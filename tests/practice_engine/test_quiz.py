@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from practice_engine import quiz
+from practice_engine import quiz, session_state
+from practice_engine.api import dispatch
 from practice_engine.errors import EngineError
 
 
@@ -100,6 +101,52 @@ def test_a_whole_quiz_keeps_score_by_track(engine_bank) -> None:
     assert result["correct"] == expected == 4
     assert sum(r["answered"] for r in result["by_track"]) == 8
     assert sum(r["correct"] for r in result["by_track"]) == 4
+
+
+def _play(bank, s: dict, right) -> dict:
+    """Answer every item, right or wrong as `right(position)` says; the finished session."""
+    while not quiz.finished(s):
+        item = bank.item(s["items"][s["position"]]["item"])
+        key = _answer_key(s, item)
+        wrong = [d for d in range(len(item.options)) if d not in key][:1]
+        s, _ = quiz.grade(bank, s, key if right(s["position"]) else wrong)
+        s = quiz.advance(s)
+    return s
+
+
+def test_score_lists_the_misses_with_links_to_their_answers(engine_bank) -> None:
+    s = _play(engine_bank, quiz.new_session(engine_bank, {"count": 6}, seed=9), lambda p: p % 3)
+    missed = quiz.score(engine_bank, s)["missed"]
+    asked = [slot["item"] for slot in s["items"]]
+    assert [m["item"] for m in missed] == [asked[0], asked[3]]  # in the order asked
+    for m in missed:
+        item = engine_bank.item(m["item"])
+        assert m["stem"] == item.stem
+        assert m["url"].endswith(f"#q-{item.entry_id}")
+        assert m["title"] == engine_bank.entry(item.entry_id).title
+    fresh = quiz.new_session(engine_bank, {"count": 3}, seed=9)
+    perfect = _play(engine_bank, fresh, lambda p: True)
+    assert quiz.score(engine_bank, perfect)["missed"] == []
+
+
+def test_retry_asks_just_the_misses_again(engine_bank) -> None:
+    first = quiz.new_session(engine_bank, {"tracks": ["statistics"], "count": 5}, seed=4)
+    s = _play(engine_bank, first, lambda p: p % 2)
+    missed = {a["item"] for a in s["answers"] if not a["correct"]}
+    retry = quiz.retry_session(engine_bank, s, seed=8)
+    assert {slot["item"] for slot in retry["items"]} == missed
+    assert retry["answers"] == [] and retry["position"] == 0
+    assert retry["filters"] == {**first["filters"], "count": len(missed)}
+    assert retry == quiz.retry_session(engine_bank, s, seed=8)  # reproducible
+    assert session_state.session_problem(retry, engine_bank) is None  # it can be saved
+    done = _play(engine_bank, retry, lambda p: True)
+    with pytest.raises(EngineError, match="no missed question"):
+        quiz.retry_session(engine_bank, done, seed=1)
+
+
+def test_retry_through_the_api_refuses_a_session_that_does_not_fit(loaded_bank) -> None:
+    out = json.loads(dispatch("retry_session", json.dumps({"session": {"x": 1}, "seed": 1})))
+    assert out["ok"] is False and "saved session" in out["error"]
 
 
 def test_grading_refuses_bad_answers(small_bank) -> None:

@@ -1,0 +1,101 @@
+// The quiz's setup while a quiz runs, and "Start over". The filters form (written by the
+// build) folds into one line that says what the quiz was drawn from, with a "Change"
+// toggle that opens the form again; "Start over" asks in the page before discarding.
+
+import { el } from "../lib/dom.js";
+import { plural } from "../lib/format.js";
+
+const list = (value) => (value ? value.split(",").filter(Boolean) : []);
+
+// What the next quiz is drawn from: the form's choices, or without a form the widget's
+// own (the build writes them as data attributes).
+export function readFilters(form, dataset) {
+  if (!form) {
+    const { tracks, levels, roles, count } = dataset;
+    return { tracks: list(tracks), levels: list(levels), roles: list(roles), count: Number(count || 5) };
+  }
+  const data = new FormData(form);
+  return {
+    tracks: data.getAll("tracks"),
+    levels: data.getAll("levels"),
+    roles: data.getAll("roles"),
+    count: Number(data.get("count") || 10),
+  };
+}
+
+// "Statistics and experimentation, Deep learning · L4 · 10 questions". `names` maps a
+// form value (track id, level, role) to the words its checkbox shows.
+export function setupText(filters, names = {}, retry = false) {
+  const words = (values) => values.map((v) => names[v] ?? v).join(", ");
+  const parts = [filters.tracks.length ? words(filters.tracks) : "All tracks"];
+  if (filters.levels.length) parts.push(words(filters.levels));
+  if (filters.roles.length) parts.push(words(filters.roles));
+  parts.push(retry ? `retrying ${plural(filters.count, "missed question")}` : plural(filters.count, "question"));
+  return parts.join(" · ");
+}
+
+// The words each checkbox of the form shows, by its value.
+function formNames(form) {
+  const names = {};
+  for (const input of form.querySelectorAll("input[type=checkbox]")) {
+    names[input.value] = input.closest("label")?.textContent.trim() ?? input.value;
+  }
+  return names;
+}
+
+export class Setup {
+  constructor(form, widgetId) {
+    this.form = form;
+    form.id ||= `${widgetId}-setup`;
+    this.names = formNames(form);
+    this.text = el("span", { class: "mlw-setup__text" });
+    this.toggle = el("button", {
+      type: "button", class: "mlw-linkbutton mlw-setup__change", "aria-expanded": "false",
+      "aria-controls": form.id, text: "Change", onclick: () => this.open(this.form.hidden),
+    });
+    this.line = el("p", { class: "mlw-setup", hidden: true },
+      el("span", { class: "mlw-setup__label", text: "Quiz: " }), this.text, " ", this.toggle);
+    form.before(this.line);
+  }
+
+  // A quiz is running (or scored): the form folds into the summary line.
+  collapse(filters, retry = false) {
+    this.text.textContent = setupText(filters, this.names, retry);
+    this.line.hidden = false;
+    this.open(false, false);
+  }
+
+  // No quiz: the form is all there is.
+  expand() {
+    this.line.hidden = true;
+    this.form.hidden = false;
+  }
+
+  open(show, focus = true) {
+    this.form.hidden = !show;
+    this.toggle.setAttribute("aria-expanded", String(show));
+    this.toggle.textContent = show ? "Hide" : "Change";
+    if (show && focus) this.form.querySelector("input, select")?.focus();
+  }
+}
+
+// An in-page question before something is lost: `yes` does it, `no` (or Escape) goes back
+// to where the reader was. The safe answer takes focus, so a stray Enter loses nothing.
+export function askFirst(host, { text, yes, no, onYes, onNo }) {
+  const textId = `${host.id}-text`;
+  const done = (then) => () => {
+    host.replaceChildren();
+    then();
+  };
+  const keep = el("button", { type: "button", class: "md-button md-button--primary mlw-confirm__no", text: no, onclick: done(onNo) });
+  const drop = el("button", { type: "button", class: "md-button mlw-confirm__yes", text: yes, onclick: done(onYes) });
+  const box = el("div", { class: "mlw-confirm", role: "group", "aria-labelledby": textId },
+    el("p", { id: textId, text }), el("p", {}, drop, " ", keep));
+  box.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    event.preventDefault();
+    keep.click();
+  });
+  host.replaceChildren(box);
+  keep.focus();
+}
