@@ -198,6 +198,7 @@ OPS: dict[str, Callable[..., Any]] = {
         _bank(), progress, now_ms, tz_offset_min
     ),
     "card_info": cards.card_info,
+    "preview": cards.preview,
     "set_settings": cards.set_settings,
     "set_profile": plan.set_profile,
     # mock rounds
@@ -210,6 +211,9 @@ OPS: dict[str, Callable[..., Any]] = {
     "merge_round": _merge_round,
     # dashboard, export and import
     "dashboard": lambda progress, now_ms, tz_offset_min: dashboard.dashboard(
+        _bank(), progress, now_ms, tz_offset_min
+    ),
+    "day_summary": lambda progress, now_ms, tz_offset_min: dashboard.day_summary(
         _bank(), progress, now_ms, tz_offset_min
     ),
     "export_file": transfer.export_file,

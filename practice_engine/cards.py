@@ -196,6 +196,22 @@ def card_info(
     }
 
 
+def preview(
+    progress: Progress, question_id: str, now_ms: int, tz_offset_min: int = 0
+) -> dict[str, int | None]:
+    """When the card would come back after each grade given at `now_ms`, in the current
+    schedule: grade -> due_ms (None: no more reviews, in checkpoints mode). Each grade is
+    reviewed on a copy, so the progress passed in is left as it was."""
+    require_progress(progress)
+    require_question_id(question_id)
+    require_time(now_ms, "now_ms")
+    require_offset(tz_offset_min)
+    return {
+        g: due_ms(review(progress, question_id, g, now_ms), question_id, tz_offset_min)
+        for g in GRADES
+    }
+
+
 def set_settings(progress: Progress, settings: dict[str, Any]) -> Progress:
     """A new progress with some settings changed; keys left out keep their value. Turning
     keep_answers off forgets every kept answer at once: the reader asked for none."""

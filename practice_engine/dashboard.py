@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from .bankdata import BankData, Entry
-from .cards import queue, retrievability
-from .clock import day_label, local_day, require_offset, require_time
+from .cards import due_ms, question_ids, queue, retrievability, review_span
+from .clock import day_label, day_start_ms, local_day, require_offset, require_time
 from .plan import plan_status
 from .progress import require_progress
 from .state import Progress
@@ -139,4 +139,26 @@ def dashboard(
         "history": _history(activity, today),
         "weakest": _weakest(bank, progress, rows, now_ms),
         "plan": plan_status(progress["settings"]["interview_date"], now_ms, tz_offset_min),
+    }
+
+
+def day_summary(
+    bank: BankData, progress: Progress, now_ms: int, tz_offset_min: int
+) -> dict[str, Any]:
+    """What a finished flashcard session tells the reader: the streak (today counted once
+    anything was studied), the cards still due today, the cards due tomorrow (local day),
+    and the new cards tomorrow's allowance will start."""
+    require_progress(progress)
+    require_time(now_ms, "now_ms")
+    require_offset(tz_offset_min)
+    today = local_day(now_ms, tz_offset_min)
+    tomorrow, after = (day_start_ms(today + n, tz_offset_min) for n in (1, 2))
+    ids = question_ids(bank)
+    dues = [d for d in (due_ms(progress, q, tz_offset_min) for q in ids) if d is not None]
+    unseen = sum(1 for q in ids if q not in progress["cards"] and not review_span(progress, q))
+    return {
+        "streak_days": streak(set(_activity(progress, tz_offset_min)), today),
+        "due_today": sum(1 for d in dues if d < tomorrow),
+        "due_tomorrow": sum(1 for d in dues if tomorrow <= d < after),
+        "new_tomorrow": min(progress["settings"]["new_per_day"], unseen),
     }

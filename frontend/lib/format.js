@@ -40,6 +40,22 @@ export function dueWords(dueMs, nowMs) {
   return `Next review in ${span}, on ${dateWords(dueMs, nowMs)} at ${time}.`;
 }
 
+// The wait before a card comes back, as a grade button shows it: short ("10 min", "2 d",
+// "3 wk", "4 mo", "1.5 y") and in words for its accessible name ("10 minutes"). Rounded
+// to the nearest unit, never below one minute; weeks from 14 days, months from 8 weeks.
+export function interval(ms) {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  const days = ms / DAY_MS;
+  const unit = (n, short, long) => ({ short: `${n} ${short}`, long: plural(n, long) });
+  if (minutes < 60) return unit(minutes, "min", "minute");
+  if (minutes < 24 * 60) return unit(Math.round(minutes / 60), "h", "hour");
+  if (days < 13.5) return unit(Math.max(1, Math.round(days)), "d", "day");
+  if (days < 56) return unit(Math.round(days / 7), "wk", "week");
+  if (days < 365) return unit(Math.max(2, Math.round(days / 30.44)), "mo", "month");
+  const years = Math.round((days / 365.25) * 10) / 10;
+  return { short: `${years} y`, long: `${years} year${years === 1 ? "" : "s"}` };
+}
+
 // What a widget says when a call failed: a time-out in words, anything else as its message.
 export function errorText(error) {
   return error?.name === "PyTimeoutError" ? "Python took too long and was restarted." : String(error?.message ?? error);

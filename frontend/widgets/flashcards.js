@@ -1,15 +1,19 @@
 // Flashcards: one concept question at a time from the engine's review queue, a countdown
 // from its time target, an answer box, the full answer and rubric (static HTML the build
 // wrote, hidden until revealed) with the key-point checklist of a typed answer before it,
-// then a self-grade that the engine turns into the next due date.
+// then a self-grade that the engine turns into the next due date. Each grade button says
+// when the card would come back, keys work as in Anki, and a session ends in a summary.
 
 import { announcer } from "../lib/announce.js";
 import { Countdown } from "../lib/countdown.js";
 import { el, errorBox } from "../lib/dom.js";
 import { dueWords, errorText, mmss, plural, tzOffset } from "../lib/format.js";
 import { answerBox, Checklist, confirmGrade, partLink } from "./answer-feedback.js";
+import { cardKey, gradeBar, keyHint, previewIntervals } from "./flashcards-grades.js";
 import { SettingsForm } from "./flashcards-settings.js";
-import { changeSettings, gradeButtons, ready, showNotices } from "./practice.js";
+import { CardStore } from "./flashcards-store.js";
+import { sessionList, sessionSummary } from "./flashcards-summary.js";
+import { changeSettings, ready, showNotices } from "./practice.js";
 
 class Flashcards {
   constructor(root, deps) {
@@ -18,11 +22,13 @@ class Flashcards {
     this.body = root.querySelector(".mlw-fc__body");
     this.counts = root.querySelector(".mlw-fc__counts");
     this.form = root.querySelector("form.mlw-fc__form");
-    this.store = document.querySelector(".fc-store");
+    this.cards = new CardStore(document.querySelector(".fc-store"));
     this.say = announcer(root.querySelector(".mlw-fc__status"));
     this.session = []; // what was graded on this visit, newest last
-    this.borrowed = null;
     this.settings = new SettingsForm(this.form, this);
+    // On the document, so the keys work wherever focus is on the page (unmount removes it).
+    this.onKey = (event) => cardKey(this, event);
+    document.addEventListener("keydown", this.onKey);
     this.load();
   }
 
@@ -70,7 +76,7 @@ class Flashcards {
 
   showIdle() {
     this.stopTimer();
-    this.returnCard();
+    this.cards.giveBack();
     this.mode = "idle";
     const q = this.queue;
     if (!this.nextId()) return this.showDone();
@@ -84,45 +90,29 @@ class Flashcards {
     );
   }
 
-  showDone() {
+  // Nothing left to review: the session's summary (see flashcards-summary.js). Returns its
+  // heading, for whoever should move focus there; null if it was not shown.
+  async showDone() {
     this.mode = "done";
-    const next = this.queue.next_due_ms;
-    const heading = el("h3", { tabindex: -1, class: "mlw-fc__done", text: "Nothing left to review for now" });
-    this.body.replaceChildren(
-      heading,
-      el("p", {
-        text: next == null
-          ? "You have no cards scheduled. Come back tomorrow for new ones, or raise the daily limit in the settings."
-          : `The next card is due ${dueWords(next, Date.now()).replace(/^Next review /, "")}`,
-      }),
-      this.sessionList(),
-    );
-    return heading;
-  }
-
-  // The static card's prompt and answer are moved (not copied) into the widget, and put
-  // back before another card is shown: the build's HTML is never re-parsed or duplicated.
-  borrow(id) {
-    const card = this.store.querySelector(`.fc-card[data-fc-id="${CSS.escape(id)}"]`);
-    if (!card) throw new Error(`the card "${id}" is missing from this page; reload the page`);
-    const prompt = card.querySelector(".fc-card__prompt");
-    const answer = card.querySelector(".fc-card__answer");
-    this.borrowed = { card, prompt, answer };
-    return this.borrowed;
-  }
-
-  returnCard() {
-    if (!this.borrowed) return;
-    const { card, prompt, answer } = this.borrowed;
-    card.append(prompt, answer);
-    this.borrowed = null;
+    const nowMs = Date.now();
+    try {
+      const day = this.session.length
+        ? await this.py.call("day_summary", { progress: this.progress, now_ms: nowMs, tz_offset_min: tzOffset() })
+        : null;
+      if (this.mode !== "done") return null; // another tab's change redrew the widget meanwhile
+      const summary = sessionSummary({ session: this.session, grades: this.constants.grades, day, nextDueMs: this.queue.next_due_ms, nowMs });
+      this.body.replaceChildren(summary.root);
+      return summary.heading;
+    } catch (error) {
+      this.fail(error, () => this.showIdle());
+      return null;
+    }
   }
 
   showCard(id) {
-    this.returnCard();
     let card;
     try {
-      card = this.borrow(id);
+      card = this.cards.borrow(id);
     } catch (error) {
       return this.fail(error, () => this.showIdle());
     }
@@ -150,6 +140,7 @@ class Flashcards {
         type: "button", class: "md-button md-button--primary mlw-fc__reveal",
         text: "Reveal the answer and rubric", onclick: () => this.reveal(),
       }),
+      el("p", { class: "mlw-keys", text: keyHint(this.constants.grades) }),
     );
     this.mode = "asking";
     this.timer = new Countdown(Number(fcSeconds), {
@@ -168,6 +159,7 @@ class Flashcards {
   unmount() {
     this.stopTimer();
     this.unwatch?.();
+    document.removeEventListener("keydown", this.onKey);
   }
 
   stopTimer() {
@@ -180,10 +172,10 @@ class Flashcards {
     if (this.mode !== "asking") return;
     this.stopTimer();
     this.body.querySelector(".mlw-fc__reveal")?.remove();
+    this.body.querySelector(".mlw-keys")?.remove();
     const id = this.current.id;
     const text = this.answer.text();
     this.answer.textarea.readOnly = true;
-    const labelId = `fc-grade-label-${id}`;
     const heading = el("h4", { tabindex: -1, class: "mlw-fc__answer-title", text: "Full answer and rubric" });
     if (text.trim()) {
       this.check = new Checklist({
@@ -191,16 +183,16 @@ class Flashcards {
         linkFor: partLink(id), idPrefix: `fc-${id}`,
       });
     }
-    this.grades = gradeButtons(this.constants.grades, labelId, (g) => this.grade(g));
-    this.confirm = el("div", { id: `fc-confirm-${id}`, class: "mlw-confirm-host" });
+    const bar = gradeBar(this.constants.grades, id, (g) => this.grade(g));
+    this.grades = bar.buttons;
+    this.confirm = bar.confirm;
     this.body.append(
       this.check?.root ?? "",
-      el("div", { class: "mlw-fc__answer" }, heading, this.borrowed.answer),
-      el("p", { id: labelId, class: "mlw-fc__ask", text: "How did you do, judged by the rubric?" }),
-      this.grades,
-      this.confirm,
+      el("div", { class: "mlw-fc__answer" }, heading, this.cards.borrowed.answer),
+      bar.root,
     );
     this.mode = "revealed";
+    previewIntervals(this.py, { progress: this.progress, questionId: id, grades: this.constants.grades, buttons: bar.buttons });
     (this.check?.heading ?? heading).focus();
     if (!this.check) return this.say("Answer and rubric shown. Grade yourself with the buttons after the rubric.");
     this.say("Answer and rubric shown. Checking your answer against the key points.");
@@ -245,17 +237,8 @@ class Flashcards {
     }
   }
 
-  sessionList() {
-    if (!this.session.length) return null;
-    const items = this.session.map((s) =>
-      el("li", {}, el("span", { class: "mlw-fc__done-prompt", text: s.prompt }), ` (${s.grade}): `,
-        el("span", { class: "mlw-fc__due", text: s.words })));
-    return el("div", { class: "mlw-fc__session" },
-      el("h4", { text: "Graded on this visit" }), el("ol", {}, items));
-  }
-
   showResult(text) {
-    this.returnCard();
+    this.cards.giveBack();
     this.mode = "result";
     const nextId = this.nextId();
     const next = el("button", {
@@ -263,7 +246,7 @@ class Flashcards {
       text: nextId ? "Next card" : "Finish",
       onclick: () => this.goOn(),
     });
-    this.body.replaceChildren(el("p", { class: "mlw-fc__result", text }), next, this.sessionList());
+    this.body.replaceChildren(el("p", { class: "mlw-fc__result", text }), next, sessionList(this.session));
     next.focus();
     this.say(text);
   }
@@ -275,7 +258,7 @@ class Flashcards {
       await this.refresh();
       const id = this.nextId();
       if (id) this.showCard(id);
-      else this.showDone().focus();
+      else (await this.showDone())?.focus();
     } catch (error) {
       this.fail(error, () => this.showIdle());
     }
@@ -290,7 +273,7 @@ class Flashcards {
 
   fail(error, retry) {
     this.stopTimer();
-    this.returnCard();
+    this.cards.giveBack();
     this.mode = "error";
     const message = errorText(error);
     this.body.replaceChildren(errorBox(message, retry));

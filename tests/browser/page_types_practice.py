@@ -71,10 +71,37 @@ def flashcards_idle(page) -> None:
     page.locator(".mlw-fc__start").wait_for(timeout=TIMEOUT)
 
 
+# Every grade button says when the card would come back (the engine's preview answered).
+INTERVALS_SHOWN = """() => {
+  const when = [...document.querySelectorAll('.mlw-fc .mlw-grade__when')];
+  return when.length === 4 && when.every((w) => w.textContent.trim());
+}"""
+
+
 def flashcards_revealed(page) -> None:
     page.locator(".mlw-fc__start").click(timeout=TIMEOUT)
     page.locator(".mlw-fc__reveal").click()
     page.locator(".mlw-fc .mlw-grades").wait_for()
+    page.wait_for_function(INTERVALS_SHOWN, timeout=TIMEOUT)
+
+
+def one_new_card_a_day(page) -> None:
+    """One new card today (through the settings form), so one grade ends the session."""
+    fc = page.locator(".mlw-fc")
+    fc.locator(".mlw-fc__settings summary").click()
+    fc.get_by_label("New cards per day").fill("1", timeout=TIMEOUT)
+    fc.get_by_role("button", name="Save settings").click()
+    fc.locator(".mlw-fc__counts", has_text="New cards left today: 1").wait_for(timeout=TIMEOUT)
+    fc.locator(".mlw-fc__settings summary").click()  # closed again, as a reader would
+
+
+def flashcards_summary(page) -> None:
+    """One card graded (Lean hire, by its key) and the session's summary shown."""
+    one_new_card_a_day(page)
+    flashcards_revealed(page)
+    page.keyboard.press("3")
+    page.locator(".mlw-fc__next", has_text="Finish").click(timeout=TIMEOUT)
+    page.locator(".mlw-fc__summary .mlw-fc__mix").wait_for(timeout=TIMEOUT)
 
 
 def start_mock(page, role: str = "mle", level: str = "L4") -> None:
@@ -129,6 +156,7 @@ def dashboard_with_a_backup(page) -> None:
 PAGE_TYPES: dict = {
     "flashcards-idle": (FLASHCARDS, flashcards_idle),
     "flashcards-revealed": (FLASHCARDS, flashcards_revealed),
+    "flashcards-summary": (FLASHCARDS, flashcards_summary),
     "mock-running": (MOCK, mock_running),
     "mock-scorecard": (MOCK, mock_scorecard),
     "dashboard-data": (DASHBOARD, dashboard_with_data),

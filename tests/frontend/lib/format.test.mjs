@@ -54,3 +54,42 @@ test("errorText says a time-out in words and anything else as its message", () =
   assert.equal(errorText("plain"), "plain");
   assert.equal(errorText(undefined), "undefined");
 });
+
+test("interval: the wait before a card comes back, short and in words", async () => {
+  const { interval } = await import("../../../frontend/lib/format.js");
+  const MIN = 60_000;
+  const DAY = 86_400_000;
+  const cases = [
+    [0, "1 min", "1 minute"], // never "0 min": the card is back in under a minute
+    [20_000, "1 min", "1 minute"],
+    [10 * MIN, "10 min", "10 minutes"],
+    [59 * MIN, "59 min", "59 minutes"],
+    [60 * MIN, "1 h", "1 hour"],
+    [5.4 * 60 * MIN, "5 h", "5 hours"],
+    [23.9 * 60 * MIN, "24 h", "24 hours"],
+    [DAY, "1 d", "1 day"],
+    [2.4 * DAY, "2 d", "2 days"],
+    [13 * DAY, "13 d", "13 days"],
+    [14 * DAY, "2 wk", "2 weeks"],
+    [21 * DAY, "3 wk", "3 weeks"],
+    [55 * DAY, "8 wk", "8 weeks"],
+    [56 * DAY, "2 mo", "2 months"],
+    [120 * DAY, "4 mo", "4 months"],
+    [364 * DAY, "12 mo", "12 months"],
+    [365.25 * DAY, "1 y", "1 year"],
+    [548 * DAY, "1.5 y", "1.5 years"],
+  ];
+  for (const [ms, short, long] of cases) assert.deepEqual(interval(ms), { short, long }, `${ms} ms`);
+});
+
+test("interval grows with the wait: a later due never reads shorter", async () => {
+  const { interval } = await import("../../../frontend/lib/format.js");
+  const order = ["min", "h", "d", "wk", "mo", "y"];
+  let last = [0, 0];
+  for (let ms = 0; ms < 800 * 86_400_000; ms += 3_600_000 * 7) {
+    const [n, unit] = interval(ms).short.split(" ");
+    const key = [order.indexOf(unit), Number(n)];
+    assert.ok(key[0] > last[0] || (key[0] === last[0] && key[1] >= last[1]), interval(ms).short);
+    last = key;
+  }
+});
