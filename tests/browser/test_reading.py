@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 import pytest
 
 from tests.browser.axe_helpers import axe_clean
+from tests.browser.page_types import PAGE_TYPES
 from tests.browser.page_types_exercises import EXAMPLE_PATH
 
 pytestmark = pytest.mark.browser
@@ -33,6 +34,10 @@ PAGES = {
     "exercise": EXAMPLE_PATH,
     "study-plan": "study/plan/",
 }
+
+# Widget states that draw wide things: tables, score cards, an answered quiz, feedback.
+STATES = ["quiz-answered", "flashcards-revealed", "mock-scorecard", "dashboard-data",
+          "exercise-check-failed"]  # fmt: skip
 
 # Widgets bound (their first state drawn) and none still showing Python's progress bar.
 SETTLED = """() => document.readyState === "complete"
@@ -81,6 +86,25 @@ def test_no_page_is_wider_than_a_phone(browser, site_url) -> None:
             response = page.goto(urljoin(site_url, path))
             assert response is not None and response.status == 200, name
             page.wait_for_function(SETTLED, timeout=TIMEOUT)
+            width = page.evaluate("document.scrollingElement.scrollWidth")
+            if width > PHONE["width"]:
+                wide[name] = width
+    finally:
+        context.close()
+    assert wide == {}
+
+
+def test_no_widget_state_is_wider_than_a_phone(browser, site_url) -> None:
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    context.set_default_timeout(TIMEOUT)
+    wide: dict[str, int] = {}
+    try:
+        page = context.new_page()
+        for name in STATES:
+            path, setup = PAGE_TYPES[name]
+            page.goto(urljoin(site_url, path))
+            page.wait_for_function(SETTLED, timeout=TIMEOUT)
+            setup(page)
             width = page.evaluate("document.scrollingElement.scrollWidth")
             if width > PHONE["width"]:
                 wide[name] = width
