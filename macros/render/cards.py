@@ -26,6 +26,9 @@ from .links import entry_link, rel_md
 from .tags import level_span
 
 DETAILS_TITLE = "Full Answer + Rubric"
+# The block's opening tag, closed and open (the one-page print version opens every block).
+DETAILS_CLOSED = '<details class="answer" markdown>'
+DETAILS_OPEN = '<details class="answer" open markdown>'
 
 
 def anchor(entry_id: str) -> str:
@@ -132,10 +135,7 @@ def _details(body_parts: list[str]) -> str:
     pymdownx.details: its body is indented, and HTML in an indented body (the ladder, the
     rubric cards) is read as a code block. Same element and class as before."""
     body = "\n\n".join(p for p in body_parts if p)
-    return (
-        f'<details class="answer" markdown>\n<summary>{DETAILS_TITLE}</summary>\n\n'
-        f"{body}\n\n</details>"
-    )
+    return f"{DETAILS_CLOSED}\n<summary>{DETAILS_TITLE}</summary>\n\n{body}\n\n</details>"
 
 
 def _reviewed(entry: Entry) -> str:
