@@ -45,6 +45,7 @@ SETTLED = """() => document.readyState === "complete"
        .every((w) => w.dataset.bound)
   && !document.querySelector(".mlw-progress")"""
 
+OPEN_ALL = "() => { for (const d of document.querySelectorAll('details')) d.open = true; }"
 OPEN_FIRST_BLOCK = """() => {
   const block = document.querySelector(".qcard details.answer");
   block.open = true;
@@ -86,6 +87,7 @@ def test_no_page_is_wider_than_a_phone(browser, site_url) -> None:
             response = page.goto(urljoin(site_url, path))
             assert response is not None and response.status == 200, name
             page.wait_for_function(SETTLED, timeout=TIMEOUT)
+            page.evaluate(OPEN_ALL)  # every disclosure open: settings, tags, answers
             width = page.evaluate("document.scrollingElement.scrollWidth")
             if width > PHONE["width"]:
                 wide[name] = width
