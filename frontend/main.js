@@ -11,6 +11,7 @@ import { nav, start as startNav } from "./page/nav.js";
 import { offline, onPage as offerUpdate, start as startOffline } from "./page/offline.js";
 import { start as startPrint } from "./page/print.js";
 import { onPage as showSaving, start as startSaving } from "./page/saving.js";
+import { onPage as watchWidgets } from "./page/top.js";
 import { py } from "./python/client.js";
 import { backups } from "./storage/backups.js";
 import { progressStore } from "./storage/progress-store.js";
@@ -47,7 +48,7 @@ const widgets = mounter(WIDGETS, deps, report);
 // Every page, the first and each one instant navigation brings.
 function onPage() {
   const mountAll = () => widgets.page(document);
-  for (const step of [mountAll, showSaving, offerUpdate]) {
+  for (const step of [mountAll, showSaving, offerUpdate, watchWidgets]) {
     try {
       step();
     } catch (error) {

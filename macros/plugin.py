@@ -48,7 +48,7 @@ from .publish.snapshot import SnapshotError, snapshot_outputs
 from .publish.wheels import WheelError, browser_wheels, build_engine_wheel
 from .render.links import page_of
 from .render.math import MathError, MathPages
-from .render.tags import page_tags
+from .render.tags import page_tags, tag_summary
 
 # Written after MkDocs' list of files is final: the theme's static pages (by MkDocs) and,
 # in their on_post_build, the search index and the tags plugin's export.
@@ -135,6 +135,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         on_page = [e for e in self.bank.entries if page_of(e, self.bank) == page.file.src_uri]
         if on_page:
             page.meta["tags"] = page_tags(on_page, self.bank)
+            page.meta["tag_summary"] = tag_summary(on_page, self.bank)  # partials/tags.html
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

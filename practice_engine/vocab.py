@@ -20,6 +20,9 @@ ROLE_LABELS: dict[str, str] = {
     "ai": "AI / LLM engineer",
 }
 ROLES: tuple[str, ...] = tuple(ROLE_LABELS)
+# The scope each level stands for, as the guide names it beside the number (a card's ladder
+# of answers by level, the depth-by-level page): scope reads across companies, numbers do not.
+LEVEL_NAMES: dict[str, str] = {"L3": "junior", "L4": "mid", "L5": "senior", "L6+": "staff"}
 
 # --- what is asked: question types and their time targets -----------------------------------
 

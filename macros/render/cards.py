@@ -9,11 +9,11 @@ static HTML: reading never waits for Python in the browser.
 from __future__ import annotations
 
 import html
-import textwrap
 
 from practice_engine.vocab import (
     ANSWER_PART_LABELS,
     GRADE_LABELS,
+    LEVEL_NAMES,
     ROLE_LABELS,
     RUBRIC_GRADES,
     TYPE_LABELS,
@@ -23,16 +23,16 @@ from ..bank import Bank, Entry, Problem, Question, Short
 from ..bank.models import Rubric
 from .figures import figure_md
 from .links import entry_link, rel_md
+from .tags import level_span
 
 DETAILS_TITLE = "Full Answer + Rubric"
+# The block's opening tag, closed and open (the one-page print version opens every block).
+DETAILS_CLOSED = '<details class="answer" markdown>'
+DETAILS_OPEN = '<details class="answer" open markdown>'
 
 
 def anchor(entry_id: str) -> str:
     return f"q-{entry_id}"
-
-
-def _indent(text: str) -> str:
-    return textwrap.indent(text, "    ", lambda line: True).replace("    \n", "\n")
 
 
 def _esc(text: str) -> str:
@@ -40,11 +40,16 @@ def _esc(text: str) -> str:
 
 
 def badges(entry: Entry, bank: Bank) -> str:
-    """Badges as one HTML line: plain spans with text, so they read well aloud too."""
+    """The card's facts as one line of text (must-know, track, levels, type, time, roles),
+    spans the stylesheet separates with dots: it reads well aloud and takes one or two lines
+    on a phone where seven chips took four."""
     spans = [f'<span class="qbadge qbadge--track">{_esc(bank.track(entry.track).title)}</span>']
     if isinstance(entry, Question) and entry.must_know:
         spans.insert(0, '<span class="qbadge qbadge--core">Must-know</span>')
-    spans += [f'<span class="qbadge qbadge--level">{lv}</span>' for lv in entry.levels]
+    spans.append(
+        f'<span class="qbadge qbadge--level">'
+        f'<span class="qbadge__label">Levels</span> {level_span(entry.levels)}</span>'
+    )
     if isinstance(entry, Question | Problem):
         spans.append(f'<span class="qbadge qbadge--type">{TYPE_LABELS[entry.type]}</span>')
         spans.append(
@@ -67,12 +72,20 @@ def _sub(title: str, entry_id: str, slug: str) -> str:
 
 
 def rubric_rows_md(rubric: Rubric) -> str:
-    """One bold label and its bullets per rubric grade, strongest first."""
-    return "\n\n".join(
-        f"**{GRADE_LABELS[grade]}**\n{{ .rubric-{grade.replace('_', '-')} }}\n\n"
-        + bullets(getattr(rubric, grade))
+    """The rubric as three labelled cards, strongest first: a label, then its bullets. The
+    label keeps its `rubric-<grade>` class (colour, and what tests and widgets look for)."""
+    cards = (
+        f'<div class="qrubric__card qrubric__card--{_slug(grade)}" markdown>\n'
+        f'<p class="qrubric__label rubric-{_slug(grade)}">'
+        f"<strong>{GRADE_LABELS[grade]}</strong></p>"
+        f"\n\n{bullets(getattr(rubric, grade))}\n\n</div>"
         for grade in RUBRIC_GRADES
     )
+    return '<div class="qrubric" markdown>\n' + "\n".join(cards) + "\n</div>"
+
+
+def _slug(grade: str) -> str:
+    return grade.replace("_", "-")
 
 
 def rubric_md(rubric: Rubric, entry_id: str) -> str:
@@ -103,14 +116,26 @@ def _traps_md(entry: Question | Problem) -> str:
 
 
 def _depth_md(question: Question) -> str:
-    rows = [f"**{level}.** {text}" for level, text in question.depth.by_level()]
+    """What an answer sounds like at each level, as a ladder: an ordered list, lowest level
+    first, each step its level, the scope it stands for and the answer at that depth. The
+    `data-level` lets a page mark the reader's target level."""
+    steps = "\n".join(
+        f'<li class="qladder__step" data-level="{level}" markdown="block">\n'
+        f'<p class="qladder__level"><strong>{level}</strong> {LEVEL_NAMES[level]}</p>\n\n'
+        f"{text}\n\n</li>"
+        for level, text in question.depth.by_level()
+    )
     title = "What an answer sounds like, by level"
-    return _sub(title, question.id, "depth") + "\n\n" + "\n\n".join(rows)
+    ladder = f'<ol class="qladder" markdown>\n{steps}\n</ol>'
+    return _sub(title, question.id, "depth") + "\n\n" + ladder
 
 
 def _details(body_parts: list[str]) -> str:
+    """The collapsed block, as raw HTML Markdown is parsed inside (md_in_html), rather than
+    pymdownx.details: its body is indented, and HTML in an indented body (the ladder, the
+    rubric cards) is read as a code block. Same element and class as before."""
     body = "\n\n".join(p for p in body_parts if p)
-    return f'??? answer "{DETAILS_TITLE}"\n\n{_indent(body)}'
+    return f"{DETAILS_CLOSED}\n<summary>{DETAILS_TITLE}</summary>\n\n{body}\n\n</details>"
 
 
 def _reviewed(entry: Entry) -> str:

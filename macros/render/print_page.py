@@ -13,10 +13,9 @@ from pathlib import Path
 from ..bank import Bank
 from ..bank.models import AREAS
 from . import listings
+from .cards import DETAILS_CLOSED, DETAILS_OPEN
 
 PRINT_PAGE = "print/index.md"
-OPEN = '???+ answer "Full Answer + Rubric"'
-CLOSED = '??? answer "Full Answer + Rubric"'
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _LINK = re.compile(r"(\]\()([^)\s]+)(\))")
 _HEADING = re.compile(r"^(#{1,5}) ", re.M)
@@ -57,7 +56,7 @@ def all_entries(bank: Bank, page: str) -> str:
         parts.append(_demote(listings.problem_area(bank, area, page)))
     parts.append("## Other question lists { #print-lists }\n")
     parts.append(_demote(listings.other_lists(bank, page)))
-    return "\n\n".join(parts).replace(CLOSED, OPEN)
+    return "\n\n".join(parts).replace(DETAILS_CLOSED, DETAILS_OPEN)
 
 
 def _demote(markdown: str) -> str:

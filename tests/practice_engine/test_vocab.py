@@ -25,6 +25,7 @@ def test_every_id_has_its_words() -> None:
     assert set(vocab.TIME_TARGET_MINUTES) == set(vocab.QUESTION_TYPES) == set(vocab.TYPE_DEPTH)
     assert set(vocab.RUBRIC_GRADES) < set(vocab.GRADES) == set(vocab.GRADE_STEPS)
     assert sorted(vocab.SIGNAL_LABELS) == [1, 2, 3, 4, 5]
+    assert tuple(vocab.LEVEL_NAMES) == vocab.LEVELS  # the ladder names every level, in order
     assert vocab.DEFAULT_SETTINGS["schedule"] in vocab.SCHEDULES
     low, high = vocab.NEW_PER_DAY_RANGE
     assert low <= vocab.DEFAULT_SETTINGS["new_per_day"] <= high  # type: ignore[operator]
