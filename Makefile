@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # The widgets' pure helpers (tests/frontend/), in Node without a browser.
 NODE_TEST := node --test $(wildcard tests/frontend/*.test.mjs tests/frontend/*/*.test.mjs)
 
-.PHONY: help install serve build test test-fast lint system bench bench-quick figures clean
+.PHONY: help install serve build test test-fast lint system bench bench-quick figures screenshots clean
 
 help:
 	@echo "make serve   set up, build and serve the site at http://127.0.0.1:8000 (live reload)"
@@ -23,6 +23,7 @@ help:
 	@echo "make lint    ruff, mypy (engine, build, devtools), Biome (frontend/) and codespell"
 	@echo "make bench   print the benchmark tables (make bench-quick: every section, smallest counts)"
 	@echo "make figures regenerate the computed figures in docs/assets/figures/"
+	@echo "make screenshots  every view and widget state, phone and desktop, light and dark"
 
 # The pinned tools, then this repository's own packages (build, engine, devtools; see
 # pyproject.toml), editable, so MkDocs finds the "guide" plugin and nothing patches sys.path.
@@ -82,6 +83,10 @@ bench-quick: install system
 
 figures: install
 	$(PY) -m figures
+
+# Every view and widget state, phone and desktop, light and dark: build/screenshots/index.html
+screenshots: install system
+	$(PY) -m devtools.screenshots
 
 clean:
 	rm -rf site build .pytest_cache

@@ -6,6 +6,14 @@ from __future__ import annotations
 from tests.browser import page_types_exercises, page_types_practice
 
 TIMEOUT = 90_000
+# Every widget shell on the site (frontend/main.js mounts them).
+WIDGETS = ".mlw-quiz, .mlw-fc, .mlw-mock, .mlw-dash, .mlw-exercise, .mlw-today"
+# A page is ready to check once it has loaded, every widget is bound and none is still
+# loading Python, and an exercise page has its editor (in place of the plain textarea).
+SETTLED = f"""() => document.readyState === "complete"
+  && [...document.querySelectorAll("{WIDGETS}")].every((w) => w.dataset.bound)
+  && !document.querySelector(".mlw-progress, .mlw-noscript")
+  && !document.querySelector(".mlw-exercise textarea.mlw-exercise__fallback")"""
 
 
 def quiz_answered(page) -> None:

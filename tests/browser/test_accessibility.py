@@ -12,17 +12,10 @@ from urllib.parse import urljoin
 import pytest
 
 from tests.browser.axe_helpers import violations
-from tests.browser.page_types import PAGE_TYPES
+from tests.browser.page_types import PAGE_TYPES, SETTLED
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 120_000
-WIDGETS = ".mlw-quiz, .mlw-fc, .mlw-mock, .mlw-dash, .mlw-exercise, .mlw-today"
-# A page is ready to check once it has loaded, every widget is bound and none is still
-# loading Python, and an exercise page has its editor (in place of the plain textarea).
-SETTLED = """(widgets) => document.readyState === "complete"
-  && [...document.querySelectorAll(widgets)].every((w) => w.dataset.bound)
-  && !document.querySelector(".mlw-progress, .mlw-noscript")
-  && !document.querySelector(".mlw-exercise textarea.mlw-exercise__fallback")"""
 OPEN_ALL = "() => { for (const d of document.querySelectorAll('details')) d.open = true; }"
 
 
@@ -57,7 +50,7 @@ def test_every_page_with_every_block_open(browser, site_url: str, built_site, sc
         assert len(pages) > 50
         for path in pages:
             page.goto(urljoin(site_url, path))
-            page.wait_for_function(SETTLED, arg=WIDGETS, timeout=TIMEOUT)
+            page.wait_for_function(SETTLED, timeout=TIMEOUT)
             page.evaluate(OPEN_ALL)
             # Cards far from the screen are skipped by layout (content-visibility: auto in
             # guide.css) until the reader nears them; axe finds a skipped element's
@@ -82,7 +75,7 @@ def test_no_axe_violations_in_any_widget_state(
     try:
         page = context.new_page()
         page.goto(urljoin(site_url, path))
-        page.wait_for_function(SETTLED, arg=WIDGETS, timeout=TIMEOUT)
+        page.wait_for_function(SETTLED, timeout=TIMEOUT)
         setup(page)
         assert _axe(page) == []
     finally:

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 
 from tests.browser.axe_helpers import axe_clean
-from tests.browser.page_types import PAGE_TYPES
+from tests.browser.page_types import PAGE_TYPES, SETTLED
 from tests.browser.page_types_exercises import EXAMPLE_PATH
 
 pytestmark = pytest.mark.browser
@@ -38,12 +38,6 @@ PAGES = {
 # Widget states that draw wide things: tables, score cards, an answered quiz, feedback.
 STATES = ["quiz-answered", "flashcards-revealed", "mock-scorecard", "dashboard-data",
           "exercise-check-failed"]  # fmt: skip
-
-# Widgets bound (their first state drawn) and none still showing Python's progress bar.
-SETTLED = """() => document.readyState === "complete"
-  && [...document.querySelectorAll(".mlw-quiz, .mlw-fc, .mlw-mock, .mlw-dash, .mlw-exercise")]
-       .every((w) => w.dataset.bound)
-  && !document.querySelector(".mlw-progress")"""
 
 OPEN_ALL = "() => { for (const d of document.querySelectorAll('details')) d.open = true; }"
 OPEN_FIRST_BLOCK = """() => {
