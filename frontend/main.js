@@ -7,6 +7,7 @@
 // with the previous page. Each mount runs in its own try/catch: a widget that fails to
 // start reports its error and the others start as usual.
 
+import { onPage as markLadders } from "./page/ladder.js";
 import { nav, start as startNav } from "./page/nav.js";
 import { offline, onPage as offerUpdate, start as startOffline } from "./page/offline.js";
 import { start as startPrint } from "./page/print.js";
@@ -48,7 +49,8 @@ const widgets = mounter(WIDGETS, deps, report);
 // Every page, the first and each one instant navigation brings.
 function onPage() {
   const mountAll = () => widgets.page(document);
-  for (const step of [mountAll, showSaving, offerUpdate, watchWidgets]) {
+  const ladders = () => markLadders(progressStore);
+  for (const step of [mountAll, showSaving, offerUpdate, watchWidgets, ladders]) {
     try {
       step();
     } catch (error) {

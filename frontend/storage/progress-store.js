@@ -216,6 +216,17 @@ import { store } from "./store.js";
       return storage().read(NAME) !== null;
     },
 
+    // The settings as stored, read without Python, for display hints only (never written
+    // back, never trusted beyond a comparison): null when none can be read.
+    storedSettings() {
+      try {
+        const settings = JSON.parse(storage().read(NAME) ?? "null")?.settings;
+        return settings && typeof settings === "object" ? settings : null;
+      } catch {
+        return null;
+      }
+    },
+
     // Offer the progress as an export file; resolves to the file's name.
     async exportFile() {
       const progress = await progressStore.get();

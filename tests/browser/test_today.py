@@ -150,3 +150,24 @@ def test_the_home_page_links_each_practice_tool(page, site_url: str) -> None:
     body = page.locator(".md-content")
     for name in ("quiz", "flashcards", "mock round", "coding exercise", "progress"):
         assert body.get_by_role("link", name=name, exact=True).count() >= 1, name
+
+
+def test_track_pages_mark_the_target_level_once_the_reader_chose_it(page, site_url: str) -> None:
+    track = urljoin(site_url, "tracks/fundamentals/")
+    page.goto(track)
+    page.wait_for_function("() => document.querySelector('.qladder__step')")
+    assert page.locator(".qladder__step.is-target").count() == 0  # no default level marked
+    open_home(page, site_url)
+    page.locator("#today-role").select_option("ds")
+    page.locator("#today-level").select_option("L5")
+    page.locator(FORM).get_by_role("button", name="Save").click()
+    page.locator(PANEL).get_by_text("Preparing for: Data scientist, L5").wait_for(
+        timeout=BOOT_TIMEOUT
+    )
+    page.goto(track)
+    marked = page.locator(".qladder__step.is-target")
+    marked.first.wait_for(state="attached")
+    ladders = page.locator("ol.qladder").count()
+    assert marked.count() == ladders > 0  # one step in every ladder, the L5 one
+    assert {marked.nth(n).get_attribute("data-level") for n in range(ladders)} == {"L5"}
+    assert "your target level" in marked.first.locator(".qladder__level").text_content()
