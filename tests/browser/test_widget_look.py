@@ -73,6 +73,7 @@ def test_settings_toggle_is_a_control_not_a_note(scheme_page, site_url: str) -> 
 
 def test_back_to_top_is_hidden_while_a_widget_is_on_screen(page, site_url: str) -> None:
     page.goto(urljoin(site_url, FLASHCARDS))
+    page.locator(".mlw-fc").scroll_into_view_if_needed()  # below the page's introduction
     page.wait_for_function(
         "() => document.documentElement.classList.contains('mlw-widget-in-view')"
     )
