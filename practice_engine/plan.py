@@ -29,6 +29,16 @@ def day_number(iso: str) -> int:
     return date.fromisoformat(iso).toordinal() - EPOCH_DAY
 
 
+def days_until(interview_date: Any, now_ms: int, tz_offset_min: int) -> int | None:
+    """Local days from today to the date (negative once it has passed); None when unset."""
+    if interview_date is None:
+        return None
+    if not is_date(interview_date):
+        raise EngineError(DATE_FORMAT)
+    today = local_day(require_time(now_ms, "now_ms"), require_offset(tz_offset_min))
+    return day_number(interview_date) - today
+
+
 def plan_weeks(days_left: int) -> int:
     """The longest plan that fits in the days left (the shortest when none fits)."""
     fitting = [w for w in PLAN_WEEKS if w * 7 <= days_left]
@@ -39,12 +49,9 @@ def plan_status(interview_date: Any, now_ms: int, tz_offset_min: int) -> dict[st
     """None without a date; else the days left and, by state:
     "ahead" (the plan starts in `starts_in` days), "running" (day `day` of `length`, in
     stage `stage` of PLAN_STAGES), "today" (the interview is today) or "past"."""
-    if interview_date is None:
+    days_left = days_until(interview_date, now_ms, tz_offset_min)
+    if days_left is None:
         return None
-    if not is_date(interview_date):
-        raise EngineError(DATE_FORMAT)
-    today = local_day(require_time(now_ms, "now_ms"), require_offset(tz_offset_min))
-    days_left = day_number(interview_date) - today
     if days_left < 0:
         return {"state": "past", "days_left": days_left}
     if days_left == 0:
@@ -61,12 +68,9 @@ def plan_status(interview_date: Any, now_ms: int, tz_offset_min: int) -> dict[st
 
 def require_interview_date(value: Any, now_ms: int, tz_offset_min: int) -> str | None:
     """A date the reader may set: unset, or today up to PLAN_MAX_DAYS_AHEAD days ahead."""
-    if value is None:
+    ahead = days_until(value, now_ms, tz_offset_min)
+    if ahead is None:
         return None
-    if not is_date(value):
-        raise EngineError(DATE_FORMAT)
-    today = local_day(require_time(now_ms, "now_ms"), require_offset(tz_offset_min))
-    ahead = day_number(value) - today
     if ahead < 0:
         raise EngineError(f"the interview date {value} is in the past: give today or a later day")
     if ahead > PLAN_MAX_DAYS_AHEAD:

@@ -44,14 +44,18 @@ def select_items(bank: BankData, filters: Filters) -> list[Item]:
 def new_session(bank: BankData, filters: dict[str, Any] | None, seed: int) -> QuizSession:
     """A session of up to `count` items; the same seed and bank give the same session."""
     f = normalise_filters(filters)
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise EngineError("seed must be an integer")
+    _require_seed(seed)
     pool = select_items(bank, f)
     if not pool:
         raise EngineError("no quiz item matches these filters; widen the tracks, levels or roles")
     rng = random.Random(seed)
     rng.shuffle(pool)
     return _fresh(f, seed, _slots(pool[: f["count"]], rng))
+
+
+def _require_seed(seed: Any) -> None:
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise EngineError("seed must be an integer")
 
 
 def _slots(items: list[Item], rng: random.Random) -> list[Slot]:
@@ -89,8 +93,7 @@ def retry_session(bank: BankData, session: QuizSession, seed: int) -> QuizSessio
     """A new session of just the items `session` got wrong, reshuffled with `seed`. Its
     filters are the old ones with the count of misses, so a resumed retry still says what
     it was drawn from."""
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise EngineError("seed must be an integer")
+    _require_seed(seed)
     missed = _missed_items(bank, session)
     if not missed:
         raise EngineError("no missed question to retry")
