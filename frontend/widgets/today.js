@@ -23,7 +23,10 @@ function link(path, text) {
 
 // One sentence (and a link into the study plan while it runs) for each plan state.
 function planLine(plan) {
-  if (!plan) return el("p", { text: "No interview date set: the plan below is the four-week one." });
+  if (!plan) {
+    return el("p", {}, "No interview date set: follow ",
+      link("study/plan/#week-1", "the four-week study plan"), " from its first week.");
+  }
   const left = plural(plan.days_left, "day");
   switch (plan.state) {
     case "past":
