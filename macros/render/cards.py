@@ -22,6 +22,7 @@ from practice_engine.vocab import (
 from ..bank import Bank, Entry, Problem, Question, Short
 from ..bank.models import Rubric
 from .figures import figure_md
+from .lead import lead_part_md
 from .links import entry_link, rel_md
 from .tags import level_span
 
@@ -93,9 +94,10 @@ def rubric_md(rubric: Rubric, entry_id: str) -> str:
 
 
 def answer_md(question: Question) -> str:
-    """The four-part answer, each part after its bold label."""
+    """The four-part answer, each part after its bold label, opening with its lead sentence."""
     return "\n\n".join(
-        f"**{label}.** {getattr(question.answer, key)}" for key, label in ANSWER_PART_LABELS.items()
+        lead_part_md(label, getattr(question.answer, key))
+        for key, label in ANSWER_PART_LABELS.items()
     )
 
 

@@ -20,6 +20,7 @@ from practice_engine import vocab
 
 from ..bank import Bank, Question
 from .cards import rubric_rows_md
+from .lead import lead_part_md
 from .today import today as today_shell
 
 NO_SCRIPT = "{what} runs Python in your browser and needs JavaScript."
@@ -60,7 +61,7 @@ def _parts_md(question: Question) -> str:
     with an anchor (bold labels instead of headings, so no permalinks are added)."""
     return "\n\n".join(
         f'<div class="fc-part" id="{part_id(question.id, key)}" tabindex="-1" markdown>\n\n'
-        f"**{label}.** {getattr(question.answer, key)}\n\n</div>"
+        f"{lead_part_md(label, getattr(question.answer, key))}\n\n</div>"
         for key, label in vocab.ANSWER_PART_LABELS.items()
     )
 
