@@ -7,6 +7,7 @@
 // with the previous page. Each mount runs in its own try/catch: a widget that fails to
 // start reports its error and the others start as usual.
 
+import { onPage as drawDue, start as startDue } from "./page/due-badge.js";
 import { onPage as markLadders } from "./page/ladder.js";
 import { nav, start as startNav } from "./page/nav.js";
 import { offline, onPage as offerUpdate, start as startOffline } from "./page/offline.js";
@@ -50,7 +51,7 @@ const widgets = mounter(WIDGETS, deps, report);
 function onPage() {
   const mountAll = () => widgets.page(document);
   const ladders = () => markLadders(progressStore);
-  for (const step of [mountAll, showSaving, offerUpdate, watchWidgets, ladders]) {
+  for (const step of [mountAll, showSaving, offerUpdate, watchWidgets, ladders, drawDue]) {
     try {
       step();
     } catch (error) {
@@ -59,7 +60,7 @@ function onPage() {
   }
 }
 
-for (const start of [startNav, startOffline, startSaving, startPrint]) {
+for (const start of [startNav, startOffline, startSaving, startPrint, () => startDue(deps)]) {
   try {
     start();
   } catch (error) {

@@ -197,6 +197,7 @@ OPS: dict[str, Callable[..., Any]] = {
     "queue": lambda progress, now_ms, tz_offset_min: cards.queue(
         _bank(), progress, now_ms, tz_offset_min
     ),
+    "due_times": lambda progress, tz_offset_min: cards.due_times(_bank(), progress, tz_offset_min),
     "card_info": cards.card_info,
     "preview": cards.preview,
     "set_settings": cards.set_settings,

@@ -160,6 +160,16 @@ def queue(bank: BankData, progress: Progress, now_ms: int, tz_offset_min: int) -
     }
 
 
+def due_times(bank: BankData, progress: Progress, tz_offset_min: int) -> list[int]:
+    """Every scheduled card's due time, earliest first. Due times are absolute, so a page
+    can keep this list and count what has fallen due since, without Python (the header's
+    due badge): it changes only when the progress does."""
+    require_progress(progress)
+    require_offset(tz_offset_min)
+    dues = (due_ms(progress, q, tz_offset_min) for q in question_ids(bank))
+    return sorted(d for d in dues if d is not None)
+
+
 def retrievability(card: dict[str, Any] | None, now_ms: int) -> float:
     """FSRS's probability of recall at `now_ms`; 0 for a card never reviewed."""
     if not card:

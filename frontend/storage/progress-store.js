@@ -23,6 +23,7 @@ import { store } from "./store.js";
   const REPLACED = "progress-replaced";
   const notices = [];
   const listeners = new Set();
+  const keptListeners = new Set();
   let loading = null;
   let current = null;
   let base = null;
@@ -41,6 +42,11 @@ import { store } from "./store.js";
     const text = JSON.stringify(progress);
     storage().write(NAME, text);
     lastRaw = text;
+    kept(progress);
+  }
+
+  function kept(progress) {
+    for (const listener of keptListeners) listener(progress);
   }
 
   function notify() {
@@ -82,6 +88,7 @@ import { store } from "./store.js";
     } else if (!reason) {
       await takeInLocal(raw);
     }
+    kept(current);
     return current;
   }
 
@@ -151,12 +158,14 @@ import { store } from "./store.js";
   }
 
   export const progressStore = {
+    // This tab's progress as it stands now: loaded once, then whatever was saved or taken
+    // in since (a widget mounted after instant navigation must not get the first copy).
     get() {
       loading ??= load().catch((error) => {
         loading = null;
         throw error;
       });
-      return loading;
+      return loading.then(() => current);
     },
 
     // Save `next`, made from `from` (the copy the change started from; by default what
@@ -199,6 +208,13 @@ import { store } from "./store.js";
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+
+    // Called with this tab's progress each time it is loaded or written (this tab's own
+    // saves included, which onChange leaves out): for views derived from all of it.
+    onKept(listener) {
+      keptListeners.add(listener);
+      return () => keptListeners.delete(listener);
     },
 
     // Notices not yet shown; each is shown once, by whichever widget asks first.

@@ -49,6 +49,7 @@ ARGUMENTS = {
     "queue": ("progress", "now_ms", "tz_offset_min"),
     "card_info": ("progress", "question_id", "now_ms", "tz_offset_min"),
     "preview": ("progress", "question_id", "now_ms", "tz_offset_min"),
+    "due_times": ("progress", "tz_offset_min"),
     "set_settings": ("progress", "settings"),
     "set_profile": ("progress", "profile", "now_ms", "tz_offset_min"),
     "new_mock": ("role", "level", "seed"),

@@ -220,3 +220,20 @@ def test_operations_refuse_bad_progress(engine_bank) -> None:
         cards.queue(engine_bank, {"version": 2}, T0, 0)
     with pytest.raises(EngineError, match="tz_offset_min"):
         cards.queue(engine_bank, progress.empty_progress(), T0, 24 * 60)
+
+
+def test_due_times_agree_with_the_queue_at_every_moment(engine_bank) -> None:
+    """The header counts the kept due times that have passed; that count is the queue's."""
+    state = reviewed(
+        progress.empty_progress(),
+        (Q, "strong_hire", at(0)),
+        ("overfitting", "no_hire", at(0, 1)),
+        ("not-in-the-bank", "strong_hire", at(0)),
+    )
+    times = cards.due_times(engine_bank, state, 0)
+    assert times == sorted(times) and len(times) == 2  # the stray card is not counted
+    for now in (at(0, 1), at(0, 2), at(1), at(3), at(30)):
+        due = cards.queue(engine_bank, state, now, 0)["due"]
+        assert sum(1 for t in times if t <= now) == len(due)
+    checkpoints = cards.set_settings(state, {"schedule": "checkpoints"})
+    assert cards.due_times(engine_bank, checkpoints, 0) == [at(3, 0), at(3, 0)]
