@@ -13,6 +13,7 @@ import { nav, start as startNav } from "./page/nav.js";
 import { offline, onPage as offerUpdate, start as startOffline } from "./page/offline.js";
 import { start as startPrint } from "./page/print.js";
 import { onPage as showSaving, start as startSaving } from "./page/saving.js";
+import { onPage as drawSession, start as startSession } from "./page/session-bar.js";
 import { onPage as watchWidgets } from "./page/top.js";
 import { py } from "./python/client.js";
 import { backups } from "./storage/backups.js";
@@ -51,7 +52,7 @@ const widgets = mounter(WIDGETS, deps, report);
 function onPage() {
   const mountAll = () => widgets.page(document);
   const ladders = () => markLadders(progressStore);
-  for (const step of [mountAll, showSaving, offerUpdate, watchWidgets, ladders, drawDue]) {
+  for (const step of [mountAll, showSaving, offerUpdate, watchWidgets, ladders, drawDue, drawSession]) {
     try {
       step();
     } catch (error) {
@@ -60,7 +61,7 @@ function onPage() {
   }
 }
 
-for (const start of [startNav, startOffline, startSaving, startPrint, () => startDue(deps)]) {
+for (const start of [startNav, startOffline, startSaving, startPrint, () => startDue(deps), () => startSession(deps)]) {
   try {
     start();
   } catch (error) {

@@ -25,6 +25,7 @@ from . import (
     runner,
     session_state,
     sync,
+    today,
     transfer,
     vocab,
 )
@@ -216,6 +217,9 @@ OPS: dict[str, Callable[..., Any]] = {
     ),
     "day_summary": lambda progress, now_ms, tz_offset_min: dashboard.day_summary(
         _bank(), progress, now_ms, tz_offset_min
+    ),
+    "session_summary": lambda progress, since_ms, now_ms, tz_offset_min: today.session_summary(
+        _bank(), progress, since_ms, now_ms, tz_offset_min
     ),
     "export_file": transfer.export_file,
     "read_import": transfer.read_import,

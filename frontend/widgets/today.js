@@ -14,6 +14,7 @@ import { announcer } from "../lib/announce.js";
 import { el, errorBox, localDate, siteHref } from "../lib/dom.js";
 import { errorText, plural, tzOffset } from "../lib/format.js";
 import { ready, showNotices, stats } from "./practice.js";
+import { finishedToday, sessionAction, sessionRoute, summaryBlock } from "./today-session.js";
 
 const SKIPPED = "today-skipped"; // the reader skipped the interview form on this browser
 
@@ -46,21 +47,23 @@ function planLine(plan) {
   }
 }
 
-// The session: due and new cards first, then a quiz on the weakest track, then a problem;
-// `hrefs` are the build's links for the three steps, in that order.
+// The session: due and new cards first, then a quiz on the weakest track, then a problem,
+// worded from the reader's progress; `hrefs` are the build's links for the three steps.
 function sessionSteps(data, hrefs) {
   const cards = data.due_now + data.new_left_today;
   const weakest = data.weakest?.title;
-  const steps = [
+  const texts = [
     cards
       ? `Review your flashcards: ${data.due_now} due, ${data.new_left_today} new.`
       : "No flashcards are due: review a few ahead of time or start new ones tomorrow.",
     weakest ? `Take a short quiz on ${weakest}, your weakest track.` : "Take a short quiz.",
     "Work through one practice problem aloud against its time target.",
   ];
-  return el("ol", { class: "mlw-today__steps" },
-    steps.map((text, n) => el("li", {}, el("a", { href: hrefs[n], text }))));
+  return sessionRoute(hrefs, texts, data.weakest?.track);
 }
+
+const stepList = (steps) => el("ol", { class: "mlw-today__steps" },
+  steps.map(({ href, text }) => el("li", {}, el("a", { href, text }))));
 
 class Today {
   constructor(root, deps) {
@@ -72,7 +75,11 @@ class Today {
     this.date = this.form.querySelector("#today-date");
     this.dateError = this.form.querySelector("#today-date-error");
     this.change = root.querySelector(".mlw-today__change");
-    this.hrefs = [...this.body.querySelectorAll("ol a")].map((a) => a.href);
+    const links = [...this.body.querySelectorAll("ol a")];
+    this.hrefs = links.map((a) => a.href);
+    // a first visit's static session: the build's start link, made to keep the session
+    const steps = sessionRoute(this.hrefs, links.map((a) => a.textContent), null);
+    this.body.querySelector(".mlw-today__start")?.parentElement.replaceWith(sessionAction(this.store, steps));
     this.say = announcer(root.querySelector(".mlw-today__status"));
     this.progress = null;
     this.form.addEventListener("submit", (event) => {
@@ -101,7 +108,7 @@ class Today {
 
   // Python, the reader's progress (followed as other tabs change it) and the panel drawn.
   async start(label) {
-    ({ progress: this.progress } = await ready(this.body, label, this.deps));
+    ({ progress: this.progress, constants: this.constants } = await ready(this.body, label, this.deps));
     this.unwatch ??= this.progressStore.onChange((progress) => {
       if (!this.root.isConnected) return this.unwatch();
       this.progress = progress;
@@ -119,14 +126,27 @@ class Today {
     // The role's words as the build wrote them into the form, from the engine's vocabulary.
     const roleLabel = [...this.form.elements.role.options].find((o) => o.value === role)?.textContent;
     const roleText = roleLabel ? `${roleLabel}, ` : "";
+    const steps = sessionSteps(data, this.hrefs);
     this.body.replaceChildren(
       planLine(data.plan),
       stats(data),
+      await this.doneToday(),
       el("h3", { text: "Today's session" }),
-      sessionSteps(data, this.hrefs),
+      stepList(steps),
+      sessionAction(this.store, steps),
       el("p", { class: "mlw-today__profile-line", text: `Preparing for: ${roleText}${level}` +
         (date ? `, interview on ${date}.` : ".") }));
     this.change.textContent = date ? "Change your interview" : "Set your interview date";
+  }
+
+  // What a session finished today came to, from the progress itself.
+  async doneToday() {
+    const done = finishedToday(this.store);
+    if (!done) return null;
+    const summary = await this.py.call("session_summary", {
+      progress: this.progress, since_ms: done.started_ms, now_ms: done.finished_ms, tz_offset_min: tzOffset(),
+    });
+    return summaryBlock(summary, this.constants.grades);
   }
 
   fillForm() {

@@ -66,10 +66,13 @@ def first_session(page: str) -> str:
         f"{n}. [{text}]({rel_md(page, target)}){rest}"
         for n, (target, text, rest) in enumerate(FIRST_SESSION, start=1)
     )
+    start = rel_md(page, FIRST_SESSION[0][0])
     return (
         '<div class="mlw-today__body" markdown>\n\n'
         "Nothing studied in this browser yet. A first session:\n\n"
-        f"{steps}\n\n</div>\n"
+        f"{steps}\n\n"
+        f"[Start today's session]({start}){{ .md-button .md-button--primary .mlw-today__start }}"
+        "\n\n</div>\n"
     )
 
 
