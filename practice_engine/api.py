@@ -17,6 +17,7 @@ from . import (
     cards,
     constraints,
     dashboard,
+    deck,
     exercise_progress,
     mock,
     plan,
@@ -199,6 +200,7 @@ OPS: dict[str, Callable[..., Any]] = {
         _bank(), progress, now_ms, tz_offset_min
     ),
     "due_times": lambda progress, tz_offset_min: cards.due_times(_bank(), progress, tz_offset_min),
+    "add_to_deck": lambda progress, ids, now_ms: deck.add_to_deck(_bank(), progress, ids, now_ms),
     "card_info": cards.card_info,
     "preview": cards.preview,
     "set_settings": cards.set_settings,

@@ -114,12 +114,14 @@ def checkpoint_due(first_ms: int, last_ms: int, offset_min: int) -> int | None:
 
 
 def due_ms(progress: Progress, question_id: str, offset_min: int) -> int | None:
-    """When a reviewed card is due in the current schedule; None if never reviewed or done."""
+    """When a card is due in the current schedule; None if it has none or is done. In
+    checkpoints mode a card with no review yet (one added to the deck, see deck.py) is due
+    at its own due time, like in fsrs mode, until its first review starts the days."""
     card = progress["cards"].get(question_id)
-    if progress["settings"]["schedule"] == "fsrs":
+    span = review_span(progress, question_id)
+    if progress["settings"]["schedule"] == "fsrs" or (card and not span):
         when = parse_when(card["due"]) if card else None
         return to_ms(when) if when else None
-    span = review_span(progress, question_id)
     return checkpoint_due(*span, offset_min) if span else None
 
 

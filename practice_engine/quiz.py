@@ -209,6 +209,7 @@ def _missed_view(bank: BankData, item: Item) -> dict[str, Any]:
     entry = bank.entry(item.entry_id)
     return {
         "item": item.id,
+        "entry": item.entry_id,
         "stem": item.stem,
         "track_title": bank.track_title(item.track),
         "title": entry.title if entry else "",

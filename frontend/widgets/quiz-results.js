@@ -1,9 +1,10 @@
 // The quiz's results: the score, a bar per track with its numbers in words, the questions
 // missed with links to their full answers on the track pages, and what to do next
-// ("Retry the misses", "New quiz"). Drawn from the engine's `score`; text stays text.
+// ("Retry the misses", "Add the misses to flashcards", "New quiz"). Drawn from the engine's
+// `score`; text stays text.
 
 import { el, richText, siteHref } from "../lib/dom.js";
-import { percent, plural } from "../lib/format.js";
+import { errorText, percent, plural } from "../lib/format.js";
 
 const button = (cls, text, onclick) => el("button", { type: "button", class: `md-button ${cls}`, text, onclick });
 
@@ -48,8 +49,40 @@ function missedList(missed) {
   ];
 }
 
-// The whole results block; `heading` is returned to take focus.
-export function results(score, { onRetry, onNew }) {
+// What adding the misses did, in words (the engine's add_to_deck result).
+export function addedText(out) {
+  const due = out.added.length + out.moved.length;
+  const parts = [due ? `${plural(due, "question")} now due in your flashcards.` : "Nothing new to add."];
+  if (out.kept.length) parts.push(`${out.kept.length} already due or kept on their checkpoint days.`);
+  if (out.skipped.length) parts.push(`${out.skipped.length} without a flashcard.`);
+  return parts.join(" ");
+}
+
+// "Add the misses to flashcards": their cards due now, saved with the progress; the button
+// gives way to what was done and a link to the flashcards.
+function addButton(missed, { py, progressStore }) {
+  const status = el("p", { class: "mlw-results__added", role: "status" });
+  const add = button("mlw-add-misses", "Add the misses to flashcards", async () => {
+    add.disabled = true;
+    try {
+      const before = progressStore.peek() ?? (await progressStore.get());
+      const ids = [...new Set(missed.map((m) => m.entry))];
+      const out = await py.call("add_to_deck", { progress: before, ids, now_ms: Date.now() });
+      await progressStore.save(out.progress, before);
+      const cards = siteHref("drill/flashcards/");
+      status.replaceChildren(addedText(out), " ", el("a", { href: cards, text: "Review them now" }));
+      add.hidden = true;
+    } catch (error) {
+      add.disabled = false;
+      status.textContent = `They could not be added: ${errorText(error)}`;
+    }
+  });
+  return [el("p", { class: "mlw-results__add" }, add), status];
+}
+
+// The whole results block; `heading` is returned to take focus. `deps` ({ py,
+// progressStore }) lets the misses join the flashcards.
+export function results(score, { onRetry, onNew, deps }) {
   const heading = el("h3", { tabindex: -1, class: "mlw-score", text: `Score: ${score.correct} of ${score.total}` });
   const missed = score.missed ?? [];
   const retry = missed.length
@@ -61,5 +94,6 @@ export function results(score, { onRetry, onNew }) {
     ...(missed.length ? missedList(missed) : [el("p", { class: "mlw-results__none", text: "No misses: every answer was right." })]),
     el("p", { class: "mlw-results__actions" }, retry, button(retry ? "mlw-new" : "md-button--primary mlw-new", "New quiz", onNew)),
   ];
+  if (missed.length && deps) nodes.splice(-1, 0, ...addButton(missed, deps));
   return { heading, nodes };
 }

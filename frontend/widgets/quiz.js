@@ -243,7 +243,8 @@ class Quiz {
     const s = await this.py.call("score", { session: this.session });
     this.slot.clear(this.session).catch(() => {}); // only once scored: a reload before this scores it again
     this.setup?.collapse(this.session.filters, this.retrying);
-    const { heading, nodes } = results(s, { onRetry: () => this.start(true), onNew: () => this.newQuiz() });
+    const deps = { py: this.py, progressStore: this.progressStore };
+    const { heading, nodes } = results(s, { onRetry: () => this.start(true), onNew: () => this.newQuiz(), deps });
     this.body.replaceChildren(...nodes);
     this.mode = "done";
     this.say(`Quiz finished: ${s.correct} of ${s.total} correct.`);

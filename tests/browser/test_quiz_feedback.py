@@ -26,6 +26,9 @@ SLOT = STORAGE_KEY.replace(":progress", ":quiz-session:quiz-all-f")  # the drill
 TRACK = "Statistics and experimentation"
 
 
+HREFS = "links => links.map((a) => a.href)"
+
+
 @pytest.fixture
 def key(built_site: Path) -> dict[str, list[str]]:
     return answer_key(built_site)
@@ -156,11 +159,26 @@ def test_answers_are_marked_in_place_and_results_offer_the_misses(
     expect(table.locator(".mlw-bar")).to_have_attribute("aria-hidden", "true")
     items = quiz.locator(".mlw-missed > li")
     assert [s.strip() for s in items.locator(".mlw-missed__stem").all_inner_texts()] == missed
-    for href in items.locator("a").evaluate_all("links => links.map((a) => a.href)"):
+    for href in items.locator("a").evaluate_all(HREFS):
         assert href.startswith(urljoin(site_url, "tracks/statistics/#q-"))
         anchor = href.split("#")[1]
         assert f'id="{anchor}"' in page.request.get(href).text()
     no_overflow(page, "results")
+
+    # the misses join the flashcards: their cards are due now, and the page says so
+    entries = {h.split("#q-")[1] for h in items.locator("a").evaluate_all(HREFS)}
+    press_on(page, ".mlw-add-misses")
+    added = quiz.locator(".mlw-results__added")
+    expect(added).to_contain_text(re.compile(r"now due in your flashcards"), timeout=TIMEOUT)
+    expect(quiz.locator(".mlw-add-misses")).to_be_hidden()
+    expect(added.get_by_role("link", name="Review them now")).to_have_attribute(
+        "href", re.compile(r"drill/flashcards/$")
+    )
+    page.wait_for_function(
+        """(ids) => { const p = JSON.parse(localStorage.getItem(MLGuide.store.key('progress')));
+        return ids.every((id) => p.cards[id] && Date.parse(p.cards[id].due) <= Date.now()); }""",
+        arg=sorted(entries),
+    )
 
     press_on(page, ".mlw-retry")  # "Retry the misses (2)", by keyboard
     quiz.locator(".mlw-question__count", has_text="Question 1 of 2").wait_for(timeout=TIMEOUT)

@@ -50,6 +50,7 @@ ARGUMENTS = {
     "card_info": ("progress", "question_id", "now_ms", "tz_offset_min"),
     "preview": ("progress", "question_id", "now_ms", "tz_offset_min"),
     "due_times": ("progress", "tz_offset_min"),
+    "add_to_deck": ("progress", "ids", "now_ms"),
     "session_summary": ("progress", "since_ms", "now_ms", "tz_offset_min"),
     "set_settings": ("progress", "settings"),
     "set_profile": ("progress", "profile", "now_ms", "tz_offset_min"),
