@@ -45,10 +45,33 @@ def plan_weeks(days_left: int) -> int:
     return max(fitting) if fitting else min(PLAN_WEEKS)
 
 
+def stage_of(day: int, length: int) -> int:
+    """The stage (1 to PLAN_STAGES) of plan day `day` (1 to `length`): equal shares."""
+    return (day - 1) * PLAN_STAGES // length + 1
+
+
+def stage_dates(interview_date: str, length: int) -> list[dict[str, Any]]:
+    """Each stage's first and last calendar date in a plan of `length` days that ends the
+    day before `interview_date`: the study plan's weeks, dated."""
+    first_day = date.fromisoformat(interview_date).toordinal() - length
+    days: dict[int, list[int]] = {}
+    for day in range(1, length + 1):
+        days.setdefault(stage_of(day, length), []).append(first_day + day - 1)
+    return [
+        {
+            "stage": stage,
+            "from": date.fromordinal(span[0]).isoformat(),
+            "to": date.fromordinal(span[-1]).isoformat(),
+        }
+        for stage, span in sorted(days.items())
+    ]
+
+
 def plan_status(interview_date: Any, now_ms: int, tz_offset_min: int) -> dict[str, Any] | None:
     """None without a date; else the days left and, by state:
     "ahead" (the plan starts in `starts_in` days), "running" (day `day` of `length`, in
-    stage `stage` of PLAN_STAGES), "today" (the interview is today) or "past"."""
+    stage `stage` of PLAN_STAGES), "today" (the interview is today) or "past". While the
+    plan is ahead or running, `stages` dates each stage (stage_dates)."""
     days_left = days_until(interview_date, now_ms, tz_offset_min)
     if days_left is None:
         return None
@@ -59,11 +82,11 @@ def plan_status(interview_date: Any, now_ms: int, tz_offset_min: int) -> dict[st
     weeks = plan_weeks(days_left)
     length = weeks * 7
     day = length - days_left + 1  # day 1 is `length` days before the interview
-    status = {"days_left": days_left, "weeks": weeks, "length": length}
+    stages = stage_dates(interview_date, length)
+    status = {"days_left": days_left, "weeks": weeks, "length": length, "stages": stages}
     if day < 1:
         return {**status, "state": "ahead", "starts_in": 1 - day}
-    stage = (day - 1) * PLAN_STAGES // length + 1
-    return {**status, "state": "running", "day": day, "stage": stage}
+    return {**status, "state": "running", "day": day, "stage": stage_of(day, length)}
 
 
 def require_interview_date(value: Any, now_ms: int, tz_offset_min: int) -> str | None:

@@ -33,8 +33,10 @@ def test_states_from_far_ahead_to_past() -> None:
     now = at(0)
     assert plan.plan_status(None, now, 0) is None
     ahead = plan.plan_status(_date(40), now, 0)
+    assert ahead is not None and ahead.pop("stages")
     assert ahead == {"state": "ahead", "days_left": 40, "weeks": 4, "length": 28, "starts_in": 12}
     first = plan.plan_status(_date(28), now, 0)
+    assert first is not None and first.pop("stages")
     assert first == {
         "state": "running", "days_left": 28, "weeks": 4, "length": 28, "day": 1, "stage": 1
     }  # fmt: skip
@@ -57,6 +59,30 @@ def test_stages_run_in_order_and_the_last_day_is_the_last_stage(days_left: int) 
     later = plan.plan_status(_date(days_left), at(1), 0)
     if later and later["state"] == "running" and later["weeks"] == status["weeks"]:
         assert later["day"] == status["day"] + 1 and later["stage"] >= status["stage"]
+
+
+def test_a_two_week_plan_is_dated_in_four_stages_ending_before_the_interview() -> None:
+    status = plan.plan_status("2026-01-15", at(0), 0)  # 14 days ahead
+    assert status is not None and status["length"] == 14
+    assert status["stages"] == [
+        {"stage": 1, "from": "2026-01-01", "to": "2026-01-04"},
+        {"stage": 2, "from": "2026-01-05", "to": "2026-01-07"},
+        {"stage": 3, "from": "2026-01-08", "to": "2026-01-11"},
+        {"stage": 4, "from": "2026-01-12", "to": "2026-01-14"},
+    ]
+
+
+@given(st.integers(2, 60), st.integers(0, 6))
+def test_the_stage_dates_hold_today_in_todays_stage(days_left: int, later: int) -> None:
+    status = plan.plan_status(_date(days_left), at(later), 0)
+    if status is None or status["state"] != "running":
+        return
+    stages = status["stages"]
+    assert [s["stage"] for s in stages] == list(range(1, PLAN_STAGES + 1))
+    assert stages[-1]["to"] == _date(days_left - 1)  # the plan ends the day before
+    today = _date(later)
+    [holding] = [s for s in stages if s["from"] <= today <= s["to"]]
+    assert holding["stage"] == status["stage"]
 
 
 def test_the_day_is_the_readers_local_day() -> None:
