@@ -69,9 +69,10 @@ function addButton(missed, { py, progressStore }) {
       const ids = [...new Set(missed.map((m) => m.entry))];
       const out = await py.call("add_to_deck", { progress: before, ids, now_ms: Date.now() });
       await progressStore.save(out.progress, before);
-      const cards = siteHref("drill/flashcards/");
-      status.replaceChildren(addedText(out), " ", el("a", { href: cards, text: "Review them now" }));
-      add.hidden = true;
+      const review = el("a", { href: siteHref("drill/flashcards/"), text: "Review them now" });
+      status.replaceChildren(addedText(out), " ", review);
+      add.parentElement.remove(); // done: the focus goes on to what comes next
+      review.focus();
     } catch (error) {
       add.disabled = false;
       status.textContent = `They could not be added: ${errorText(error)}`;
