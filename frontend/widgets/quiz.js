@@ -9,6 +9,7 @@
 import { announcer } from "../lib/announce.js";
 import { el, errorBox, notice, richText, siteHref } from "../lib/dom.js";
 import { errorText } from "../lib/format.js";
+import { presetQuizForm } from "../lib/index-filter.js";
 import { ready, showNotices } from "./practice.js";
 import { markOptions, progressDots, verdictText } from "./quiz-marking.js";
 import { results } from "./quiz-results.js";
@@ -38,8 +39,11 @@ class Quiz {
       event.preventDefault();
       this.start();
     });
-    // Python boots on load only when there is a quiz to resume (see quiz-warm.js).
+    // Python boots on load only when there is a quiz to resume, or one an index's
+    // "Practise these" asked for in the query (the form is ticked from it).
+    const preset = this.form ? presetQuizForm(this.form, location.search) : false;
     if (this.slot.has()) this.resume();
+    else if (preset) this.start();
     else this.showIdle();
   }
 
