@@ -137,7 +137,8 @@ def test_without_javascript_the_whole_table_shows(browser, site_url: str, built_
         page.goto(site_url + QUESTIONS)
         assert page.locator(".mlw-index form").is_hidden()
         visible = page.locator(".mlw-index tbody tr:visible").count()
-        assert visible == rows_of(built_site, QUESTIONS)
+        assert visible == rows_of(built_site, QUESTIONS) > 100
+        assert page.locator(".mlw-index th", has_text="Your status").is_visible()
     finally:
         context.close()
 
