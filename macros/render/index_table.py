@@ -100,7 +100,9 @@ def _link(href: str, text: str) -> str:
     return f'<a href="{_a(href)}">{escape(text)}</a>'
 
 
-def _entry_row(entry: Question | Problem, bank: Bank, page: str, labels: dict[str, str]) -> str:
+def _entry_row(
+    entry: Question | Problem, bank: Bank, page: str, labels: dict[str, str], noun: str
+) -> str:
     href = page_href(page, page_of(entry, bank), f"q-{entry.id}")
     data = {
         "id": entry.id,
@@ -111,7 +113,7 @@ def _entry_row(entry: Question | Problem, bank: Bank, page: str, labels: dict[st
         "status": next(iter(labels)),
     }
     cells = [
-        ("Title", _link(href, entry_title(entry))),
+        (noun, _link(href, entry_title(entry))),
         ("Track", escape(bank.track(entry.track).title)),
         ("Levels", escape(" ".join(entry.levels))),
         ("Type", escape(TYPE_LABELS[entry.type])),
@@ -131,7 +133,7 @@ def _entry_filters(bank: Bank, labels: dict[str, str]) -> list[tuple[str, str, O
     ]
 
 
-HEAD = ["Title", "Track", "Levels", "Type", "Minutes", "Your status"]
+HEAD = ["Track", "Levels", "Type", "Minutes", "Your status"]  # after the entry's own noun
 
 QUESTIONS_NOTE = (
     "Your status comes from your flashcards in this browser: <strong>new</strong> until "
@@ -155,9 +157,9 @@ EXERCISES_NOTE = (
 def question_tracker(bank: Bank, page: str) -> str:
     """Every full question, filterable, with its difficulty (levels), minutes and status."""
     labels = QUESTION_STATUS_LABELS
-    rows = [_entry_row(q, bank, page, labels) for q in bank.questions]
+    rows = [_entry_row(q, bank, page, labels, "Question") for q in bank.questions]
     form = _form("questions", "questions", _entry_filters(bank, labels), page_href(page, QUIZ_PAGE))
-    table = _table("questions", HEAD, rows, "Every question")
+    table = _table("questions", ["Question", *HEAD], rows, "Every question")
     note = QUESTIONS_NOTE.format(days=MASTERED_STABILITY_DAYS)
     return _widget("questions", form, note, table, len(rows))
 
@@ -165,9 +167,9 @@ def question_tracker(bank: Bank, page: str) -> str:
 def problem_tracker(bank: Bank, page: str) -> str:
     """Every practice problem, filterable, with its levels, minutes and quiz status."""
     labels = PROBLEM_STATUS_LABELS
-    rows = [_entry_row(p, bank, page, labels) for p in bank.problems]
+    rows = [_entry_row(p, bank, page, labels, "Problem") for p in bank.problems]
     form = _form("problems", "problems", _entry_filters(bank, labels), page_href(page, QUIZ_PAGE))
-    table = _table("problems", HEAD, rows, "Every practice problem")
+    table = _table("problems", ["Problem", *HEAD], rows, "Every practice problem")
     return _widget("problems", form, PROBLEMS_NOTE, table, len(rows))
 
 
