@@ -16,6 +16,7 @@ import { results } from "./quiz-results.js";
 import { askFirst, readFilters, Setup } from "./quiz-setup.js";
 import { warmUp } from "./quiz-warm.js";
 
+const PRESET_WAITS = "Your unfinished quiz comes first. Start over to draw one from the filters your link chose.";
 const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0];
 const button = (cls, text, onclick) => el("button", { type: "button", class: `md-button ${cls}`, text, onclick });
 
@@ -39,9 +40,10 @@ class Quiz {
       event.preventDefault();
       this.start();
     });
-    // Python boots on load only when there is a quiz to resume, or one an index's
-    // "Practise these" asked for in the query (the form is ticked from it).
+    // Python boots on load only to resume a quiz, or for one an index's "Practise these"
+    // asked for in the query (which ticks the form); an unfinished quiz comes first.
     const preset = this.form ? presetQuizForm(this.form, location.search) : false;
+    if (this.slot.has() && preset) this.notices.append(notice(PRESET_WAITS));
     if (this.slot.has()) this.resume();
     else if (preset) this.start();
     else this.showIdle();
