@@ -26,6 +26,7 @@ import * as backupsPanel from "./widgets/backups-panel.js";
 import * as dashboard from "./widgets/dashboard.js";
 import * as exercise from "./widgets/exercise.js";
 import * as flashcards from "./widgets/flashcards.js";
+import * as indexTracker from "./widgets/index-tracker.js";
 import * as mock from "./widgets/mock.js";
 import * as quiz from "./widgets/quiz.js";
 import * as today from "./widgets/today.js";
@@ -40,6 +41,7 @@ export const WIDGETS = [
   [".mlw-backups", backupsPanel.mount],
   [".mlw-exercise", exercise.mount],
   [".mlw-today", today.mount],
+  [".mlw-index", indexTracker.mount],
 ];
 
 // What a widget may use, handed to every mount: one of each per tab.

@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 
 from .bank import Bank, BankError
 from .bank.cache import bank_for
-from .render import drill, exercise_page, listings, print_page
+from .render import drill, exercise_page, index_table, listings, print_page
 from .render import quiz as quiz_shell
 from .render.figures import figure_md
 
@@ -32,7 +32,8 @@ def _bank(env: Any) -> Bank:
 # called as render(bank, *its arguments, the page's docs-relative path).
 BANK_ON_PAGE: dict[str, Callable[..., str]] = {
     "track_cards": listings.track_cards,
-    "question_index": listings.question_index,
+    "question_index": index_table.question_tracker,
+    "problem_index": index_table.problem_tracker,
     "must_know_index": listings.must_know_index,
     "problem_area": listings.problem_area,
     "other_lists": listings.other_lists,
@@ -76,7 +77,7 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def exercise_index() -> str:
-        return exercise_page.index(_root(env), page())
+        return index_table.exercise_tracker(_root(env), page())
 
     @env.macro
     def print_pages(*sources: str) -> str:

@@ -19,6 +19,7 @@ from . import (
     dashboard,
     deck,
     exercise_progress,
+    index_status,
     mock,
     plan,
     progress,
@@ -247,6 +248,10 @@ OPS: dict[str, Callable[..., Any]] = {
     "exercise_overview": exercise_progress.exercise_overview,
     "grade_followup": exercise_progress.grade_followup,
     "save_draft": exercise_progress.save_draft,
+    # the indexes' status column
+    "index_status": lambda progress, exercise_ids, now_ms, tz_offset_min: index_status.index_status(
+        _bank(), progress, exercise_ids, now_ms, tz_offset_min
+    ),
 }
 
 

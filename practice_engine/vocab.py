@@ -127,6 +127,25 @@ PLAN_STAGES = 4
 # Interview dates further ahead than this are refused: a typo, not a plan.
 PLAN_MAX_DAYS_AHEAD = 366
 
+# --- indexes as trackers -----------------------------------------------------------------
+
+# Where a concept question stands for the reader, in the question index. "mastered" is an
+# FSRS card in the review state whose stability (the days until recall falls to 90%) is at
+# least MASTERED_STABILITY_DAYS and that is not due; "due" is a card due now in the
+# reader's schedule; "learning" any other card reviewed at least once.
+QUESTION_STATUS_LABELS: dict[str, str] = {
+    "new": "New",
+    "learning": "Learning",
+    "due": "Due",
+    "mastered": "Mastered",
+}
+QUESTION_STATUSES: tuple[str, ...] = tuple(QUESTION_STATUS_LABELS)
+MASTERED_STABILITY_DAYS = 21
+# A practice problem's only trace in progress is the quiz answers to its items: "new" when
+# none was answered, "quizzed" once one was (with how many the latest answers got right).
+PROBLEM_STATUS_LABELS: dict[str, str] = {"new": "Not quizzed", "quizzed": "Quizzed"}
+PROBLEM_STATUSES: tuple[str, ...] = tuple(PROBLEM_STATUS_LABELS)
+
 # --- quiz and mock round ----------------------------------------------------------------------
 
 QUIZ_MAX_COUNT = 50  # items in one quiz session
@@ -149,6 +168,14 @@ EXERCISE_STATUSES: tuple[str, ...] = (
     "solved_with_solution",
 )
 EXERCISE_OUTCOMES: tuple[str, ...] = EXERCISE_STATUSES[2:]
+# How an exercise's status reads in an index (the ids above stay the stored words).
+EXERCISE_STATUS_LABELS: dict[str, str] = {
+    "new": "New",
+    "attempted": "Attempted",
+    "solved": "Solved",
+    "solved_with_help": "Solved with hints",
+    "solved_with_solution": "Solved after the solution",
+}
 # What the page tells the engine about an exercise.
 EXERCISE_EVENTS: tuple[str, ...] = ("check_failed", "check_passed", "hint", "solution")
 HINTS_RANGE: tuple[int, int] = (2, 4)  # progressive hints per exercise

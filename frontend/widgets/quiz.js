@@ -9,12 +9,14 @@
 import { announcer } from "../lib/announce.js";
 import { el, errorBox, notice, richText, siteHref } from "../lib/dom.js";
 import { errorText } from "../lib/format.js";
+import { presetQuizForm } from "../lib/index-filter.js";
 import { ready, showNotices } from "./practice.js";
 import { markOptions, progressDots, verdictText } from "./quiz-marking.js";
 import { results } from "./quiz-results.js";
 import { askFirst, readFilters, Setup } from "./quiz-setup.js";
 import { warmUp } from "./quiz-warm.js";
 
+const PRESET_WAITS = "Your unfinished quiz comes first. Start over to draw one from the filters your link chose.";
 const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0];
 const button = (cls, text, onclick) => el("button", { type: "button", class: `md-button ${cls}`, text, onclick });
 
@@ -38,8 +40,12 @@ class Quiz {
       event.preventDefault();
       this.start();
     });
-    // Python boots on load only when there is a quiz to resume (see quiz-warm.js).
+    // Python boots on load only to resume a quiz, or for one an index's "Practise these"
+    // asked for in the query (which ticks the form); an unfinished quiz comes first.
+    const preset = this.form ? presetQuizForm(this.form, location.search) : false;
+    if (this.slot.has() && preset) this.notices.append(notice(PRESET_WAITS));
     if (this.slot.has()) this.resume();
+    else if (preset) this.start();
     else this.showIdle();
   }
 

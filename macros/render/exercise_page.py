@@ -22,7 +22,6 @@ from practice_engine.values import show
 
 from ..bank.cache import exercises_for
 from ..bank.exercises import Exercise
-from .links import rel_md
 
 EXERCISES_DIR = Path("quiz_data/exercises")
 PAGES_DIR = "exercises"
@@ -145,13 +144,3 @@ def render(root: Path, exercise_id: str, page: str) -> str:
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
-
-
-def index(root: Path, page: str) -> str:
-    """A table of every exercise, linking its page, with the function the reader writes."""
-    rows = ["| Exercise | You write |", "|---|---|"]
-    for exercise in exercises_for(Path(root) / EXERCISES_DIR):
-        title = _cell(exercise.title).replace("[", "\\[").replace("]", "\\]")
-        href = rel_md(page, f"{PAGES_DIR}/{exercise.id}.md")
-        rows.append(f"| [{title}]({href}) | `{exercise.function}` |")
-    return "\n".join(rows)

@@ -1,11 +1,11 @@
-"""Whole-page listings built from the bank: a track, the question index, a problem area,
+"""Whole-page listings built from the bank: a track, the must-know questions, a problem area,
 the other question lists, and the side-by-side view of one question at every level."""
 
 from __future__ import annotations
 
 import html
 
-from practice_engine.vocab import LEVELS, TYPE_LABELS
+from practice_engine.vocab import LEVELS
 
 from ..bank import Bank, Question, Short
 from .cards import card
@@ -35,17 +35,6 @@ def track_cards(bank: Bank, track_id: str, page: str) -> str:
     """Every full question of a track, in the brief's order."""
     entries = [e for e in bank.in_track(track_id) if isinstance(e, Question)]
     return "\n".join(card(e, bank, page) for e in entries)
-
-
-def question_index(bank: Bank, page: str) -> str:
-    """A table of every full question: where to find it, its levels, type and time."""
-    rows = ["| Question | Track | Levels | Type | Time |", "|---|---|---|---|---|"]
-    for q in bank.questions:
-        track = bank.track(q.track)
-        link = f"[{entry_title(q)}]({entry_href(q, bank, page)})"
-        cells = [link, track.title, " ".join(q.levels), TYPE_LABELS[q.type], q.time_target]
-        rows.append("| " + " | ".join(cells) + " |")
-    return "\n".join(rows)
 
 
 def must_know_index(bank: Bank, page: str) -> str:

@@ -7,7 +7,7 @@ from tests.browser import page_types_exercises, page_types_practice
 
 TIMEOUT = 90_000
 # Every widget shell on the site (frontend/main.js mounts them).
-WIDGETS = ".mlw-quiz, .mlw-fc, .mlw-mock, .mlw-dash, .mlw-exercise, .mlw-today"
+WIDGETS = ".mlw-quiz, .mlw-fc, .mlw-mock, .mlw-dash, .mlw-exercise, .mlw-today, .mlw-index"
 # A page is ready to check once it has loaded, every widget is bound and none is still
 # loading Python, and an exercise page has its editor (in place of the plain textarea).
 SETTLED = f"""() => document.readyState === "complete"
@@ -44,6 +44,8 @@ PAGE_TYPES = {
     "home-search-open": ("", search_open),
     "track": ("tracks/fundamentals/", None),
     "question-index": ("questions/", None),
+    "question-index-filtered": ("questions/?track=llm&level=L6%2B&status=new", None),
+    "problem-index": ("problems/", None),
     "other-lists": ("questions/other-lists/", None),
     "practice-problem": ("problems/worked/", None),
     "framework": ("frameworks/problem/", None),

@@ -81,6 +81,7 @@ ARGUMENTS = {
     "exercise_overview": ("progress", "exercises", "now_ms"),
     "grade_followup": ("progress", "exercise_id", "index", "grade", "now_ms"),
     "save_draft": ("progress", "exercise_id", "version", "code", "now_ms"),
+    "index_status": ("progress", "exercise_ids", "now_ms", "tz_offset_min"),
 }
 # Code for the Run and Check ops: real mistakes, never anything that runs for long.
 CODE = [
@@ -245,6 +246,7 @@ STRATEGIES = {
     "exercises": st.one_of(
         _broken([{"id": i, "version": VERSIONS[0]} for i in EXERCISE_IDS]), json_values
     ),
+    "exercise_ids": st.one_of(_broken(list(EXERCISE_IDS)), json_values),
 }
 
 

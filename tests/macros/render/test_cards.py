@@ -10,7 +10,8 @@ import markdown
 import pytest
 
 from macros.render.cards import card
-from macros.render.listings import depth_side_by_side, question_index
+from macros.render.index_table import question_tracker
+from macros.render.listings import depth_side_by_side
 from macros.render.math import MathPages
 from tests.conftest import ROOT, mkdocs_config
 
@@ -66,7 +67,7 @@ def test_card_html_matches_golden(fixture_bank, entry_id: str, update_golden: bo
 
 
 def test_index_and_depth_match_golden(fixture_bank, update_golden: bool) -> None:
-    html = _html(question_index(fixture_bank, "questions/index.md"))
+    html = _html(question_tracker(fixture_bank, "questions/index.md"))
     html += _html(depth_side_by_side(fixture_bank, "alpha", "round/depth.md"))
     _check("index-and-depth.html", _typeset(html), update_golden)
 
