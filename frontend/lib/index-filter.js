@@ -72,8 +72,9 @@ export function quizPreset(search, offered) {
   return any ? preset : null;
 }
 
-// Ticks the quiz form's checkboxes a query asks for (an index's "Practise these"); true
-// when it asked for any, so the quiz can start on them at once.
+// Ticks the quiz form's checkboxes a query asks for (an index's "Practise these", today's
+// session) and takes its count when the form offers it; true when it asked for any
+// checkbox, so the quiz can start on them at once.
 export function presetQuizForm(form, search) {
   const boxes = [...form.querySelectorAll("input[type=checkbox]")];
   const offered = {};
@@ -84,5 +85,8 @@ export function presetQuizForm(form, search) {
   const preset = quizPreset(search, offered);
   if (!preset) return false;
   for (const box of boxes) box.checked = preset[box.name]?.includes(box.value) ?? false;
+  const count = form.elements.count;
+  const asked = new URLSearchParams(search).get("count");
+  if (count && [...(count.options ?? [])].some((o) => o.value === asked)) count.value = asked;
   return true;
 }

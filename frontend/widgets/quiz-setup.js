@@ -23,23 +23,6 @@ export function readFilters(form, dataset) {
   };
 }
 
-// Filters given in the page's address (?tracks=llm&count=5, as today's session links the
-// quiz): each named group of checkboxes is set to exactly the values given, and the count
-// is taken only when it is one of the form's choices. Unknown values are ignored.
-export function preset(form, search) {
-  const query = new URLSearchParams(search);
-  for (const name of ["tracks", "levels", "roles"]) {
-    if (!query.has(name)) continue;
-    const wanted = new Set(list(query.get(name)));
-    for (const box of form.querySelectorAll("input[type=checkbox]")) {
-      if (box.name === name) box.checked = wanted.has(box.value);
-    }
-  }
-  const count = form.elements.count;
-  const asked = query.get("count");
-  if (count && [...(count.options ?? [])].some((o) => o.value === asked)) count.value = asked;
-}
-
 // "Statistics and experimentation, Deep learning · L4 · 10 questions". `names` maps a
 // form value (track id, level, role) to the words its checkbox shows.
 export function setupText(filters, names = {}, retry = false) {
@@ -64,7 +47,6 @@ export class Setup {
   constructor(form, widgetId) {
     this.form = form;
     form.id ||= `${widgetId}-setup`;
-    preset(form, location.search);
     this.names = formNames(form);
     this.text = el("span", { class: "mlw-setup__text" });
     this.toggle = el("button", {

@@ -6,9 +6,11 @@ Keyboard only where it applies, axe clean in both palettes, no sideways scroll a
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.axe_helpers import axe_clean
 from tests.browser.page_types_practice import DAY_MS, FLASHCARDS, SEED_JS, TIMEOUT
@@ -58,19 +60,13 @@ def test_a_session_runs_from_start_to_summary(page, site_url: str) -> None:
     page.keyboard.press("4")
     page.locator(".mlw-fc__result").wait_for()
 
-    # step 2: the quiz, its setup narrowed to the weakest track and five questions
+    # step 2: the quiz, started at once on the weakest track, five questions
     press(page, page.locator(BAR).get_by_role("link", name="Next: Take a short quiz"))
     bar_says(page, "Step 2 of 3")
-    form = page.locator(".mlw-quiz__filters")
-    form.wait_for(timeout=TIMEOUT)
-    ticked = form.locator("input[name=tracks]:checked")
-    page.wait_for_function(
-        "(id) => [...document.querySelectorAll('.mlw-quiz__filters input[name=tracks]:checked')]"
-        ".map((b) => b.value).join() === id",
-        arg=weakest["track"],
-    )
-    assert ticked.count() == 1
-    assert form.locator("select[name=count]").input_value() == "5"
+    setup = page.locator(".mlw-quiz .mlw-setup")
+    drawn = re.compile(rf"{re.escape(weakest['title'])} · 5 questions")
+    expect(setup).to_have_text(drawn, timeout=TIMEOUT)
+    page.locator(".mlw-quiz .mlw-question__count").wait_for(timeout=TIMEOUT)
     assert page.evaluate(FITS)
 
     # step 3, then back home to what the session came to
