@@ -15,7 +15,7 @@ from .cards import due_ms, question_ids
 from .clock import day_label, day_start_ms, local_day
 from .errors import EngineError
 from .state import Progress
-from .vocab import LEVELS
+from .vocab import LEVEL_NAMES, LEVELS, ROLE_LABELS, SIGNAL_LABELS
 
 CALENDAR_WEEKS = 16  # four months: at 360 px wide a column is still a tappable size
 # Heat steps: a day with at least HEAT_STEPS[n] study actions is drawn at heat n + 1.
@@ -106,8 +106,10 @@ def _level_rank(entry: Entry) -> int | None:
 def readiness(bank: BankData, progress: Progress, now_ms: int, offset_min: int) -> dict[str, Any]:
     """Per track, the concept questions asked at or under the reader's target level
     (settings.level) and how many of them are ready: latest self-grade strong or lean hire,
-    and not due for review now (the schedule still trusts the reader to recall it)."""
+    and not due again today (the schedule trusts the reader to recall it for at least the
+    rest of the day; a card still in FSRS's minute-long learning steps is not ready yet)."""
     level = progress["settings"]["level"]
+    tomorrow = day_start_ms(local_day(now_ms, offset_min) + 1, offset_min)
     target = LEVELS.index(level)
     last: dict[str, str] = {}
     for q, grade, _ in progress["reviews"]:  # time order: the last one seen is the latest
@@ -122,7 +124,7 @@ def readiness(bank: BankData, progress: Progress, now_ms: int, offset_min: int) 
         ready = 0
         for e in scope:
             due = due_ms(progress, e.id, offset_min)
-            if last.get(e.id) in READY_GRADES and (due is None or due > now_ms):
+            if last.get(e.id) in READY_GRADES and (due is None or due >= tomorrow):
                 ready += 1
         share = round(ready / len(scope), 3) if scope else 0.0
         rows.append(
@@ -134,7 +136,7 @@ def readiness(bank: BankData, progress: Progress, now_ms: int, offset_min: int) 
                 "share": share,
             }
         )
-    return {"level": level, "tracks": rows}
+    return {"level": level, "level_name": LEVEL_NAMES[level], "tracks": rows}
 
 
 def forecast(bank: BankData, progress: Progress, now_ms: int, offset_min: int) -> list[dict]:
@@ -189,11 +191,14 @@ def mock_trend(progress: Progress, offset_min: int) -> dict[str, Any]:
     shown = rounds[-MOCK_TREND_ROUNDS:]
     return {
         "total": len(rounds),
+        "signal_labels": {str(k): v for k, v in SIGNAL_LABELS.items()},
         "rounds": [
             {
                 "day": day_label(local_day(m["finished_ms"], offset_min)),
                 "signal": m["signal"],
+                "signal_label": SIGNAL_LABELS[m["signal"]],
                 "role": m["role"],
+                "role_label": ROLE_LABELS.get(m["role"], m["role"]),
                 "level": m["level"],
                 "questions": len(m["questions"]),
             }

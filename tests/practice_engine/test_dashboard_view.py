@@ -38,7 +38,7 @@ def test_an_empty_progress_has_empty_figures(engine_bank) -> None:
     assert [f["due"] for f in d["forecast"]] == [0] * 7
     assert d["coverage"]["questions"]["done"] == 0
     assert d["coverage"]["exercises"] == {"done": 0, "total": 2}
-    assert d["mocks"] == {"total": 0, "rounds": []}
+    assert d["mocks"]["total"] == 0 and d["mocks"]["rounds"] == []
 
 
 def test_calendar_weeks_start_on_monday_and_end_with_this_week(engine_bank) -> None:
@@ -119,8 +119,13 @@ def test_readiness_counts_strong_or_lean_grades_not_due_at_or_under_the_level(en
     row = lambda s, now: next(  # noqa: E731
         r for r in _board(engine_bank, s, now)["readiness"]["tracks"] if r["track"] == track
     )
-    now = at(0) + 60_000  # a minute later: still inside FSRS's first learning step
+    now = at(0) + 60_000
     assert row(state, now)["questions"] == len(scope)
+    # one strong grade leaves the card in FSRS's learning steps, due again in minutes
+    assert row(state, now)["ready"] == 0
+    state = reviewed(state, (scope[0], "strong_hire", at(0) + 20 * 60_000))  # out of them
+    now = at(0, 12)
+    assert due_ms(state, scope[0], 0) >= at(1, 0)
     assert row(state, now)["ready"] == 1  # the no_hire card is not ready
     assert row(state, now)["share"] == round(1 / len(scope), 3)
     # once the strong card falls due, it is no longer ready until reviewed again
@@ -186,6 +191,7 @@ def test_mock_trend_is_oldest_first_with_each_signal(engine_bank) -> None:
     assert [r["day"] for r in trend["rounds"]] == ["2026-01-03", "2026-01-06"]
     first, second = trend["rounds"]
     assert first["signal"] < second["signal"]
+    assert second["signal_label"] == trend["signal_labels"][str(second["signal"])]
     assert (second["role"], second["level"], second["questions"]) == (
         "mle",
         "L5",
