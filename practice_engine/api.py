@@ -215,8 +215,8 @@ OPS: dict[str, Callable[..., Any]] = {
     "restore_round": _restore_round,
     "merge_round": _merge_round,
     # dashboard, export and import
-    "dashboard": lambda progress, now_ms, tz_offset_min: dashboard.dashboard(
-        _bank(), progress, now_ms, tz_offset_min
+    "dashboard": lambda progress, now_ms, tz_offset_min, exercises=None: dashboard.dashboard(
+        _bank(), progress, now_ms, tz_offset_min, exercises
     ),
     "day_summary": lambda progress, now_ms, tz_offset_min: dashboard.day_summary(
         _bank(), progress, now_ms, tz_offset_min

@@ -1,5 +1,6 @@
 """The progress dashboard: mastery per track, what is due, the streak, four weeks of
-activity and the weakest track with what to study next.
+activity and the weakest track with what to study next, with the figures of
+progress_view.py (calendar, readiness, forecast, coverage, mock trend).
 
 Mastery of a track is the mean FSRS retrievability (predicted recall now) over its concept
 questions, a question never reviewed counting 0, so a track is only mastered when all of
@@ -15,6 +16,7 @@ from .cards import due_ms, question_ids, queue, retrievability, review_span
 from .clock import day_label, day_start_ms, local_day, require_offset, require_time
 from .plan import plan_status
 from .progress import require_progress
+from .progress_view import activity, calendar, coverage, forecast, mock_trend, readiness
 from .state import Progress
 
 HISTORY_DAYS = 28
@@ -52,19 +54,6 @@ def _track_row(bank: BankData, progress: Progress, track: dict, now_ms: int) -> 
     }
 
 
-def _activity(progress: Progress, offset_min: int) -> dict[int, list[int]]:
-    """Per local day: [reviews, quiz answers, quiz correct]."""
-    days: dict[int, list[int]] = {}
-    for _, _, t in progress["reviews"]:
-        days.setdefault(local_day(t, offset_min), [0, 0, 0])[0] += 1
-    for history in progress["quiz"].values():
-        for t, c in history:
-            row = days.setdefault(local_day(t, offset_min), [0, 0, 0])
-            row[1] += 1
-            row[2] += c
-    return days
-
-
 def streak(active: set[int], today: int) -> int:
     """Consecutive active days ending today, or yesterday when today has nothing yet (the
     streak is not lost before the day is over)."""
@@ -75,10 +64,10 @@ def streak(active: set[int], today: int) -> int:
     return count
 
 
-def _history(activity: dict[int, list[int]], today: int) -> list[dict[str, Any]]:
+def _history(days: dict[int, list[int]], today: int) -> list[dict[str, Any]]:
     rows = []
     for day in range(today - HISTORY_DAYS + 1, today + 1):
-        reviews, answers, correct = activity.get(day, [0, 0, 0])
+        reviews, answers, correct, _, _ = days.get(day, [0, 0, 0, 0, 0])
         rows.append(
             {
                 "day": day_label(day),
@@ -121,24 +110,30 @@ def _weakest(bank: BankData, progress: Progress, rows: list[dict], now_ms: int) 
 
 
 def dashboard(
-    bank: BankData, progress: Progress, now_ms: int, tz_offset_min: int
+    bank: BankData, progress: Progress, now_ms: int, tz_offset_min: int, exercises: Any = None
 ) -> dict[str, Any]:
-    """Everything the dashboard page shows, computed from the progress at `now_ms`."""
+    """Everything the dashboard page shows, computed from the progress at `now_ms`;
+    `exercises`, the site's exercise ids, lets coverage count the exercises too."""
     require_progress(progress)
     require_time(now_ms, "now_ms")
     require_offset(tz_offset_min)
     rows = [_track_row(bank, progress, t, now_ms) for t in bank.tracks]
     today = local_day(now_ms, tz_offset_min)
-    activity = _activity(progress, tz_offset_min)
+    days = activity(progress, tz_offset_min)
     q = queue(bank, progress, now_ms, tz_offset_min)
     return {
         "tracks": rows,
         "due_now": len(q["due"]),
         "new_left_today": q["new_left_today"],
-        "streak_days": streak(set(activity), today),
-        "history": _history(activity, today),
+        "streak_days": streak(set(days), today),
+        "history": _history(days, today),
         "weakest": _weakest(bank, progress, rows, now_ms),
         "plan": plan_status(progress["settings"]["interview_date"], now_ms, tz_offset_min),
+        "calendar": calendar(days, today),
+        "readiness": readiness(bank, progress, now_ms, tz_offset_min),
+        "forecast": forecast(bank, progress, now_ms, tz_offset_min),
+        "coverage": coverage(bank, progress, exercises),
+        "mocks": mock_trend(progress, tz_offset_min),
     }
 
 
@@ -157,7 +152,7 @@ def day_summary(
     dues = [d for d in (due_ms(progress, q, tz_offset_min) for q in ids) if d is not None]
     unseen = sum(1 for q in ids if q not in progress["cards"] and not review_span(progress, q))
     return {
-        "streak_days": streak(set(_activity(progress, tz_offset_min)), today),
+        "streak_days": streak(set(activity(progress, tz_offset_min)), today),
         "due_today": sum(1 for d in dues if d < tomorrow),
         "due_tomorrow": sum(1 for d in dues if tomorrow <= d < after),
         "new_tomorrow": min(progress["settings"]["new_per_day"], unseen),

@@ -16,7 +16,7 @@ export const STATUS_LABELS = {
 };
 
 let index = null;
-function exerciseIndex() {
+export function exerciseIndex() {
   index ??= fetch(new URL("assets/exercises/index.json", siteRoot)).then((response) => {
     if (!response.ok) throw new Error(`the list of exercises could not be loaded (HTTP ${response.status})`);
     return response.json();

@@ -160,21 +160,6 @@ def mock(bank: Bank) -> str:
     )
 
 
-def _chart() -> str:
-    """The history chart's frame. The script draws the bars inside this build-made <svg>,
-    in its namespace, and names it with a summary of the numbers it shows."""
-    swatch = '<li><span class="mlw-swatch mlw-swatch--{0}" aria-hidden="true"></span>{1}</li>'
-    return (
-        '<figure class="mlw-chart" hidden>'
-        '<svg class="mlw-chart__svg" role="img" viewBox="0 0 560 150" '
-        'aria-label="Activity over the last 28 days"></svg>'
-        '<figcaption><ul class="mlw-chart__legend">'
-        + swatch.format("reviews", "Flashcard reviews")
-        + swatch.format("quiz", "Quiz answers")
-        + "</ul></figcaption></figure>\n"
-    )
-
-
 def dashboard(bank: Bank) -> str:
     transfer = (
         '<section class="mlw-panel mlw-transfer" aria-labelledby="dash-transfer-title">\n'
@@ -205,7 +190,6 @@ def dashboard(bank: Bank) -> str:
         '<section class="mlw-panel mlw-dash__panel" aria-labelledby="dash-title">\n'
         '<h2 class="mlw-panel__title" id="dash-title" tabindex="-1">Where you stand</h2>\n'
         + _body("mlw-dash", "The progress dashboard")
-        + _chart()
         + "</section>\n"
         + transfer
         + backups

@@ -45,7 +45,7 @@ def seed_progress(page) -> dict:
 
 
 def dashboard_ready(page) -> None:
-    page.locator(".mlw-dash__mastery").wait_for(timeout=TIMEOUT)
+    page.locator(".mlw-dash__readiness").wait_for(timeout=TIMEOUT)
 
 
 def export_text(page) -> str:
@@ -130,7 +130,8 @@ def dashboard_with_data(page) -> None:
     seed_progress(page)
     page.reload()
     dashboard_ready(page)
-    page.locator(".mlw-dash__history summary").click()  # the table, open, is checked too
+    for toggle in page.locator(".mlw-dash details.mlw-fig__table > summary").all():
+        toggle.click()  # the tables, open, are checked too
 
 
 def dashboard_import_preview(page) -> None:

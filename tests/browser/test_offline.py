@@ -98,7 +98,7 @@ def test_every_page_type_works_offline_after_one_practice_visit(browser, site_ur
         for path, ready in [
             ("drill/flashcards/", ".mlw-fc__start"),
             ("drill/mock/", ".mlw-mock fieldset:not([disabled])"),
-            ("drill/dashboard/", ".mlw-dash__mastery"),
+            ("drill/dashboard/", ".mlw-dash__readiness"),
             ("print/", ".qcard"),
             ("questions/tags/", "article h1"),
         ]:
