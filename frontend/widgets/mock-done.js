@@ -6,7 +6,7 @@
 // node by node, never parsed from text here.
 
 import { el, siteHref } from "../lib/dom.js";
-import { mmss } from "../lib/format.js";
+import { timeAgainstTarget } from "../lib/format.js";
 
 // The page's store of rubrics and level texts, looked up by question id.
 export class RubricStore {
@@ -30,14 +30,6 @@ export class RubricStore {
       levelName: level_?.dataset.mkLevelName ?? "",
     };
   }
-}
-
-// "2:15 of a 3:00 target", "4:20, 1:20 over the 3:00 target", or just the time taken.
-export function timeAgainstTarget(seconds, target) {
-  if (seconds == null) return "Time not recorded";
-  if (!target) return `${mmss(seconds)} (no target)`;
-  if (seconds <= target) return `${mmss(seconds)} of a ${mmss(target)} target`;
-  return `${mmss(seconds)}, ${mmss(seconds - target)} over the ${mmss(target)} target`;
 }
 
 // The "I'm done" button, and the review it opens in its place. `n` numbers the ids;

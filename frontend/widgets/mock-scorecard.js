@@ -5,8 +5,7 @@
 // was graded. The first node is the heading, which takes focus.
 
 import { el, richText, siteHref } from "../lib/dom.js";
-import { plural } from "../lib/format.js";
-import { timeAgainstTarget } from "./mock-done.js";
+import { plural, timeAgainstTarget } from "../lib/format.js";
 
 // Why the round ended, first on its scorecard.
 export const ENDINGS = {

@@ -126,6 +126,13 @@ def mock_running(page) -> None:
     page.locator(".mlw-probes li").first.wait_for()
 
 
+def mock_done(page) -> None:
+    """After "I'm done": the rubric and the level's answer, then the grade buttons."""
+    start_mock(page)
+    page.locator(".mlw-mock__done-button").click()
+    page.locator(".mlw-mock__review-title").wait_for()
+
+
 def mock_scorecard(page) -> None:
     start_mock(page)
     grade_mock(page, "Lean hire")
@@ -166,6 +173,7 @@ PAGE_TYPES: dict = {
     "flashcards-revealed": (FLASHCARDS, flashcards_revealed),
     "flashcards-summary": (FLASHCARDS, flashcards_summary),
     "mock-running": (MOCK, mock_running),
+    "mock-done": (MOCK, mock_done),
     "mock-scorecard": (MOCK, mock_scorecard),
     "dashboard-data": (DASHBOARD, dashboard_with_data),
     "dashboard-import-preview": (DASHBOARD, dashboard_import_preview),
