@@ -254,7 +254,7 @@ class MockRound {
     if (!this.mock.grades.length) {
       this.slot.clear(roundState(this)).catch(() => {});
       this.showEnd(emptyCard(why, again));
-      return this.say(`${why} No question was graded, so nothing was saved.`);
+      return this.say(`${why} No question was graded. Nothing was saved.`);
     }
     try {
       const card = await this.py.call("scorecard", { mock: this.mock });

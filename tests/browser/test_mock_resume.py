@@ -194,7 +194,10 @@ def test_a_round_that_ran_out_while_away_goes_to_the_scorecard(
         assert mock.locator(".mlw-mock__why").inner_text() == "Time is up: the round is over."
         grades = mock.locator(".mlw-mock__scores tbody .mlw-chip").all_inner_texts()
         assert grades[:2] == ["Lean hire", "Not reached"]
-        status_says(page, "Time is up: the round is over. Overall signal")
+        # saved as a partial round, and said so as the scorecard appears
+        status_says(page, "Time is up: the round is over. Partial: out of time: 1 of")
+        progress = json.loads(page.evaluate("k => localStorage.getItem(k)", STORAGE_KEY))
+        assert [(m["ended"], m["grades"]) for m in progress["mocks"]] == [("time", ["lean_hire"])]
     else:
         mock.get_by_role("heading", name="No scorecard this time").wait_for(timeout=TIMEOUT)
         status_says(page, "Time is up: the round is over. No question was graded.")
