@@ -17,9 +17,12 @@ from tests.browser.quiz_helpers import STORAGE_KEY
 
 pytestmark = pytest.mark.browser
 ROUND_KEY = STORAGE_KEY.replace(":progress", ":mock-round")
+DESKTOP, PHONE = {"width": 1280, "height": 800}, {"width": 360, "height": 740}
 SCREENS = {
-    "desktop-light": ({"width": 1280, "height": 800}, "light"),
-    "phone-dark": ({"width": 360, "height": 740}, "dark"),
+    "desktop-light": (DESKTOP, "light"),
+    "desktop-dark": (DESKTOP, "dark"),
+    "phone-light": (PHONE, "light"),
+    "phone-dark": (PHONE, "dark"),
 }
 FOCUSED_IN = "sel => !!document.activeElement?.closest(sel)"
 
