@@ -33,7 +33,7 @@ from . import (
 )
 from .bankdata import BankData, parse_bank
 from .errors import EngineError
-from .mock import record_mock, require_mock, restore_mock, restore_round
+from .mock import record_mock, redo_mock, require_mock, restore_mock, restore_round
 from .state import MockRound, Progress, QuizSession
 from .validate import shown
 
@@ -93,14 +93,20 @@ def _review(progress: Progress, question_id: str, grade: str, now_ms: int) -> Pr
     return cards.review(progress, question_id, grade, now_ms)
 
 
-def _record_mock(progress: Progress, mock: MockRound, finished_ms: int) -> Progress:
+def _record_mock(
+    progress: Progress, mock: MockRound, finished_ms: int, ended: str = "complete"
+) -> Progress:
     """A round recorded from the page must ask only this bank's concept questions, since
     each of its grades becomes a flashcard review."""
     known = set(cards.question_ids(_bank()))
     stray = [q["id"] for q in require_mock(mock)["questions"] if q["id"] not in known]
     if stray:
         raise EngineError(f"{shown(stray[0])} is not a concept question of the bank")
-    return record_mock(progress, mock, finished_ms)
+    return record_mock(progress, mock, finished_ms, ended)
+
+
+def _redo_mock(mock: MockRound, seed: int) -> MockRound:
+    return redo_mock(_bank(), mock, seed)
 
 
 def _restore_mock(mock: Any) -> dict[str, Any]:
@@ -158,6 +164,7 @@ def _constants() -> dict[str, Any]:
         "signal_labels": {str(k): v for k, v in vocab.SIGNAL_LABELS.items()},
         "new_per_day_range": list(vocab.NEW_PER_DAY_RANGE),
         "mock_clock_seconds": vocab.MOCK_CLOCK_SECONDS,
+        "mock_endings": list(vocab.MOCK_ENDINGS),
         "check_kinds": list(vocab.CHECK_KINDS),
         "exercise_statuses": list(vocab.EXERCISE_STATUSES),
         "exercise_events": list(vocab.EXERCISE_EVENTS),
@@ -209,6 +216,7 @@ OPS: dict[str, Callable[..., Any]] = {
     # mock rounds
     "new_mock": lambda role, level, seed: mock.new_mock(_bank(), role, level, seed),
     "grade_mock": mock.grade_mock,
+    "redo_mock": _redo_mock,
     "scorecard": mock.scorecard,
     "record_mock": _record_mock,
     "restore_mock": _restore_mock,

@@ -22,28 +22,31 @@ from .bankdata import BankData, Entry
 from .cards import require_grade, review
 from .clock import is_int, is_time, require_time
 from .errors import EngineError
+from .mock_check import MOCK_KEYS, QUESTION_KEYS, mock_problem, require_mock, restore_mock
 from .progress import require_progress
 from .records import Record, register
 from .state import MockQuestion, MockRecord, MockRound, Progress, SavedRound
-from .validate import keys_reason, record_problem, shown
+from .validate import record_problem, shown
+from .validate_mocks import MAX_QUESTION_SECONDS
 from .vocab import (
     GRADE_LABELS,
     GRADE_STEPS,
     LEVELS,
     MOCK_CLOCK_SECONDS,
+    MOCK_ENDINGS,
     MOCK_QUESTIONS,
     MOCK_VERSION,
     ROLES,
     SAVED_ROUND_VERSION,
     SIGNAL_LABELS,
     TYPE_DEPTH,
+    WEAK_GRADES,
     target_seconds,
 )
 
+__all__ = ["MOCK_KEYS", "QUESTION_KEYS", "mock_problem", "require_mock", "restore_mock"]
+
 MIN_QUESTIONS, MAX_QUESTIONS = MOCK_QUESTIONS
-MOCK_KEYS: tuple[str, ...] = ("version", "id", "role", "level", "seed", "clock_seconds")
-MOCK_KEYS += ("questions", "grades", "position")
-QUESTION_KEYS = ("id", "title", "url", "time_target", "target_seconds", "followups")
 # A running round as the page saves it between visits: the round, the two clocks as the
 # times they started (so a reload neither resets nor pauses them) and the probes shown.
 SAVED_KEYS = ("version", "mock", "started_ms", "question_started_ms", "probes")
@@ -85,6 +88,21 @@ def _question(entry: Entry) -> MockQuestion:
     }
 
 
+def _round(role: str, level: str, seed: int, picked: list[Entry]) -> MockRound:
+    return {
+        "version": MOCK_VERSION,
+        "id": f"mock-{seed}",
+        "role": role,
+        "level": level,
+        "seed": seed,
+        "clock_seconds": MOCK_CLOCK_SECONDS,
+        "questions": [_question(e) for e in picked],
+        "grades": [],
+        "seconds": [],
+        "position": 0,
+    }
+
+
 def new_mock(bank: BankData, role: str, level: str, seed: int) -> MockRound:
     """A fresh mock round (see the module docstring for how it is chosen and ordered)."""
     if not isinstance(role, str) or role not in ROLES:
@@ -101,65 +119,29 @@ def new_mock(bank: BankData, role: str, level: str, seed: int) -> MockRound:
     picked = rng.sample(pool, min(count, len(pool)))
     order = {e.id: n for n, e in enumerate(bank.entries)}
     picked.sort(key=lambda e: (depth(bank, e), order[e.id]))
-    return {
-        "version": MOCK_VERSION,
-        "id": f"mock-{seed}",
-        "role": role,
-        "level": level,
-        "seed": seed,
-        "clock_seconds": MOCK_CLOCK_SECONDS,
-        "questions": [_question(e) for e in picked],
-        "grades": [],
-        "position": 0,
-    }
+    return _round(role, level, seed, picked)
 
 
-def _question_problem(q: Any) -> str | None:
-    if not isinstance(q, dict):
-        return "a question is not an object"
-    why = keys_reason(q, QUESTION_KEYS)
-    if why:
-        return f"a question has {why}"
-    if not all(isinstance(q[k], str) and q[k] for k in ("id", "title", "url")):
-        return "a question needs a non-empty id, title and url"
-    if not (q["time_target"] is None or isinstance(q["time_target"], str)):
-        return "a question's time_target must be text or null"
-    if not (q["target_seconds"] is None or is_int(q["target_seconds"])):
-        return "a question's target_seconds must be a whole number or null"
-    if not isinstance(q["followups"], list) or not all(isinstance(f, str) for f in q["followups"]):
-        return "a question's followups must be a list of text"
-    return None
+def weak_ids(mock: MockRound) -> list[str]:
+    """The graded questions of a round that were not a strong hire, in the order asked."""
+    asked = zip(mock["questions"], mock["grades"], strict=False)  # a partial round: fewer grades
+    return [q["id"] for q, g in asked if g in WEAK_GRADES]
 
 
-def mock_problem(mock: Any) -> str | None:
-    """None when `mock` is a round this engine made (possibly part-way), else why not."""
-    why = record_problem(mock, MOCK_KEYS, MOCK_VERSION, "the mock round")
-    if why:
-        return why
-    if mock["role"] not in ROLES or mock["level"] not in LEVELS or not is_int(mock["seed"]):
-        return "the mock round has an unknown role or level, or a bad seed"
-    if mock["id"] != f"mock-{mock['seed']}" or not is_int(mock["clock_seconds"]):
-        return "the mock round's id or clock does not match its seed"
-    qs, grades = mock["questions"], mock["grades"]
-    if not isinstance(qs, list) or not qs:
-        return "the mock round has no questions"
-    problem = next(filter(None, map(_question_problem, qs)), None)
-    if problem:
-        return f"in the mock round, {problem}"
-    if len({q["id"] for q in qs}) != len(qs):
-        return "the mock round repeats a question"
-    if not isinstance(grades, list) or not all(
-        isinstance(g, str) and g in GRADE_STEPS for g in grades
-    ):
-        return "the mock round has an unknown grade"
-    if len(grades) > len(qs) or not is_int(mock["position"]) or mock["position"] != len(grades):
-        return "the mock round's position does not match its grades"
-    return None
-
-
-MOCK: Record[MockRound] = register(Record("mock", mock_problem, stored_as="the mock round"))
-require_mock = MOCK.require
-restore_mock = MOCK.restore
+def redo_mock(bank: BankData, mock: MockRound, seed: int) -> MockRound:
+    """ "Redo the weak ones": a new round, same role and level, of the questions `mock`
+    graded lean hire, no hire or didn't know, in the order they were asked (taken from the
+    bank, like a saved round's). Refused when there is none, or the seed repeats the id."""
+    require_mock(mock)
+    if not is_int(seed):
+        raise EngineError("seed must be an integer")
+    if f"mock-{seed}" == mock["id"]:
+        raise EngineError("the new round needs a seed of its own")
+    entries = [bank.entry(qid) for qid in weak_ids(mock)]
+    picked = [e for e in entries if e is not None and e.kind == "question"]
+    if not picked:
+        raise EngineError("this round has no weak question to redo")
+    return _round(mock["role"], mock["level"], seed, picked)
 
 
 def saved_problem(saved: Any) -> str | None:
@@ -213,13 +195,21 @@ def restore_round(bank: BankData, raw: Any) -> tuple[SavedRound | None, str | No
     return (None, problem) if problem else (saved, None)
 
 
-def grade_mock(mock: MockRound, grade: str) -> MockRound:
-    """The round with the current question graded and the next one current."""
+def grade_mock(mock: MockRound, grade: str, seconds: int | None = None) -> MockRound:
+    """The round with the current question graded, the `seconds` it took kept (None when
+    not known), and the next one current."""
     require_mock(mock)
     require_grade(grade)
+    if seconds is not None and not (is_int(seconds) and 0 <= seconds <= MAX_QUESTION_SECONDS):
+        raise EngineError(f"seconds must be a whole number from 0 to {MAX_QUESTION_SECONDS}")
     if mock["position"] >= len(mock["questions"]):
         raise EngineError("every question of this mock round is graded; see the scorecard")
-    return {**mock, "grades": [*mock["grades"], grade], "position": mock["position"] + 1}
+    return {
+        **mock,
+        "grades": [*mock["grades"], grade],
+        "seconds": [*mock["seconds"], seconds],
+        "position": mock["position"] + 1,
+    }
 
 
 def signal(grades: list[str]) -> int:
@@ -257,31 +247,49 @@ def _summary(grades: list[str], total: int, value: int) -> str:
 
 
 def scorecard(mock: MockRound) -> dict[str, Any]:
-    """Every question with its grade (None if not reached) and the round's signal."""
+    """Every question with its grade and seconds used (None if not reached or not known)
+    against its target, and the round's signal; `weak` counts the questions to redo."""
     require_mock(mock)
-    grades = mock["grades"]
+    grades, seconds = mock["grades"], mock["seconds"]
     value = signal(grades)
     rows = [
-        {"id": q["id"], "title": q["title"], "grade": grades[n] if n < len(grades) else None}
+        {
+            "id": q["id"],
+            "title": q["title"],
+            "grade": grades[n] if n < len(grades) else None,
+            "seconds": seconds[n] if n < len(seconds) else None,
+            "target_seconds": q["target_seconds"],
+        }
         for n, q in enumerate(mock["questions"])
     ]
     return {
         "rows": rows,
+        "partial": len(grades) < len(mock["questions"]),
+        "weak": len(weak_ids(mock)),
         "signal": value,
         "signal_label": SIGNAL_LABELS[value],
         "summary": _summary(grades, len(mock["questions"]), value),
     }
 
 
-def record_mock(progress: Progress, mock: MockRound, finished_ms: int) -> Progress:
-    """A new progress with a finished round stored and each of its grades reviewed, so a mock
-    round feeds the flashcard schedule like any other self-grade. A round is recorded once:
-    recording the same id again is refused rather than counting its grades twice."""
+def record_mock(
+    progress: Progress, mock: MockRound, finished_ms: int, ended: str = "complete"
+) -> Progress:
+    """A new progress with the round stored and each of its grades reviewed, so a mock
+    round feeds the flashcard schedule like any other self-grade. `ended` says how it ended
+    (vocab.MOCK_ENDINGS): "complete" needs every question graded; a partial round ("ended"
+    early, out of "time") keeps what was graded, at least one question. A round is recorded
+    once: recording the same id again is refused rather than counting its grades twice."""
     require_progress(progress)
     require_mock(mock)
     require_time(finished_ms, "finished_ms")
-    if mock["position"] < len(mock["questions"]):
+    if not isinstance(ended, str) or ended not in MOCK_ENDINGS:
+        raise EngineError(f"ended is {shown(ended)}; it must be one of {', '.join(MOCK_ENDINGS)}")
+    graded, total = len(mock["grades"]), len(mock["questions"])
+    if ended == "complete" and graded < total:
         raise EngineError("grade every question of the mock round before recording it")
+    if ended != "complete" and not 1 <= graded < total:
+        raise EngineError("a partial round is recorded with at least one question graded")
     if any(m["id"] == mock["id"] for m in progress["mocks"]):
         raise EngineError(f"the mock round {mock['id']!r} is already recorded")
     ids = [q["id"] for q in mock["questions"]]
@@ -293,8 +301,10 @@ def record_mock(progress: Progress, mock: MockRound, finished_ms: int) -> Progre
         "questions": ids,
         "grades": list(mock["grades"]),
         "signal": signal(mock["grades"]),
+        "ended": ended,
+        "seconds": list(mock["seconds"]),
     }
-    for question_id, grade in zip(ids, mock["grades"], strict=True):
+    for question_id, grade in zip(ids, mock["grades"], strict=False):
         progress = review(progress, question_id, grade, finished_ms)
     mocks = sorted([*progress["mocks"], stored], key=lambda m: (m["finished_ms"], m["id"]))
     return {**progress, "mocks": mocks}

@@ -1,22 +1,27 @@
 """A reader's progress as a versioned plain dict: quiz answers, flashcard state, self-grades,
-finished mock rounds and settings.
+recorded mock rounds (finished or partial) and settings.
 
-Version 5 (this one):
-    {"version": 5,
+Version 6 (this one):
+    {"version": 6,
      "quiz": {item_id: [[t_ms, 0|1], ...]},       # every quiz answer, in time order
      "cards": {question_id: fsrs Card.to_dict()},   # FSRS state per concept question
      "reviews": [[question_id, grade, t_ms], ...],  # every self-grade, in time order
-     "mocks": [{"id", "role", "level", "finished_ms", "questions", "grades", "signal"}],
+     "mocks": [{"id", "role", "level", "finished_ms", "questions", "grades", "signal",
+                "ended": "complete" | "ended" | "time",  # partial: ended early, out of time
+                "seconds": [int | null, ...]}],  # time used per graded question
      "settings": {"new_per_day": 1..50, "schedule": "fsrs" | "checkpoints",
                   "level": "L3".."L6+", "keep_answers": bool,
                   "interview_date": "YYYY-MM-DD" | null, "role": vocab.ROLES | null},
      "exercises": {exercise_id: record},            # see exercise_progress.py
      "answers": {question_id: {"text", "t_ms"}}}    # typed answers, only if kept
-Version 4 had no interview date or role in its settings; version 3 had no "answers" and
-settings had only new_per_day and schedule; version 2 also lacked "exercises", version 1
-had only "version" and "quiz". Older versions are migrated
-on restore and on import, everything they lacked starting empty or at its default (a
-typed answer is never kept unless the reader asks: keep_answers starts false).
+A partial round (vocab.MOCK_ENDINGS) keeps only its graded questions' grades and times.
+Version 5 kept only finished mock rounds, without "ended" or "seconds" (they migrate as
+"complete", each time null: unknown). Version 4 had no interview date or role in its
+settings; version 3 had no "answers" and settings had only new_per_day and schedule;
+version 2 also lacked "exercises", version 1 had only "version" and "quiz". Older
+versions are migrated on restore and on import, everything they lacked starting empty or
+at its default (a typed answer is never kept unless the reader asks: keep_answers starts
+false).
 
 The page keeps progress in localStorage and hands the raw text back on load. Restoring never
 raises: unreadable data yields an empty progress and the reason, so the page can back the
@@ -41,6 +46,7 @@ from .validate import (
     shown,
 )
 from .validate_exercises import exercises_problem
+from .validate_mocks import upgraded_mocks
 from .vocab import DEFAULT_SETTINGS, MAX_HISTORY, PROGRESS_VERSION
 
 PROGRESS_V3_KEYS = (*PROGRESS_V2_KEYS, "exercises")
@@ -63,10 +69,12 @@ def progress_v3_problem(data: Any, where: str) -> str | None:
     )
 
 
-def _parts_problem(data: Any, where: str, settings_keys: tuple[str, ...]) -> str | None:
+def _parts_problem(
+    data: Any, where: str, settings_keys: tuple[str, ...], mocks_current: bool = False
+) -> str | None:
     """Every part of a progress of version 4 or later, stopping at the first problem."""
     return (
-        progress_parts_problem(data, where, PROGRESS_KEYS, settings_keys)
+        progress_parts_problem(data, where, PROGRESS_KEYS, settings_keys, mocks_current)
         or exercises_problem(data["exercises"], f"{where}.exercises")
         or answers_problem(
             data["answers"], f"{where}.answers", data["settings"]["keep_answers"] is True
@@ -81,6 +89,13 @@ def progress_v4_problem(data: Any, where: str) -> str | None:
     return _parts_problem(data, where, SETTINGS_V4_KEYS)
 
 
+def progress_v5_problem(data: Any, where: str) -> str | None:
+    """A version-5 progress: mock records without how they ended or their times."""
+    if not isinstance(data, dict):
+        return f"{where} is not an object"
+    return _parts_problem(data, where, SETTINGS_KEYS)
+
+
 def progress_problem(data: Any, where: str = "progress") -> str | None:
     """A current progress (version PROGRESS_VERSION), part by part, stopping at the first
     problem."""
@@ -88,7 +103,7 @@ def progress_problem(data: Any, where: str = "progress") -> str | None:
         return f"{where} is not an object"
     if not is_int(data.get("version")) or data["version"] != PROGRESS_VERSION:
         return f"{where}.version is {shown(data.get('version'))}, expected {PROGRESS_VERSION}"
-    return _parts_problem(data, where, SETTINGS_KEYS)
+    return _parts_problem(data, where, SETTINGS_KEYS, mocks_current=True)
 
 
 PROGRESS: Record[Progress] = register(
@@ -121,8 +136,9 @@ def has_study_data(progress: Progress) -> bool:
 
 
 def _upgraded(data: dict[str, Any]) -> Progress:
-    """A valid older progress (version 2 to 4) as the current one: what it lacked starts
-    empty (no answers kept, no exercises) and settings it lacked at their defaults."""
+    """A valid older progress (version 2 to 5) as the current one: what it lacked starts
+    empty (no answers kept, no exercises), settings it lacked at their defaults, and its
+    mock rounds finished ones of unknown times (see validate_mocks.upgraded_mocks)."""
     settings = {**DEFAULT_SETTINGS, **data["settings"]}
     return cast(
         Progress,
@@ -132,12 +148,13 @@ def _upgraded(data: dict[str, Any]) -> Progress:
             **data,
             "version": PROGRESS_VERSION,
             "settings": settings,
+            "mocks": upgraded_mocks(data["mocks"]),
         },
     )
 
 
 def upgrade(data: Any, where: str = "progress") -> tuple[Progress | None, str | None]:
-    """(current progress, None) from a valid version 1 to 5, else (None, reason).
+    """(current progress, None) from a valid version 1 to 6, else (None, reason).
     An older version keeps what it had; everything that did not exist then starts empty."""
     if not isinstance(data, dict):
         return None, f"{where} is not an object"
@@ -153,6 +170,9 @@ def upgrade(data: Any, where: str = "progress") -> tuple[Progress | None, str | 
         return (None, problem) if problem else (_upgraded(data), None)
     if is_int(version) and version == 4:
         problem = progress_v4_problem(data, where)
+        return (None, problem) if problem else (_upgraded(data), None)
+    if is_int(version) and version == 5:
+        problem = progress_v5_problem(data, where)
         return (None, problem) if problem else (_upgraded(data), None)
     if is_int(version) and version == PROGRESS_VERSION:
         problem = progress_problem(data, where)

@@ -28,15 +28,17 @@ class KeptAnswer(TypedDict):
 
 
 class MockRecord(TypedDict):
-    """A finished mock round as progress keeps it."""
+    """A recorded mock round as progress keeps it, finished or partial."""
 
     id: str
     role: str
     level: str
     finished_ms: int
-    questions: list[str]
-    grades: list[str]
+    questions: list[str]  # every question asked or due, in order
+    grades: list[str]  # one per graded question: fewer than questions in a partial round
     signal: int  # 1 to 5
+    ended: str  # one of vocab.MOCK_ENDINGS
+    seconds: list[int | None]  # per grade: seconds used, None when not known (before v6)
 
 
 class ExerciseRound(TypedDict):
@@ -121,6 +123,7 @@ class MockRound(TypedDict):
     clock_seconds: int
     questions: list[MockQuestion]
     grades: list[str]
+    seconds: list[int | None]  # per grade: seconds the question took, None if not known
     position: int  # the question being asked; equals len(grades)
 
 

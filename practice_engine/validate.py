@@ -23,7 +23,6 @@ from .vocab import GRADES, LEVELS, MAX_ANSWER_CHARS, NEW_PER_DAY_RANGE, ROLES, S
 # The parts of progress since version 2; version 3 added "exercises" (see progress.py).
 PROGRESS_V2_KEYS = ("version", "quiz", "cards", "reviews", "mocks", "settings")
 CARD_KEYS = ("card_id", "state", "step", "stability", "difficulty", "due", "last_review")
-MOCK_RECORD_KEYS = ("id", "role", "level", "finished_ms", "questions", "grades", "signal")
 SETTINGS_V3_KEYS = ("new_per_day", "schedule")  # settings up to progress version 3
 SETTINGS_V4_KEYS = (*SETTINGS_V3_KEYS, "level", "keep_answers")  # in version 4
 SETTINGS_KEYS = (*SETTINGS_V4_KEYS, "interview_date", "role")
@@ -186,43 +185,6 @@ def reviews_problem(reviews: Any, where: str) -> str | None:
     return None
 
 
-def _mock_fields_problem(m: dict[str, Any]) -> str | None:
-    if not isinstance(m["id"], str) or not m["id"]:
-        return "'id' must be a non-empty string"
-    if m["role"] not in ROLES or m["level"] not in LEVELS:
-        return f"unknown role {shown(m['role'])} or level {shown(m['level'])}"
-    if not is_time(m["finished_ms"]):
-        return f"'finished_ms' must be {TIME_RULE}"
-    qs, grades = m["questions"], m["grades"]
-    if not isinstance(qs, list) or not qs or not all(isinstance(q, str) and q for q in qs):
-        return "'questions' must be a non-empty list of question ids"
-    if len(set(qs)) != len(qs):
-        return "'questions' repeats a question"
-    if not isinstance(grades, list) or len(grades) != len(qs):
-        return "'grades' must be a list with one grade per question"
-    if not all(isinstance(g, str) and g in GRADES for g in grades):
-        return f"'grades' has an unknown grade; grades are {', '.join(GRADES)}"
-    if not is_int(m["signal"]) or not 1 <= m["signal"] <= 5:
-        return "'signal' must be a whole number from 1 to 5"
-    return None
-
-
-def mocks_problem(mocks: Any, where: str) -> str | None:
-    if not isinstance(mocks, list):
-        return f"{where} is not a list of mock rounds"
-    seen: set[str] = set()
-    for n, m in enumerate(mocks):
-        if not isinstance(m, dict):
-            return f"{where}[{n}] is not a valid mock round: not an object"
-        why = keys_reason(m, MOCK_RECORD_KEYS) or _mock_fields_problem(m)
-        if why:
-            return f"{where}[{n}] is not a valid mock round: {why}"
-        if m["id"] in seen:
-            return f"{where}[{n}] repeats the mock id {shown(m['id'])}"
-        seen.add(m["id"])
-    return None
-
-
 def settings_problem(
     settings: Any, where: str, keys: tuple[str, ...] = SETTINGS_KEYS
 ) -> str | None:
@@ -305,14 +267,18 @@ def progress_parts_problem(
     where: str,
     keys: tuple[str, ...],
     settings_keys: tuple[str, ...] = SETTINGS_V3_KEYS,
+    mocks_current: bool = False,
 ) -> str | None:
     """Exactly `keys`, and the parts every progress since version 2 has, part by part,
-    stopping at the first problem (the version is the caller's to check)."""
+    stopping at the first problem (the version is the caller's to check). Mock records
+    gained how the round ended and the time per question in version 6: `mocks_current`."""
+    from .validate_mocks import mocks_problem  # it imports this module's helpers
+
     return (
         keys_problem(data, keys, where)
         or quiz_problem(data["quiz"], f"{where}.quiz")
         or cards_problem(data["cards"], f"{where}.cards")
         or reviews_problem(data["reviews"], f"{where}.reviews")
-        or mocks_problem(data["mocks"], f"{where}.mocks")
+        or mocks_problem(data["mocks"], f"{where}.mocks", mocks_current)
         or settings_problem(data["settings"], f"{where}.settings", settings_keys)
     )

@@ -151,6 +151,11 @@ PROBLEM_STATUSES: tuple[str, ...] = tuple(PROBLEM_STATUS_LABELS)
 QUIZ_MAX_COUNT = 50  # items in one quiz session
 MOCK_CLOCK_SECONDS = 45 * 60
 MOCK_QUESTIONS: tuple[int, int] = (6, 8)  # fewest and most questions in one round
+# How a recorded round ended: every question graded, ended early by the reader, or out of
+# time. The last two are partial rounds: what was graded is kept, and shown as partial.
+MOCK_ENDINGS: tuple[str, ...] = ("complete", "ended", "time")
+# Grades that make a question "weak": "Redo the weak ones" asks them again.
+WEAK_GRADES: tuple[str, ...] = ("lean_hire", "no_hire", "didnt_know")
 
 # --- coding exercises ---------------------------------------------------------------------
 
@@ -205,11 +210,11 @@ COMPLEXITY_DEFAULT_BUDGET = 1_500_000
 
 BANK_EXPORT_VERSION = 1  # assets/quiz/bank.json
 EXERCISE_EXPORT_VERSION = 1  # assets/exercises/<id>.json and its reveal file
-PROGRESS_VERSION = 5  # the stored progress and the progress file
+PROGRESS_VERSION = 6  # the stored progress and the progress file
 PROGRESS_FORMAT = "ml-interview-guide/progress"  # the "format" of an exported progress file
 SESSION_VERSION = 1  # a stored quiz session
-MOCK_VERSION = 1  # a mock round
-SAVED_ROUND_VERSION = 1  # a running mock round as the page stores it
+MOCK_VERSION = 2  # a mock round (2: the seconds used per graded question)
+SAVED_ROUND_VERSION = 2  # a running mock round as the page stores it
 MAX_HISTORY = 100  # answers kept per quiz item; older ones add nothing to a study plan
 # Characters of an imported progress file; the page compares bytes, at most 4 per character.
 MAX_IMPORT_CHARS = 5 * 1024 * 1024

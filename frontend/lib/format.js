@@ -20,6 +20,15 @@ export function mmss(seconds) {
   return `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
 }
 
+// A question's time against its target (the mock round): "02:15 of a 03:00 target",
+// "04:20, 01:20 over the 03:00 target", or the time alone when there is no target.
+export function timeAgainstTarget(seconds, target) {
+  if (seconds == null) return "Time not recorded";
+  if (!target) return `${mmss(seconds)} (no target)`;
+  if (seconds <= target) return `${mmss(seconds)} of a ${mmss(target)} target`;
+  return `${mmss(seconds)}, ${mmss(seconds - target)} over the ${mmss(target)} target`;
+}
+
 // "26 Nov", with the year only when it is not this year's.
 export function dateWords(ms, nowMs = Date.now()) {
   const sameYear = new Date(ms).getFullYear() === new Date(nowMs).getFullYear();

@@ -1,20 +1,25 @@
 // The mock round: the engine picks 6-8 questions for a role and level; this file runs the
 // 45-minute round clock and a per-question clock, reveals the interviewer's follow-up
-// probes one at a time, collects a self-grade per question, and shows the scorecard. A
-// round with every question graded is recorded into the reader's progress. The running
-// round is saved after every change, so a reload or a visit elsewhere resumes it (a typed
-// answer is not part of it: see mock-answer.js).
+// probes one at a time, and after "I'm done" shows the rubric and the level's answer
+// (mock-done.js) before the self-grade. The round is recorded into the reader's progress
+// when it ends: complete, or partial (ended early, out of time) with what was graded. The
+// running round is saved after every change (mock-sync.js), so a reload or a visit
+// elsewhere resumes it (a typed answer is not part of it: see mock-answer.js).
 
 import { announcer } from "../lib/announce.js";
 import { Countdown } from "../lib/countdown.js";
 import { el, errorBox, notice, richText } from "../lib/dom.js";
 import { errorText, mmss } from "../lib/format.js";
-import { ENDINGS, emptyCard, scorecard } from "./mock-scorecard.js";
-import { probeList, questionClock, roundFrame } from "./mock-stage.js";
 import { MockAnswer } from "./mock-answer.js";
+import { doneStep, RubricStore } from "./mock-done.js";
+import { history } from "./mock-history.js";
+import { ENDINGS, emptyCard, partialNote, scorecard } from "./mock-scorecard.js";
+import { probeList, questionClock, roundFrame } from "./mock-stage.js";
+import { recordRound, roundState, saveRound, watchRound } from "./mock-sync.js";
 import { gradeButtons, ready, showNotices } from "./practice.js";
 
 const WARN_AT_SECONDS = 5 * 60;
+const MAX_QUESTION_SECONDS = 24 * 60 * 60; // the engine refuses more (validate_mocks.py)
 const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0];
 
 class MockRound {
@@ -22,6 +27,7 @@ class MockRound {
     ({ py: this.py, progressStore: this.progressStore } = deps);
     this.slot = deps.slots.mockRound;
     this.root = root;
+    this.store = new RubricStore(root);
     this.form = root.querySelector("form.mlw-mock__setup");
     this.fieldset = this.form.querySelector("fieldset");
     this.body = root.querySelector(".mlw-mock__body");
@@ -39,17 +45,23 @@ class MockRound {
       const { progress, constants } = await ready(this.body, "Loading Python for the mock round", this);
       this.progress = progress;
       this.constants = constants;
-      this.unwatch ??= this.watch();
+      this.unwatch ??= watchRound(this);
       showNotices(this.root.querySelector(".mlw-notices"), this.progressStore);
       this.fieldset.disabled = false;
       if (await this.resume()) return;
       const minutes = constants.mock_clock_seconds / 60;
       this.body.replaceChildren(el("p", {
         text: `Choose your role and level above, then start. The round lasts ${minutes} minutes.`,
-      }));
+      }), this.history());
     } catch (error) {
       this.fail(error, () => this.load());
     }
+  }
+
+  // The reader's recorded rounds (mock-history.js), role names as the setup form has them.
+  history() {
+    const roleLabels = Object.fromEntries([...this.form.elements.role.options].map((o) => [o.value, o.text]));
+    return history(this.progress?.mocks, { roleLabels });
   }
 
   // A round saved on an earlier visit goes on where it was, its clock having run on
@@ -74,26 +86,8 @@ class MockRound {
     return true;
   }
 
-  // The running round as saved; its version is the engine's (data-round-version, written
-  // by the build).
-  state() {
-    return {
-      version: Number(this.root.dataset.roundVersion),
-      mock: this.mock, started_ms: this.startedMs, question_started_ms: this.askedMs, probes: this.shown,
-    };
-  }
-
-  // The running round, saved after every change. A widget left by instant navigation
-  // must not overwrite the round a fresh one on the same page has resumed. When another
-  // tab got further with this round, or started a newer one, its copy is shown instead.
-  async save() {
-    if (!this.root.isConnected) return;
-    try {
-      const { keep, stored } = await this.slot.save(this.state());
-      if (keep === "stored" && stored) await this.follow(stored);
-    } catch (error) {
-      this.say(`The round could not be saved: ${errorText(error)}`);
-    }
+  save() {
+    return saveRound(this);
   }
 
   // The page was left (instant navigation): no clock or listener outlives it.
@@ -102,51 +96,32 @@ class MockRound {
     this.unwatch?.();
   }
 
-  // One running round per browser: this tab follows another tab's changes to it.
-  watch() {
-    const stop = this.slot.watch(async () => {
-      if (!this.root.isConnected) return stop();
-      if (this.mode !== "running" && this.mode !== "idle") return;
-      const { value } = await this.slot.load();
-      if (value) await this.follow(value);
-      else if (this.mode === "running") this.endedElsewhere();
-    });
-    return stop;
-  }
-
-  async follow(round) {
-    const mine = this.mode === "running" ? this.state() : null;
-    if (mine && JSON.stringify(mine) === JSON.stringify(round)) return;
-    this.stopClocks();
-    this.mode = "idle";
-    await this.show(round);
-    this.say("This round changed in another tab; it goes on from there.");
-  }
-
-  endedElsewhere() {
-    this.stopClocks();
-    this.mode = "idle";
-    this.fieldset.disabled = false;
-    this.body.replaceChildren(el("p", { class: "mlw-mock__elsewhere",
-      text: "This round was finished or discarded in another tab. Choose your role and level above to start another." }));
-    this.say("This round ended in another tab.");
-  }
-
   async start() {
     if (this.mode === "running") return;
     const data = new FormData(this.form);
     try {
-      this.mock = await this.py.call("new_mock", {
-        role: data.get("role"), level: data.get("level"), seed: newSeed(),
-      });
+      this.launch(await this.py.call("new_mock", { role: data.get("role"), level: data.get("level"), seed: newSeed() }));
     } catch (error) {
-      return this.fail(error, () => this.start());
+      this.fail(error, () => this.start());
     }
+  }
+
+  // "Redo the weak ones": a new round of the questions this one graded below strong hire.
+  async redo() {
+    if (this.mode !== "finished") return;
+    try {
+      this.launch(await this.py.call("redo_mock", { mock: this.mock, seed: newSeed() }));
+    } catch (error) {
+      this.say(`The new round could not start: ${errorText(error)}`);
+    }
+  }
+
+  launch(mock) {
     const now = Date.now();
-    this.begin({ mock: this.mock, started_ms: now, question_started_ms: now, probes: 0 });
+    this.begin({ mock, started_ms: now, question_started_ms: now, probes: 0 });
     this.showQuestion();
     this.save();
-    this.say(`The round has started: ${this.mock.questions.length} questions, ${mmss(this.mock.clock_seconds)} on the clock.`);
+    this.say(`The round has started: ${mock.questions.length} questions, ${mmss(mock.clock_seconds)} on the clock.`);
   }
 
   // Sets up a round, new or saved, and starts its clock from the time it began; returns
@@ -181,7 +156,7 @@ class MockRound {
     if (this.mode !== "running" && this.mode !== "grading") return;
     this.mode = "idle";
     this.stopClocks();
-    this.slot.clear(this.state()).catch(() => {});
+    this.slot.clear(roundState(this)).catch(() => {});
     this.fieldset.disabled = false;
     this.body.replaceChildren(el("p", { class: "mlw-mock__discarded",
       text: "Round discarded: nothing was scored or saved. Choose your role and level above to start another." }));
@@ -196,6 +171,7 @@ class MockRound {
     const heading = el("h3", { tabindex: -1, class: "mlw-mock__count", text: `Question ${n} of ${m.questions.length}` });
     const labelId = `mock-grade-label-${n}`;
     this.questionTimer?.stop();
+    this.usedSeconds = null;
     const { line, timer } = questionClock(q, this.askedMs, this.root);
     this.questionTimer = timer;
     const probes = probeList(q.followups, this.shown, (count) => {
@@ -205,6 +181,10 @@ class MockRound {
     });
     const grades = gradeButtons(this.constants.grades, labelId, (g) => this.grade(g));
     this.answer = new MockAnswer(this, q, n, grades);
+    const done = doneStep({
+      q, n, level: m.level, store: this.store, grades, labelId, confirm: this.answer.confirm,
+      onDone: () => this.answered(),
+    });
     this.stage.replaceChildren(
       heading,
       el("p", { class: "mlw-mock__prompt" }, richText(q.title)),
@@ -212,11 +192,18 @@ class MockRound {
       probes,
       this.answer.box.root,
       this.answer.checkHost,
-      el("p", { id: labelId, class: "mlw-mock__ask", text: "When you have answered, grade your whole answer:" }),
-      grades,
-      this.answer.confirm,
+      done.root,
     );
     if (focus) heading.focus();
+  }
+
+  // "I'm done": the question's clock stops, and the seconds it took go with its grade.
+  answered() {
+    this.questionTimer?.stop();
+    const seconds = Math.round((Date.now() - this.askedMs) / 1000);
+    this.usedSeconds = Math.min(MAX_QUESTION_SECONDS, Math.max(0, seconds));
+    this.say("Here is how the answer is judged: the level's answer, then the rubric. Then grade it.");
+    return this.usedSeconds;
   }
 
   // A grade that the checklist disagrees with strongly is saved after one confirmation.
@@ -233,7 +220,7 @@ class MockRound {
     for (const b of this.stage.querySelectorAll(".mlw-grade")) b.disabled = true;
     let graded;
     try {
-      graded = await this.py.call("grade_mock", { mock: this.mock, grade: g.id });
+      graded = await this.py.call("grade_mock", { mock: this.mock, grade: g.id, seconds: this.usedSeconds });
     } catch (error) {
       // Keep the round going: the reader can grade again, or end the round.
       if (this.mode === "grading") this.mode = "running";
@@ -254,6 +241,8 @@ class MockRound {
     this.questionTimer?.stop();
   }
 
+  // The round is over: recorded (complete, or partial with what was graded), the saved
+  // round cleared, and the scorecard shown at once, saying so when the round is partial.
   async finish(reason) {
     // "error": the Retry of a scorecard that failed (the saved round is kept until then)
     if (!["running", "grading", "error"].includes(this.mode)) return;
@@ -261,40 +250,26 @@ class MockRound {
     this.stopClocks();
     this.fieldset.disabled = false;
     const why = ENDINGS[reason];
+    const again = () => this.form.elements.role.focus();
     if (!this.mock.grades.length) {
-      this.slot.clear(this.state()).catch(() => {});
-      this.showEnd(emptyCard(why, () => this.form.elements.role.focus()));
-      return this.say(`${why} No question was graded.`);
+      this.slot.clear(roundState(this)).catch(() => {});
+      this.showEnd(emptyCard(why, again));
+      return this.say(`${why} No question was graded. Nothing was saved.`);
     }
     try {
       const card = await this.py.call("scorecard", { mock: this.mock });
-      const saved = reason === "complete" ? await this.record() : null;
-      await this.slot.clear(this.state()); // only now: a reload before this point finishes the round again
+      const saved = await recordRound(this, reason, card.partial);
+      await this.slot.clear(roundState(this)); // only now: a reload before this point finishes the round again
       const { mock, constants } = this;
-      this.showEnd(scorecard(card, { mock, constants, why, saved, onAgain: () => this.form.elements.role.focus() }));
-      this.say(`${why} Overall signal ${card.signal} of 5: ${card.signal_label}.`);
+      this.showEnd([
+        ...scorecard(card, { mock, constants, reason, saved, onAgain: again, onRedo: () => this.redo() }),
+        this.history(),
+      ].filter(Boolean));
+      const partial = card.partial ? ` ${partialNote(reason, this.mock.grades.length, this.mock.questions.length)}` : "";
+      this.say(`${why}${partial} Overall signal ${card.signal} of 5: ${card.signal_label}.`);
     } catch (error) {
       this.fail(error, () => this.finish(reason));
     }
-  }
-
-  // Only a fully graded round can be recorded (the engine refuses a partial one). The
-  // sentence for the scorecard; a failure to save must not hide the scorecard.
-  async record() {
-    const done = "Saved to your progress: each grade now schedules that question as a flashcard.";
-    // A reload between recording and clearing the saved round finishes it a second time.
-    if (this.progress.mocks.some((m) => m.id === this.mock.id)) return done;
-    const before = this.progress;
-    try {
-      this.progress = await this.py.call("record_mock", {
-        progress: before, mock: this.mock, finished_ms: Date.now(),
-      });
-    } catch (error) {
-      return `This round could not be saved to your progress: ${errorText(error)}`;
-    }
-    await this.progressStore.save(this.progress, before);
-    showNotices(this.root.querySelector(".mlw-notices"), this.progressStore);
-    return done;
   }
 
   // The round's end on screen (a scorecard, or the note that nothing was graded); its

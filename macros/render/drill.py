@@ -21,6 +21,7 @@ from practice_engine import vocab
 from ..bank import Bank, Question
 from .cards import rubric_rows_md
 from .lead import lead_part_md
+from .mock_store import mock_store
 from .today import today as today_shell
 
 NO_SCRIPT = "{what} runs Python in your browser and needs JavaScript."
@@ -156,7 +157,8 @@ def mock(bank: Bank) -> str:
         "</button></p></fieldset></form>\n"
         + _body("mlw-mock", "The mock round")
         + _status("mlw-mock")
-        + "</section>\n"
+        + "</section>\n\n"
+        + mock_store(bank)
     )
 
 

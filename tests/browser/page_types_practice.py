@@ -112,15 +112,30 @@ def start_mock(page, role: str = "mle", level: str = "L4") -> None:
     mock.locator(".mlw-mock__count").wait_for(timeout=TIMEOUT)
 
 
+def grade_mock(page, label: str) -> None:
+    """Says "I'm done" to the current question, waits for its rubric, then grades it."""
+    mock = page.locator(".mlw-mock")
+    mock.locator(".mlw-mock__done-button").click(timeout=TIMEOUT)
+    mock.locator(".mlw-mock__review-title").wait_for(timeout=TIMEOUT)
+    mock.locator(".mlw-grades").get_by_role("button", name=label, exact=True).click()
+
+
 def mock_running(page) -> None:
     start_mock(page)
     page.locator(".mlw-mock__probe").click()
     page.locator(".mlw-probes li").first.wait_for()
 
 
+def mock_done(page) -> None:
+    """After "I'm done": the rubric and the level's answer, then the grade buttons."""
+    start_mock(page)
+    page.locator(".mlw-mock__done-button").click()
+    page.locator(".mlw-mock__review-title").wait_for()
+
+
 def mock_scorecard(page) -> None:
     start_mock(page)
-    page.locator(".mlw-mock .mlw-grade--lean_hire").click()
+    grade_mock(page, "Lean hire")
     page.locator(".mlw-mock__count", has_text="Question 2 of").wait_for()
     page.locator(".mlw-mock__end").click()
     page.locator(".mlw-mock__score").wait_for(timeout=TIMEOUT)
@@ -159,6 +174,7 @@ PAGE_TYPES: dict = {
     "flashcards-revealed": (FLASHCARDS, flashcards_revealed),
     "flashcards-summary": (FLASHCARDS, flashcards_summary),
     "mock-running": (MOCK, mock_running),
+    "mock-done": (MOCK, mock_done),
     "mock-scorecard": (MOCK, mock_scorecard),
     "dashboard-data": (DASHBOARD, dashboard_with_data),
     "dashboard-import-preview": (DASHBOARD, dashboard_import_preview),

@@ -258,6 +258,8 @@ def test_mock_round_checklist_and_a_grade_confirmed_keyboard_only(
         assert f"#q-{qid}" in links.nth(n).get_attribute("href")  # its card on its page
     axe_clean(page, "mock checklist")
 
+    key(page, ".mlw-mock__done-button")
+    page.locator(".mlw-mock__review-title").wait_for()
     key(page, ".mlw-mock .mlw-grade--lean_hire")
     notice = page.locator(".mlw-mock .mlw-confirm")
     notice.wait_for()

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.page_types_practice import MOCK, TIMEOUT, start_mock
+from tests.browser.page_types_practice import MOCK, TIMEOUT, grade_mock, start_mock
 from tests.browser.quiz_helpers import STORAGE_KEY
 from tests.browser.storage_helpers import backups
 
@@ -60,7 +60,7 @@ def graded_once_with_a_probe(page, site_url: str) -> dict:
     page.goto(urljoin(site_url, MOCK))
     start_mock(page, "ds", "L5")
     mock = page.locator(".mlw-mock")
-    mock.get_by_role("button", name="Strong hire").click()
+    grade_mock(page, "Strong hire")
     prompt = question_shown(page, 2)
     probe_texts = []
     if mock.locator(".mlw-mock__probe").count():
@@ -102,12 +102,12 @@ def test_a_reload_resumes_the_round_with_its_clock_running(page, site_url: str) 
     )
     assert seconds(clock.inner_text()) < left_before
 
-    mock.get_by_role("button", name="No hire").click()
+    grade_mock(page, "No hire")
     question_shown(page, 3)
     assert saved(page)["mock"]["grades"] == ["strong_hire", "no_hire"]
     mock.locator(".mlw-mock__end").click()
     mock.locator(".mlw-mock__score").wait_for(timeout=TIMEOUT)
-    grades = mock.locator(".mlw-mock__table tbody td:last-child").all_inner_texts()
+    grades = mock.locator(".mlw-mock__scores tbody .mlw-chip").all_inner_texts()
     assert grades[:3] == ["Strong hire", "No hire", "Not reached"]
     assert saved(page) is None  # a finished round is not resumed again
     page.reload()
@@ -181,7 +181,7 @@ def test_a_round_that_ran_out_while_away_goes_to_the_scorecard(
     start_mock(page)
     mock = page.locator(".mlw-mock")
     if graded:
-        mock.get_by_role("button", name="Lean hire").click()
+        grade_mock(page, "Lean hire")
         question_shown(page, 2)
     stored = saved(page)
     away = stored["mock"]["clock_seconds"] * 1000 + MINUTE_MS  # its deadline is in the past
@@ -192,9 +192,12 @@ def test_a_round_that_ran_out_while_away_goes_to_the_scorecard(
     if graded:
         mock.locator(".mlw-mock__score").wait_for(timeout=TIMEOUT)
         assert mock.locator(".mlw-mock__why").inner_text() == "Time is up: the round is over."
-        grades = mock.locator(".mlw-mock__table tbody td:last-child").all_inner_texts()
+        grades = mock.locator(".mlw-mock__scores tbody .mlw-chip").all_inner_texts()
         assert grades[:2] == ["Lean hire", "Not reached"]
-        status_says(page, "Time is up: the round is over. Overall signal")
+        # saved as a partial round, and said so as the scorecard appears
+        status_says(page, "Time is up: the round is over. Partial: out of time: 1 of")
+        progress = json.loads(page.evaluate("k => localStorage.getItem(k)", STORAGE_KEY))
+        assert [(m["ended"], m["grades"]) for m in progress["mocks"]] == [("time", ["lean_hire"])]
     else:
         mock.get_by_role("heading", name="No scorecard this time").wait_for(timeout=TIMEOUT)
         status_says(page, "Time is up: the round is over. No question was graded.")
@@ -209,7 +212,7 @@ def test_a_link_is_built_from_the_bank_never_from_the_saved_round(
     page.goto(urljoin(site_url, MOCK))
     start_mock(page)
     mock = page.locator(".mlw-mock")
-    mock.get_by_role("button", name="Lean hire").click()
+    grade_mock(page, "Lean hire")
     question_shown(page, 2)
     stored = saved(page)
     first = stored["mock"]["questions"][0]

@@ -21,6 +21,7 @@ from tests.browser.page_types_practice import (
     TIMEOUT,
     choose_file,
     dashboard_ready,
+    grade_mock,
     seed_progress,
     start_mock,
 )
@@ -160,9 +161,9 @@ def test_mock_round_clock_runs_out_and_scores_what_was_graded(page, site_url: st
     assert probes.count() == 2
     status_text(page, ".mlw-mock", "Probe 2 of")
 
-    mock.get_by_role("button", name="Strong hire").click()
+    grade_mock(page, "Strong hire")
     mock.locator(".mlw-mock__count", has_text="Question 2 of").wait_for()
-    mock.get_by_role("button", name="No hire").click()
+    grade_mock(page, "No hire")
     mock.locator(".mlw-mock__count", has_text="Question 3 of").wait_for()
 
     page.clock.fast_forward("10:00")
@@ -176,15 +177,16 @@ def test_mock_round_clock_runs_out_and_scores_what_was_graded(page, site_url: st
     page.clock.fast_forward("40:00")
     mock.locator(".mlw-mock__score").wait_for()
     assert mock.locator(".mlw-mock__why").inner_text() == "Time is up: the round is over."
-    grades = mock.locator(".mlw-mock__table tbody td:last-child").all_inner_texts()
+    grades = mock.locator(".mlw-mock__scores tbody .mlw-chip").all_inner_texts()
     assert grades == ["Strong hire", "No hire"] + ["Not reached"] * (total - 2)
     signal = mock.locator(".mlw-mock__signal").inner_text()
     assert signal == "Overall signal: 3 of 5, Knows when to use it and when not"
     assert mock.locator(".mlw-spectrum li").count() == 5
     assert mock.locator(".mlw-spectrum li[aria-current=step]").inner_text().startswith("3. ")
     assert "2 of " in mock.locator(".mlw-mock__summary").inner_text()
-    assert "was not" in mock.locator(".mlw-mock__saved").inner_text()
-    assert stored(page).get("mocks", []) == []
+    assert "partial round" in mock.locator(".mlw-mock__saved").inner_text()
+    (kept,) = stored(page)["mocks"]  # out of time: saved as a partial round
+    assert kept["ended"] == "time" and kept["grades"] == ["strong_hire", "no_hire"]
     assert page.evaluate("document.activeElement.classList.contains('mlw-mock__score')")
 
 
@@ -199,6 +201,9 @@ def test_finished_mock_round_is_recorded_into_progress(page, site_url: str) -> N
         page.keyboard.press("Tab")
         page.keyboard.press("Enter")
         mock.locator(".mlw-probes li").first.wait_for()
+        mock.locator(".mlw-mock__done-button").focus()
+        page.keyboard.press("Enter")
+        mock.locator(".mlw-mock__review-title").wait_for()
         mock.locator(".mlw-grade--strong_hire").focus()
         page.keyboard.press("Enter")
     mock.locator(".mlw-mock__score").wait_for(timeout=TIMEOUT)

@@ -19,6 +19,7 @@ from tests.browser.page_types_practice import (
     TIMEOUT,
     choose_file,
     dashboard_ready,
+    grade_mock,
     start_mock,
 )
 from tests.browser.quiz_helpers import STORAGE_KEY, answer_current, answer_key
@@ -84,7 +85,7 @@ def test_two_tabs_answering_grading_and_finishing_rounds_lose_nothing(
         total = int(mock.locator(".mlw-mock__count").inner_text().split(" of ")[1])
         for n in range(total):
             mock.locator(".mlw-mock__count", has_text=f"Question {n + 1} of").wait_for()
-            mock.get_by_role("button", name="Lean hire").click()
+            grade_mock(quiz_tab, "Lean hire")
             if n == 1:
                 grade_a_card(cards_tab, "No hire")
         mock.locator(".mlw-mock__saved", has_text="Saved to your progress").wait_for(

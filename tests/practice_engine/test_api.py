@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 from macros.publish.export import bank_json
 from practice_engine import quiz
 from practice_engine.api import OPS, dispatch
-from practice_engine.vocab import EXERCISE_EVENTS, GRADES, LEVELS, ROLES
+from practice_engine.vocab import (
+    EXERCISE_EVENTS,
+    GRADES,
+    LEVELS,
+    MOCK_ENDINGS,
+    ROLES,
+    SAVED_ROUND_VERSION,
+)
 from tests.practice_engine.builders import (
     DAY,
     EXERCISE_IDS,
@@ -55,9 +62,10 @@ ARGUMENTS = {
     "set_settings": ("progress", "settings"),
     "set_profile": ("progress", "profile", "now_ms", "tz_offset_min"),
     "new_mock": ("role", "level", "seed"),
-    "grade_mock": ("mock", "grade"),
+    "grade_mock": ("mock", "grade", "seconds"),
+    "redo_mock": ("mock", "seed"),
     "scorecard": ("mock",),
-    "record_mock": ("progress", "mock", "finished_ms"),
+    "record_mock": ("progress", "mock", "finished_ms", "ended"),
     "restore_mock": ("mock",),
     "restore_round": ("raw",),
     "merge_round": ("stored", "mine", "clearing"),
@@ -177,12 +185,18 @@ def _valid_state() -> tuple[dict, dict, dict, dict, dict]:
         ],
     )
     fresh = finished_mock(bank, "mle", "L5", 9, ["lean_hire"])
-    part = {**fresh, "grades": fresh["grades"][:2], "position": 2}
+    part = {**fresh, "grades": fresh["grades"][:2], "seconds": [30, None], "position": 2}
     return state, fresh, part, session, answered
 
 
 STATE, MOCK, PART, SESSION, ANSWERED = _valid_state()
-SAVED = {"version": 1, "mock": PART, "started_ms": T0, "question_started_ms": T0, "probes": 0}
+SAVED = {
+    "version": SAVED_ROUND_VERSION,
+    "mock": PART,
+    "started_ms": T0,
+    "question_started_ms": T0,
+    "probes": 0,
+}
 STRATEGIES = {
     "progress": _broken(STATE),
     "current": _broken(STATE),
@@ -192,6 +206,8 @@ STRATEGIES = {
     "grade": st.one_of(st.sampled_from(GRADES), json_values),
     "now_ms": st.one_of(st.integers(-5, 2**60), json_values),
     "finished_ms": st.one_of(st.integers(-5, 2**60), json_values),
+    "ended": st.one_of(st.sampled_from(MOCK_ENDINGS), json_values),
+    "seconds": st.one_of(st.none(), st.integers(-5, 10**6), json_values),
     "tz_offset_min": st.one_of(st.integers(-2000, 2000), json_values),
     "settings": _broken(STATE["settings"]),
     "role": st.one_of(st.sampled_from(ROLES), json_values),

@@ -153,6 +153,8 @@ def test_recording_feeds_the_schedule(engine_bank) -> None:
             "questions": ids,
             "grades": m["grades"],
             "signal": mock.signal(m["grades"]),
+            "ended": "complete",
+            "seconds": m["seconds"],
         }
     ]
     assert state["reviews"] == [[q, g, T0] for q, g in zip(ids, m["grades"], strict=True)]
@@ -175,7 +177,7 @@ def test_an_unfinished_or_tampered_round_is_not_recorded(engine_bank) -> None:
 @pytest.mark.parametrize(
     "change",
     [
-        {"version": 2},
+        {"version": 1},
         {"role": "pm"},
         {"id": "mock-999"},
         {"questions": []},

@@ -74,7 +74,7 @@ def _changed(saved: dict, path: tuple, value: Any) -> dict:
 @pytest.mark.parametrize(
     "path, value, words",
     [
-        (("version",), 2, "version 2, expected 1"),
+        (("version",), 1, "version 1, expected 2"),
         (("version",), True, "version True"),
         (("started_ms",), KeyError, "missing 'started_ms'"),
         (("extra",), 1, "unknown keys"),

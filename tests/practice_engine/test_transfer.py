@@ -150,6 +150,8 @@ MOCK = {
     "questions": ["p-values"],
     "grades": ["lean_hire"],
     "signal": 3,
+    "ended": "complete",
+    "seconds": [75],
 }
 BAD_FILES = {
     "not JSON": ("{progress: 1", "the file is not JSON"),

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 process.env.TZ = "UTC"; // before any date is made: local days are UTC days here
-const { dateWords, dueWords, errorText, localDay, mmss, percent, plural } = await import(
+const { dateWords, dueWords, errorText, localDay, mmss, percent, plural, timeAgainstTarget } = await import(
   "../../../frontend/lib/format.js"
 );
 
@@ -15,6 +15,14 @@ test("mmss pads, rounds up and never goes negative", () => {
   assert.equal(mmss(0), "00:00");
   assert.equal(mmss(-12), "00:00");
   assert.equal(mmss(45 * 60), "45:00");
+});
+
+test("a mock question's time is said against its target, over it, or alone", () => {
+  assert.equal(timeAgainstTarget(135, 180), "02:15 of a 03:00 target");
+  assert.equal(timeAgainstTarget(180, 180), "03:00 of a 03:00 target");
+  assert.equal(timeAgainstTarget(260, 180), "04:20, 01:20 over the 03:00 target");
+  assert.equal(timeAgainstTarget(42, null), "00:42 (no target)");
+  assert.equal(timeAgainstTarget(null, 180), "Time not recorded");
 });
 
 test("plural and percent", () => {

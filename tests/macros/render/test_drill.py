@@ -91,3 +91,17 @@ def test_the_level_setting_offers_every_level_with_the_default_chosen(real_bank:
     for level in vocab.LEVELS:
         assert f'<option value="{level}"' in html
     assert f'<option value="{vocab.DEFAULT_SETTINGS["level"]}" selected>' in html
+
+
+def test_the_mock_round_carries_each_rubric_and_level_text_hidden(real_bank: Bank) -> None:
+    html = render(real_bank, "mock", "drill/mock.md")
+    store = html[html.index('<section class="mk-store"') :]
+    assert store.startswith('<section class="mk-store" hidden data-search-exclude markdown>')
+    assert store.count("<section") == 1  # a nested one would end the search exclusion
+    assert re.findall(r'data-mk-id="([a-z0-9-]+)"', store) == [q.id for q in real_bank.questions]
+    assert "qcard" not in html and "data-qid" not in html and 'id="q-' not in html
+    for question in real_bank.questions:
+        card = store[store.index(f'data-mk-id="{question.id}"') :]
+        assert question.rubric.no_hire[0] in card
+        for level, text in question.depth.by_level():
+            assert f'data-mk-level="{level}"' in card and text[:40] in card
