@@ -132,6 +132,7 @@ class Flashcards {
 
   // `focus`: move focus to the card's heading (not when the page has just loaded).
   showCard(id, { focus = true } = {}) {
+    this.stopTimer(); // the card it replaces may still be counting (flashcards-first.js)
     let card;
     try {
       card = this.cards.borrow(id);
