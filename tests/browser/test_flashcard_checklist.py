@@ -23,6 +23,7 @@ from tests.browser.page_types_practice import (
     INTERVALS_SHOWN,
     TIMEOUT,
     flashcards_ready,
+    seed_progress,
 )
 from tests.browser.quiz_helpers import STORAGE_KEY
 from tests.browser.test_answer_feedback import NOW, trap_answer
@@ -35,6 +36,7 @@ BEFORE = (
     "document.querySelector(b)) & Node.DOCUMENT_POSITION_FOLLOWING)"
 )
 SUGGESTED = ".mlw-fc .mlw-grade.is-suggested"
+FIRST_IN_STORE = "document.querySelector('.fc-store .fc-card').dataset.fcId"
 
 
 @pytest.fixture(scope="module")
@@ -221,3 +223,40 @@ def test_store_order_is_the_engine_order(page, site_url: str, bank_data: BankDat
     order = cards.question_ids(bank_data)
     assert shown == order
     assert order[0] == first_id(bank_data)
+
+
+QUEUE = """async () => (await MLGuide.py.call("queue", {
+  progress: await MLGuide.progressStore.get(), now_ms: Date.now(),
+  tz_offset_min: -new Date().getTimezoneOffset() })).due"""
+
+
+def test_an_untouched_first_card_gives_way_to_a_due_one(page, site_url: str) -> None:
+    page.goto(urljoin(site_url, FLASHCARDS))
+    seed_progress(page)  # a returning reader, with cards due
+    page.reload()
+    flashcards_ready(page)
+    due = page.evaluate(QUEUE)
+    assert due and due[0] != page.evaluate(FIRST_IN_STORE)  # the page's first is not due
+    page.locator(f"#fc-note-{due[0]}").wait_for()
+    assert page.locator(".mlw-fc__heading").inner_text() == "Card due for review"
+    assert page.locator(".mlw-fc__wait").count() == 0
+
+
+def test_what_the_reader_typed_stays_when_the_engine_arrives(page, site_url: str) -> None:
+    page.goto(urljoin(site_url, FLASHCARDS))
+    seed_progress(page)
+    held: list = []
+    page.route(RUNTIME, lambda route: held.append(route))
+    page.reload()
+    first = page.evaluate(FIRST_IN_STORE)
+    box = page.locator(f"#fc-note-{first}")
+    box.focus()
+    page.keyboard.insert_text("Bias is the error of the average model.")
+    for route in held:
+        route.continue_()
+    page.unroute(RUNTIME)
+    flashcards_ready(page)
+    # not replaced by the due card: the reader's work stays, now gradable
+    assert box.input_value() == "Bias is the error of the average model."
+    key(page, ".mlw-fc__reveal")
+    page.locator(".mlw-fc__gradebar").wait_for()
