@@ -97,8 +97,9 @@ async function offerDictation(textarea, tools, say) {
 }
 
 // The checklist for one typed answer. `tick(group, checked)`, when given (the flashcards),
-// makes each made, missed and trap item a checkbox the reader can change. `run()` asks the worker (Python may still be busy;
-// the panel says so and fills in when the answer comes); `feedback` is null until then.
+// makes each made, missed and trap item a checkbox the reader can change. `run()` asks the
+// worker (Python may still be busy; the panel says so and fills in when the answer comes);
+// `feedback` is null until then.
 // `linkFor(section)` gives { href, text } for the part of the answer a missed point is
 // explained in, or null.
 export class Checklist {
