@@ -23,13 +23,16 @@ const LIMITS =
 
 // The answer box: a labelled textarea, the "keep my answers" tick (one setting with the
 // progress, shared by every widget), and a microphone only where the browser recognises
-// speech on the device. `onKeep(checked)` saves the setting and returns a promise.
+// speech on the device. `onKeep(checked)` saves the setting and returns a promise. `keep`
+// null: the setting is not known yet (progress still loading); the tick waits, disabled,
+// for `setKeep(value)`.
 export function answerBox({ id, label, keep, onKeep, say }) {
   const textarea = el("textarea", { id, rows: 5, spellcheck: "true", class: "mlw-answer__text" });
   const keepId = `${id}-keep`;
   const hintId = `${id}-keep-hint`;
   const tick = el("input", { type: "checkbox", id: keepId, "aria-describedby": hintId });
   tick.checked = Boolean(keep);
+  tick.disabled = keep == null;
   const hint = el("span", { id: hintId, class: "mlw-answer__hint" });
   const describe = () => {
     hint.textContent = tick.checked
@@ -56,7 +59,12 @@ export function answerBox({ id, label, keep, onKeep, say }) {
   const root = el("div", { class: "mlw-answer" },
     el("label", { for: id, class: "mlw-answer__label", text: label }), textarea, tools);
   offerDictation(textarea, tools, say);
-  return { root, text: () => textarea.value, textarea };
+  const setKeep = (value) => {
+    tick.checked = Boolean(value);
+    tick.disabled = false;
+    describe();
+  };
+  return { root, text: () => textarea.value, textarea, setKeep };
 }
 
 // The microphone appears only once on-device recognition is confirmed (see dictation.js).
@@ -88,13 +96,15 @@ async function offerDictation(textarea, tools, say) {
   tools.prepend(button, " ");
 }
 
-// The checklist for one typed answer. `run()` asks the worker (Python may still be busy;
-// the panel says so and fills in when the answer comes); `feedback` is null until then.
+// The checklist for one typed answer. `tick(group, checked)`, when given (the flashcards),
+// makes each made, missed and trap item a checkbox the reader can change. `run()` asks the
+// worker (Python may still be busy; the panel says so and fills in when the answer comes);
+// `feedback` is null until then.
 // `linkFor(section)` gives { href, text } for the part of the answer a missed point is
 // explained in, or null.
 export class Checklist {
-  constructor({ py, questionId, level, text, linkFor, idPrefix }) {
-    Object.assign(this, { py, questionId, level, text, linkFor });
+  constructor({ py, questionId, level, text, linkFor, idPrefix, tick = null }) {
+    Object.assign(this, { py, questionId, level, text, linkFor, tick });
     this.feedback = null;
     const headingId = `${idPrefix}-check-title`;
     this.heading = el("h4", { id: headingId, tabindex: -1, class: "mlw-kp__title", text: "Your answer against the key points" });
@@ -106,7 +116,7 @@ export class Checklist {
   async run() {
     try {
       this.feedback = await this.py.call("feedback", { question_id: this.questionId, level: this.level, text: this.text });
-      this.body.replaceChildren(...checklistNodes(this.feedback, this.text, this.linkFor));
+      this.body.replaceChildren(...checklistNodes(this.feedback, this.text, this.linkFor, this.tick));
     } catch (error) {
       this.body.replaceChildren(el("p", { class: "mlw-kp__error", text: `The checklist could not be made: ${errorText(error)}` }));
     }
@@ -144,23 +154,34 @@ function trapText(markdown) {
   return richText(String(markdown).replace(/\*\*|__/g, "").replace(/\$/g, ""));
 }
 
+// One item of the checklist; with `tick` (see Checklist), a checkbox labelled by the item,
+// ticked as the feedback judged it, with any link after the label (not inside its name).
+function item(cls, tick, [group, checked], children, after = null) {
+  if (!tick) return el("li", { class: cls }, ...children, after);
+  const box = tick(group, checked);
+  return el("li", { class: `${cls} mlw-check` }, box, " ", el("label", { for: box.id }, ...children), after);
+}
+
 // The checklist's content: summary, the caveat, then made, missed, traps and the points
 // not expected at the reader's level, each as a list with a text marker (not colour alone).
-export function checklistNodes(feedback, text, linkFor) {
+// An expected key point counts with the rubric's strong-hire points, an asserted trap with
+// its no-hire points (`tick`'s group).
+export function checklistNodes(feedback, text, linkFor, tick = null) {
   if (!feedback.available) return [el("p", { text: "This question has no key points yet, so there is no checklist." })];
   const points = feedback.key_points;
   const expected = points.filter((k) => k.expected);
   const traps = feedback.traps.filter((t) => t.asserted);
   const made = expected.filter((k) => k.status === "hit").map((k) =>
-    el("li", { class: "mlw-kp__item is-hit" }, el("span", { class: "mlw-kp__mark", text: "Made: " }), k.label, " ", quoted(feedback, text, k)));
+    item("mlw-kp__item is-hit", tick, ["strong", true],
+      [el("span", { class: "mlw-kp__mark", text: "Made: " }), k.label, " ", quoted(feedback, text, k)]));
   const missed = expected.filter((k) => k.status === "missed").map((k) => {
     const link = linkFor(k.section);
-    return el("li", { class: "mlw-kp__item is-missed" }, el("span", { class: "mlw-kp__mark", text: "Missed: " }), k.label,
+    return item("mlw-kp__item is-missed", tick, ["strong", false], [el("span", { class: "mlw-kp__mark", text: "Missed: " }), k.label],
       link ? el("span", {}, " (", el("a", { href: link.href, text: link.text }), ")") : null);
   });
   const flagged = traps.map((t) =>
-    el("li", { class: "mlw-kp__item is-trap" }, el("span", { class: "mlw-kp__mark", text: "Trap: " }), t.label,
-      el("span", { class: "mlw-kp__why" }, " Why it is a trap: ", ...trapText(t.text)), " ", quoted(feedback, text, t)));
+    item("mlw-kp__item is-trap", tick, ["no", true], [el("span", { class: "mlw-kp__mark", text: "Trap: " }), t.label,
+      el("span", { class: "mlw-kp__why" }, " Why it is a trap: ", ...trapText(t.text)), " ", quoted(feedback, text, t)]));
   const later = points.filter((k) => !k.expected).map((k) =>
     el("li", { class: "mlw-kp__item is-later" }, `${k.label} (expected from ${k.level}${k.status === "hit" ? "; you made it" : ""})`));
   const summary = `You made ${feedback.hit} of the ${feedback.expected} key points expected at ${feedback.level}` +

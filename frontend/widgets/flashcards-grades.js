@@ -37,6 +37,29 @@ export function gradeBar(grades, id, onGrade) {
   return { root, buttons, confirm };
 }
 
+// The grade the checklist's ticks suggest (null: none): its button says "Suggested" in
+// text as well as its outline (flashcards.css), and its name says it; nothing is pressed.
+export function markSuggested(buttons, gradeId) {
+  for (const button of buttons.querySelectorAll(".mlw-grade")) {
+    const on = button.classList.contains(`mlw-grade--${gradeId}`);
+    button.classList.toggle("is-suggested", on);
+    button.querySelector(".mlw-grade__tip")?.remove();
+    if (on) button.querySelector(".mlw-grade__when").before(el("span", { class: "mlw-grade__tip", text: " Suggested" }));
+  }
+}
+
+// The grade bar of the flashcard `id` on show in `host` (the Flashcards widget, its engine
+// ready): its buttons' waits asked of the engine, the checklist's suggestion marked on it.
+export function cardGradeBar(host, id) {
+  const { grades } = host.constants;
+  const bar = gradeBar(grades, id, (g) => host.grade(g));
+  host.grades = bar.buttons;
+  host.confirm = bar.confirm;
+  previewIntervals(host.py, { progress: host.progress, questionId: id, grades, buttons: bar.buttons });
+  if (host.check) markSuggested(bar.buttons, host.check.suggested);
+  return bar;
+}
+
 // Each button says when the card comes back: shortly on the button ("2 d") and in words in
 // its accessible name, "Strong hire (next review in 2 days)" (its name stays its content, so
 // the visible label starts it). `preview`: grade id -> due ms, null when that grade would
@@ -75,12 +98,19 @@ export function keyAction(event) {
   return /^[1-4]$/.test(event.key) ? event.key : null;
 }
 
+// Whether any of `node` is in the viewport: the first card is there from page load, and
+// Space still scrolls the page's introduction until the card is in view.
+function onScreen(node) {
+  const box = node.getBoundingClientRect();
+  return box.bottom > 0 && box.top < innerHeight && box.height > 0;
+}
+
 // Space reveals a card being asked, 1-4 press a grade button once it is revealed. `host`:
 // the Flashcards widget (root, mode, reveal(), grades: the buttons' group).
 export function cardKey(host, event) {
   if (!host.root.isConnected) return;
   const wanted = keyAction(event);
-  if (wanted === "reveal" && host.mode === "asking") {
+  if (wanted === "reveal" && host.mode === "asking" && onScreen(host.body)) {
     event.preventDefault();
     host.reveal();
   } else if (wanted && wanted !== "reveal" && host.mode === "revealed") {

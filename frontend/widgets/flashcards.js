@@ -1,15 +1,19 @@
-// Flashcards: one concept question at a time from the engine's review queue, a countdown
-// from its time target, an answer box, the full answer and rubric (static HTML the build
-// wrote, hidden until revealed) with the key-point checklist of a typed answer before it,
-// then a self-grade that the engine turns into the next due date. Each grade button says
-// when the card would come back, keys work as in Anki, and a session ends in a summary.
+// Flashcards: one concept question at a time from the engine's review queue (the first
+// drawn from the page while Python loads, flashcards-first.js), a countdown from its time
+// target, an answer box, then the rubric as one checklist (flashcards-checklist.js, a
+// typed answer's key points folded in) before the full answer (static HTML the build
+// wrote, hidden until revealed), then a self-grade that the engine turns into the next due
+// date. Each grade button says when the card would come back, keys work as in Anki, and a
+// session ends in a summary.
 
 import { announcer } from "../lib/announce.js";
 import { Countdown } from "../lib/countdown.js";
 import { el, errorBox } from "../lib/dom.js";
 import { dueWords, errorText, mmss, plural, tzOffset } from "../lib/format.js";
-import { answerBox, Checklist, confirmGrade, partLink } from "./answer-feedback.js";
-import { cardKey, gradeBar, keyHint, previewIntervals } from "./flashcards-grades.js";
+import { answerBox, confirmGrade } from "./answer-feedback.js";
+import { CardChecklist } from "./flashcards-checklist.js";
+import { adoptFirst, firstStaticId, waitBox } from "./flashcards-first.js";
+import { cardGradeBar, cardKey, keyHint, markSuggested } from "./flashcards-grades.js";
 import { SettingsForm } from "./flashcards-settings.js";
 import { CardStore } from "./flashcards-store.js";
 import { sessionList, sessionSummary } from "./flashcards-summary.js";
@@ -29,21 +33,38 @@ class Flashcards {
     // On the document, so the keys work wherever focus is on the page (unmount removes it).
     this.onKey = (event) => cardKey(this, event);
     document.addEventListener("keydown", this.onKey);
+    this.engine = new Promise((resolve) => (this.engineReady = resolve)); // progress loaded
+    this.showFirst();
     this.load();
+  }
+
+  // The first card from the page's HTML, before Python (flashcards-first.js). Focus stays
+  // where the page put it: nothing was asked of the widget yet.
+  showFirst() {
+    const id = firstStaticId(this.cards.store);
+    if (!id) return;
+    this.wait = waitBox();
+    this.showCard(id, { focus: false });
   }
 
   async load() {
     try {
-      const { progress, constants: fixed } = await ready(this.body, "Loading Python for the flashcards", this);
+      const where = this.wait?.root.isConnected ? this.wait.loading : this.body;
+      const { progress, constants: fixed } = await ready(where, "Loading Python for the flashcards", this);
       this.progress = progress;
       this.constants = fixed;
       this.unwatch ??= this.progressStore.onChange((p) => this.adopt(p));
       showNotices(this.root.querySelector(".mlw-notices"), this.progressStore);
       this.settings.fill();
       await this.refresh();
-      this.showIdle();
+      this.engineReady();
+      if (this.wait?.root.isConnected) adoptFirst(this);
+      else this.showIdle();
     } catch (error) {
-      this.fail(error, () => this.load());
+      // A card shown from the page stays, with the error where its grades will be.
+      if (!this.wait?.root.isConnected) return this.fail(error, () => this.load());
+      this.wait.loading.replaceChildren(errorBox(errorText(error), () => this.load()));
+      this.say(`Error: ${errorText(error)}`);
     }
   }
 
@@ -109,14 +130,16 @@ class Flashcards {
     }
   }
 
-  showCard(id) {
+  // `focus`: move focus to the card's heading (not when the page has just loaded).
+  showCard(id, { focus = true } = {}) {
+    this.stopTimer(); // the card it replaces may still be counting (flashcards-first.js)
     let card;
     try {
       card = this.cards.borrow(id);
     } catch (error) {
       return this.fail(error, () => this.showIdle());
     }
-    const isDue = this.queue.due.includes(id);
+    const isDue = this.queue?.due.includes(id) ?? false;
     const { fcTarget, fcSeconds, fcTrack } = card.card.dataset;
     this.current = { id, prompt: card.prompt.textContent.trim() };
     const heading = el("h3", { tabindex: -1, class: "mlw-fc__heading", text: isDue ? "Card due for review" : "New card" });
@@ -125,11 +148,12 @@ class Flashcards {
     this.answer = answerBox({
       id: `fc-note-${id}`,
       label: "Your answer, if you want to type it: after the reveal it is checked against the question's key points, in this browser",
-      keep: this.progress.settings.keep_answers,
+      keep: this.progress?.settings.keep_answers ?? null, // null: not known before Python
       onKeep: (keep) => changeSettings(this, { keep_answers: keep }),
       say: this.say,
     });
     this.check = null;
+    this.grades = null; // the grade bar's buttons, once there
     this.body.replaceChildren(
       heading,
       el("p", { class: "mlw-fc__meta", text: `${fcTrack} · Time target: ${fcTarget}` }),
@@ -140,7 +164,8 @@ class Flashcards {
         type: "button", class: "md-button md-button--primary mlw-fc__reveal",
         text: "Reveal the answer and rubric", onclick: () => this.reveal(),
       }),
-      el("p", { class: "mlw-keys", text: keyHint(this.constants.grades) }),
+      el("p", { class: "mlw-keys", text: this.constants ? keyHint(this.constants.grades) : "Keys: Space reveals the answer." }),
+      this.wait?.root ?? "",
     );
     this.mode = "asking";
     this.timer = new Countdown(Number(fcSeconds), {
@@ -152,7 +177,7 @@ class Flashcards {
         this.say("Time is up.");
       },
     }).start();
-    heading.focus();
+    if (focus) heading.focus();
   }
 
   // The page was left (instant navigation): no timer or listener outlives it.
@@ -166,8 +191,9 @@ class Flashcards {
     this.timer?.stop();
   }
 
-  // The answer and rubric appear at once; a typed answer's checklist goes before them and
-  // fills in when the worker answers (the reveal never waits for Python).
+  // The checklist (the rubric to tick, with a typed answer's feedback folded in) and the
+  // full answer appear at once, the checklist first; the feedback fills in when the worker
+  // answers (the reveal never waits for Python).
   reveal() {
     if (this.mode !== "asking") return;
     this.stopTimer();
@@ -176,30 +202,27 @@ class Flashcards {
     const id = this.current.id;
     const text = this.answer.text();
     this.answer.textarea.readOnly = true;
-    const heading = el("h4", { tabindex: -1, class: "mlw-fc__answer-title", text: "Full answer and rubric" });
-    if (text.trim()) {
-      this.check = new Checklist({
-        py: this.py, questionId: id, level: this.progress.settings.level, text,
-        linkFor: partLink(id), idPrefix: `fc-${id}`,
-      });
-    }
-    const bar = gradeBar(this.constants.grades, id, (g) => this.grade(g));
-    this.grades = bar.buttons;
-    this.confirm = bar.confirm;
+    const heading = el("h4", { tabindex: -1, class: "mlw-fc__answer-title", text: "Full answer" });
+    this.check = new CardChecklist({
+      questionId: id, text, answer: this.cards.borrowed.answer,
+      onSuggest: (grade) => this.grades && markSuggested(this.grades, grade),
+    });
     this.body.append(
-      this.check?.root ?? "",
-      el("div", { class: "mlw-fc__answer" }, heading, this.cards.borrowed.answer),
-      bar.root,
+      this.check.root,
+      el("div", { class: "mlw-fc__answer mlw-fc__answer--ticked" }, heading, this.cards.borrowed.answer),
+      this.constants ? cardGradeBar(this, id).root : this.wait.root, // before Python: says why no grades yet
     );
     this.mode = "revealed";
-    previewIntervals(this.py, { progress: this.progress, questionId: id, grades: this.constants.grades, buttons: bar.buttons });
-    (this.check?.heading ?? heading).focus();
-    if (!this.check) return this.say("Answer and rubric shown. Grade yourself with the buttons after the rubric.");
-    this.say("Answer and rubric shown. Checking your answer against the key points.");
+    this.check.heading.focus();
+    const next = () => (this.constants ? "Grade yourself with the buttons after the answer." : "Grading waits for Python, which is loading.");
+    if (!text.trim()) return this.say(`Rubric checklist and answer shown. Tick what you said. ${next()}`);
+    this.say("Rubric checklist and answer shown. Checking your answer against the key points.");
     const check = this.check;
-    check.run().then(() => {
-      if (this.check === check && this.mode === "revealed") this.say(`${check.summary()} Grade yourself with the buttons after the rubric.`);
-    });
+    this.engine
+      .then(() => check.run({ py: this.py, level: this.progress.settings.level }))
+      .then(() => {
+        if (this.check === check && this.mode === "revealed") this.say(`${check.summary()} ${next()}`);
+      });
   }
 
   // A grade that the checklist disagrees with strongly is saved after one confirmation.

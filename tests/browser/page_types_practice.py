@@ -67,8 +67,13 @@ def choose_file(page, name: str, text: str) -> None:
     )
 
 
-def flashcards_idle(page) -> None:
-    page.locator(".mlw-fc__start").wait_for(timeout=TIMEOUT)
+# The first card, shown from the page while Python loads, is now the engine's: its "keep my
+# answers" tick waits, disabled, for the reader's progress.
+CARD_READY = ".mlw-fc .mlw-answer__keep input:not([disabled])"
+
+
+def flashcards_ready(page) -> None:
+    page.locator(CARD_READY).wait_for(timeout=TIMEOUT)
 
 
 # Every grade button says when the card would come back (the engine's preview answered).
@@ -79,7 +84,7 @@ INTERVALS_SHOWN = """() => {
 
 
 def flashcards_revealed(page) -> None:
-    page.locator(".mlw-fc__start").click(timeout=TIMEOUT)
+    flashcards_ready(page)
     page.locator(".mlw-fc__reveal").click()
     page.locator(".mlw-fc .mlw-grades").wait_for()
     page.wait_for_function(INTERVALS_SHOWN, timeout=TIMEOUT)
@@ -170,7 +175,7 @@ def dashboard_with_a_backup(page) -> None:
 
 
 PAGE_TYPES: dict = {
-    "flashcards-idle": (FLASHCARDS, flashcards_idle),
+    "flashcards-card": (FLASHCARDS, flashcards_ready),
     "flashcards-revealed": (FLASHCARDS, flashcards_revealed),
     "flashcards-summary": (FLASHCARDS, flashcards_summary),
     "mock-running": (MOCK, mock_running),

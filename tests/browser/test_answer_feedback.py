@@ -22,7 +22,7 @@ from practice_engine import cards, mock, progress
 from practice_engine.bankdata import BankData
 from practice_engine.feedback import feedback
 from tests.browser.axe_helpers import axe_clean, key
-from tests.browser.page_types_practice import FLASHCARDS, MOCK, TIMEOUT
+from tests.browser.page_types_practice import FLASHCARDS, MOCK, TIMEOUT, flashcards_ready
 from tests.browser.quiz_helpers import STORAGE_KEY
 
 pytestmark = pytest.mark.browser
@@ -108,8 +108,7 @@ def test_flashcard_checklist_and_a_grade_confirmed_keyboard_only(
     text, result = trap_answer(real_bank, bank_data, qid)
     page.goto(urljoin(site_url, FLASHCARDS))
     fc = ".mlw-fc"
-    page.locator(".mlw-fc__start").wait_for(timeout=TIMEOUT)
-    key(page, ".mlw-fc__start")
+    flashcards_ready(page)
     box = page.locator(f"#fc-note-{qid}")
     box.wait_for()
     assert page.locator(".mlw-answer__mic").count() == 0  # no on-device recognition here
@@ -170,10 +169,8 @@ def test_flashcard_checklist_and_a_grade_confirmed_keyboard_only(
 
 def test_kept_answers_are_stored_exported_and_forgotten(page, site_url: str) -> None:
     page.goto(urljoin(site_url, FLASHCARDS))
-    page.locator(".mlw-fc__start").wait_for(timeout=TIMEOUT)
-    key(page, ".mlw-fc__start")
+    flashcards_ready(page)
     box = page.locator(".mlw-answer__text")
-    box.wait_for()
     key(page, ".mlw-answer__keep input", "Space")
     page.wait_for_function(
         f"() => JSON.parse(localStorage.getItem('{STORAGE_KEY}') || '{{}}')"
@@ -280,7 +277,7 @@ def test_the_reveal_does_not_wait_for_the_checklist(page, site_url: str) -> None
     """While the worker has not answered (Python busy or still loading), the answer, the
     rubric and the grades are already there; the checklist fills in when it answers."""
     page.goto(urljoin(site_url, FLASHCARDS))
-    page.locator(".mlw-fc__start").wait_for(timeout=TIMEOUT)
+    flashcards_ready(page)
     page.evaluate(
         """() => {
           const py = MLGuide.py;
@@ -294,9 +291,7 @@ def test_the_reveal_does_not_wait_for_the_checklist(page, site_url: str) -> None
           };
         }"""
     )
-    key(page, ".mlw-fc__start")
     box = page.locator(".mlw-answer__text")
-    box.wait_for()
     box.focus()
     page.keyboard.insert_text("Bias is the error of the average model; variance is the spread.")
     key(page, ".mlw-fc__reveal")

@@ -16,6 +16,7 @@ from tests.browser.page_types_practice import (
     FLASHCARDS,
     INTERVALS_SHOWN,
     TIMEOUT,
+    flashcards_ready,
     one_new_card_a_day,
 )
 
@@ -53,8 +54,7 @@ def test_keys_intervals_and_the_summary(browser, site_url: str, screen: dict) ->
     context, page, errors = open_cards(browser, site_url, screen)
     try:
         fc = page.locator(".mlw-fc")
-        fc.locator(".mlw-fc__start").click()
-        assert page.evaluate(ACTIVE_IN, ".mlw-fc__heading")
+        flashcards_ready(page)  # the first card, there since the page loaded
         hint = fc.locator(".mlw-keys").inner_text()
         assert hint.startswith("Keys: Space reveals the answer, then 1 Didn't know")
         assert "4 Strong hire" in hint
@@ -135,7 +135,8 @@ def test_new_states_are_axe_clean_in_the_dark_at_360px(browser, site_url: str) -
     context, page, errors = open_cards(browser, site_url, PHONE, scheme="dark")
     try:
         fc = page.locator(".mlw-fc")
-        fc.locator(".mlw-fc__start").click()
+        flashcards_ready(page)
+        fc.locator(".mlw-fc__heading").focus()  # off the settings toggle just closed
         page.keyboard.press("Space")
         page.wait_for_function(INTERVALS_SHOWN)
         page.wait_for_function(BAR_ON_SCREEN)

@@ -96,7 +96,7 @@ def test_every_page_type_works_offline_after_one_practice_visit(browser, site_ur
         printed.wait_for(timeout=BOOT_TIMEOUT)
         assert printed.inner_text().strip() == "42"
         for path, ready in [
-            ("drill/flashcards/", ".mlw-fc__start"),
+            ("drill/flashcards/", ".mlw-fc .mlw-answer__keep input:not([disabled])"),
             ("drill/mock/", ".mlw-mock fieldset:not([disabled])"),
             ("drill/dashboard/", ".mlw-dash__readiness"),
             ("print/", ".qcard"),

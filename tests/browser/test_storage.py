@@ -133,7 +133,7 @@ def test_progress_from_a_newer_guide_is_left_alone(page, site_url: str) -> None:
     banner = saving_notice(page)
     assert "written by a newer version of the guide" in banner.inner_text()
     fc = page.locator(".mlw-fc")
-    fc.locator(".mlw-fc__start").click(timeout=TIMEOUT)
+    fc.locator(".mlw-answer__keep input:not([disabled])").wait_for(timeout=TIMEOUT)
     fc.locator(".mlw-fc__reveal").click()
     fc.get_by_role("button", name="Strong hire").click()
     fc.locator(".mlw-fc__result").wait_for(timeout=TIMEOUT)  # works, in this tab

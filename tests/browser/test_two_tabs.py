@@ -49,7 +49,10 @@ def ready(page) -> None:
 
 def grade_a_card(page, grade: str) -> None:
     fc = page.locator(".mlw-fc")
-    fc.locator(".mlw-fc__start, .mlw-fc__next").first.click(timeout=TIMEOUT)
+    next_card = fc.locator(".mlw-fc__next")
+    if next_card.count():
+        next_card.click()
+    fc.locator(".mlw-answer__keep input:not([disabled])").wait_for(timeout=TIMEOUT)
     fc.locator(".mlw-fc__reveal").click(timeout=TIMEOUT)
     fc.get_by_role("button", name=grade).click()
     fc.locator(".mlw-fc__result").wait_for(timeout=TIMEOUT)
