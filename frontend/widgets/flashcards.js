@@ -117,8 +117,8 @@ class Flashcards {
       return this.fail(error, () => this.showIdle());
     }
     const isDue = this.queue.due.includes(id);
-    const { fcTarget, fcSeconds, fcTrack } = card.card.dataset;
-    this.current = { id, prompt: card.prompt.textContent.trim() };
+    const { fcTarget, fcSeconds, fcTrack, fcKind } = card.card.dataset;
+    this.current = { id, kind: fcKind, prompt: card.prompt.textContent.trim() };
     const heading = el("h3", { tabindex: -1, class: "mlw-fc__heading", text: isDue ? "Card due for review" : "New card" });
     const value = el("span", { class: "mlw-timer__value", text: mmss(Number(fcSeconds)) });
     const timer = el("p", { class: "mlw-timer" }, "Time left to answer: ", value);
@@ -177,7 +177,8 @@ class Flashcards {
     const text = this.answer.text();
     this.answer.textarea.readOnly = true;
     const heading = el("h4", { tabindex: -1, class: "mlw-fc__answer-title", text: "Full answer and rubric" });
-    if (text.trim()) {
+    // Key points exist for the concept questions only, not short answers or problems.
+    if (text.trim() && this.current.kind === "question") {
       this.check = new Checklist({
         py: this.py, questionId: id, level: this.progress.settings.level, text,
         linkFor: partLink(id), idPrefix: `fc-${id}`,
