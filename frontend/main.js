@@ -20,6 +20,8 @@ import { slots } from "./storage/slots.js";
 import { store } from "./storage/store.js";
 import { mounter } from "./lib/mounts.js";
 import { siteRoot } from "./lib/site.js";
+import * as answerFirst from "./widgets/answer-first.js";
+import * as answerMode from "./widgets/answer-first-mode.js";
 import * as backupsPanel from "./widgets/backups-panel.js";
 import * as dashboard from "./widgets/dashboard.js";
 import * as exercise from "./widgets/exercise.js";
@@ -38,6 +40,8 @@ export const WIDGETS = [
   [".mlw-backups", backupsPanel.mount],
   [".mlw-exercise", exercise.mount],
   [".mlw-today", today.mount],
+  [".mlw-first-mode", answerMode.mount],
+  [".mlw-first", answerFirst.mount],
 ];
 
 // What a widget may use, handed to every mount: one of each per tab.

@@ -38,7 +38,7 @@ DETAILS_OPEN = '<details class="answer" open markdown>'
 # "Answer first" (frontend/widgets/answer-first.js): the page's mode switch, before the
 # first card, and each card's shell, before its answer. Hidden until the script fills them,
 # so without JavaScript the page reads as before; the print page drops them (FIRST_SHELL).
-FIRST_MODE = '<div class="mlw-first-mode" hidden></div>'
+FIRST_MODE = '<div class="mlw-first-mode mlw-panel" hidden></div>'
 FIRST_SHELL = re.compile(r'<div class="mlw-first[^"]*"[^>]*>.*?</div>\n*', re.S)
 # The part of a card that "Answer first" hides until the reader asks for it (the collapsed
 # block is hidden with it).

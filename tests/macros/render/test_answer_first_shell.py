@@ -42,7 +42,7 @@ def test_pages_with_cards_have_one_mode_switch(real_bank: Bank) -> None:
         listings.other_lists(real_bank, "questions/other-lists.md"),
     ]
     for md in pages:
-        assert md.count('<div class="mlw-first-mode" hidden></div>') == 1
+        assert md.count('<div class="mlw-first-mode mlw-panel" hidden></div>') == 1
 
 
 def test_the_print_page_has_no_shells(real_bank: Bank) -> None:
