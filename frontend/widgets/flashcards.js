@@ -124,7 +124,9 @@ class Flashcards {
     const timer = el("p", { class: "mlw-timer" }, "Time left to answer: ", value);
     this.answer = answerBox({
       id: `fc-note-${id}`,
-      label: "Your answer, if you want to type it: after the reveal it is checked against the question's key points, in this browser",
+      label: fcKind === "question"
+        ? "Your answer, if you want to type it: after the reveal it is checked against the question's key points, in this browser"
+        : "Your answer, if you want to type it, to set beside the answer and rubric",
       keep: this.progress.settings.keep_answers,
       onKeep: (keep) => changeSettings(this, { keep_answers: keep }),
       say: this.say,

@@ -46,7 +46,8 @@ def short_flashcard(short: Short, bank: Bank, page: str) -> str:
 
 def problem_flashcard(problem: Problem, bank: Bank) -> str:
     """A practice problem: its title, question and scenario, then the worked answer."""
-    prompt = f"**{problem.title}**\n\n**{problem.prompt}**\n\n{problem.scenario}"
+    scenario = f'<div class="fc-card__scenario" markdown>\n\n{problem.scenario}\n\n</div>'
+    prompt = f"**{problem.title}**\n\n{problem.prompt}\n\n{scenario}"
     answer = "\n\n".join(f"**{s.title}.**\n\n{s.body}" for s in problem.answer_sections)
     seconds = vocab.target_seconds(problem.type)
     return _card(problem, bank, prompt, answer, problem.time_target, seconds)
