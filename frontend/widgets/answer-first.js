@@ -109,7 +109,9 @@ class AnswerFirst {
     if (this.details) this.details.open = true;
     const first = this.hideable[0];
     first?.setAttribute("tabindex", "-1");
-    this.controls.replaceChildren(...[...this.controls.querySelectorAll(".mlw-timer")]);
+    // The time the try took stays in view; shown without a try, a try is still offered.
+    const timer = this.controls.querySelector(".mlw-timer");
+    this.controls.replaceChildren(timer ?? this.button("Answer first", () => this.start()));
     this.grading.hidden = false;
     if (focus) first?.focus();
     this.say(`${why}Answer and rubric shown. Grade yourself with the buttons after the rubric.`);
