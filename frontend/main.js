@@ -22,6 +22,8 @@ import { slots } from "./storage/slots.js";
 import { store } from "./storage/store.js";
 import { mounter } from "./lib/mounts.js";
 import { siteRoot } from "./lib/site.js";
+import * as answerFirst from "./widgets/answer-first.js";
+import * as answerMode from "./widgets/answer-first-mode.js";
 import * as backupsPanel from "./widgets/backups-panel.js";
 import * as dashboard from "./widgets/dashboard.js";
 import * as exercise from "./widgets/exercise.js";
@@ -42,6 +44,8 @@ export const WIDGETS = [
   [".mlw-exercise", exercise.mount],
   [".mlw-today", today.mount],
   [".mlw-index", indexTracker.mount],
+  [".mlw-first-mode", answerMode.mount],
+  [".mlw-first", answerFirst.mount],
 ];
 
 // What a widget may use, handed to every mount: one of each per tab.

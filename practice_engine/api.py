@@ -87,9 +87,9 @@ def _restore_progress(raw: str | None) -> dict[str, Any]:
 
 
 def _review(progress: Progress, question_id: str, grade: str, now_ms: int) -> Progress:
-    """Only the bank's concept questions can be graded from the page."""
+    """Only the bank's flashcards (questions, short answers, problems) can be graded."""
     if cards.require_question_id(question_id) not in cards.question_ids(_bank()):
-        raise EngineError(f"{shown(question_id)} is not a concept question of the bank")
+        raise EngineError(f"{shown(question_id)} is not a flashcard of the bank")
     return cards.review(progress, question_id, grade, now_ms)
 
 
@@ -98,7 +98,7 @@ def _record_mock(
 ) -> Progress:
     """A round recorded from the page must ask only this bank's concept questions, since
     each of its grades becomes a flashcard review."""
-    known = set(cards.question_ids(_bank()))
+    known = set(cards.concept_ids(_bank()))
     stray = [q["id"] for q in require_mock(mock)["questions"] if q["id"] not in known]
     if stray:
         raise EngineError(f"{shown(stray[0])} is not a concept question of the bank")
@@ -149,9 +149,9 @@ def _feedback(question_id: str, level: str, text: str) -> dict[str, Any]:
 
 
 def _keep_answer(progress: Progress, question_id: str, text: str, now_ms: int) -> Progress:
-    """Only answers to the bank's concept questions are kept (and only when asked to)."""
+    """Only answers to the bank's flashcards are kept (and only when asked to)."""
     if cards.require_question_id(question_id) not in cards.question_ids(_bank()):
-        raise EngineError(f"{shown(question_id)} is not a concept question of the bank")
+        raise EngineError(f"{shown(question_id)} is not a flashcard of the bank")
     return answers.keep_answer(progress, question_id, text, now_ms)
 
 

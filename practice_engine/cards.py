@@ -1,4 +1,5 @@
-"""Flashcards on the 30 concept questions: self-grades, FSRS scheduling and the review queue.
+"""Flashcards on the concept questions, short answers and practice problems: self-grades,
+FSRS scheduling and the review queue.
 
 After answering a question aloud the reader grades themself like an interviewer would.
 Grades map to FSRS ratings: strong_hire -> Good, lean_hire -> Hard, no_hire and
@@ -33,7 +34,7 @@ from .errors import EngineError
 from .progress import require_progress
 from .state import Progress, Settings
 from .validate import settings_problem, shown
-from .vocab import CHECKPOINT_DAYS, GRADES
+from .vocab import CHECKPOINT_DAYS, DECK_KINDS, GRADES
 
 RATINGS: dict[str, Rating] = {
     "strong_hire": Rating.Good,
@@ -57,7 +58,17 @@ def require_question_id(question_id: Any) -> str:
 
 
 def question_ids(bank: BankData) -> list[str]:
-    """The concept questions (the flashcards), in the bank's order."""
+    """The flashcard deck: every concept question, short answer and practice problem, kind
+    by kind in DECK_KINDS' order (so new cards start with the concept questions), each kind
+    in the bank's order. Cards and reviews are keyed by entry id whatever the kind."""
+    rank = {kind: n for n, kind in enumerate(DECK_KINDS)}
+    deck = [(rank[e.kind], n, e.id) for n, e in enumerate(bank.entries) if e.kind in rank]
+    return [entry_id for _, _, entry_id in sorted(deck)]
+
+
+def concept_ids(bank: BankData) -> list[str]:
+    """The concept questions alone, in the bank's order: what a mock round asks and what
+    answer feedback knows the key points of."""
     return [e.id for e in bank.entries if e.kind == "question"]
 
 
@@ -140,9 +151,10 @@ def _is_reviewed(progress: Progress, question_id: str) -> bool:
 
 def queue(bank: BankData, progress: Progress, now_ms: int, tz_offset_min: int) -> dict[str, Any]:
     """What to study now. "due": cards due at `now_ms`, most overdue first; "new": never
-    reviewed questions in the bank's order, as many as today's allowance (new_per_day minus
-    the questions first reviewed today, a mock round's included) still permits. Only the
-    bank's concept questions appear; cards kept for questions no longer in the bank do not."""
+    reviewed cards in the deck's order (question_ids), as many as today's allowance
+    (new_per_day minus the cards first reviewed today, a mock round's included) still
+    permits. Only the bank's deck appears; cards kept for entries no longer in the bank do
+    not."""
     require_progress(progress)
     require_time(now_ms, "now_ms")
     require_offset(tz_offset_min)

@@ -44,6 +44,24 @@ TIME_TARGET_MINUTES: dict[str, tuple[int, int]] = {
 }
 
 
+# A short answer has no type: it is a concise answer, said in a minute or two.
+SHORT_TIME_TARGET_MINUTES: tuple[int, int] = (1, 2)
+# The kinds of bank entry the flashcard deck holds, in the order new cards are introduced:
+# the concept questions first, then the short answers, then the practice problems.
+DECK_KINDS: tuple[str, ...] = ("question", "short", "problem")
+
+
+def short_time_target() -> str:
+    """A short answer's time target as the guide shows it: "1-2 min"."""
+    low, high = SHORT_TIME_TARGET_MINUTES
+    return f"{low}-{high} min"
+
+
+def short_target_seconds() -> int:
+    """Where a short answer's countdown starts: the upper bound of its time target."""
+    return SHORT_TIME_TARGET_MINUTES[1] * 60
+
+
 def time_target(question_type: str) -> str:
     """The time target as the guide shows it: "2-3 min"."""
     low, high = TIME_TARGET_MINUTES[question_type]

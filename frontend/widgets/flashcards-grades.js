@@ -17,6 +17,12 @@ export function keyHint(grades) {
   return `Keys: Space reveals the answer, then ${keys} (not while typing in the answer box).`;
 }
 
+// Where a grade button shows its next interval (previewIntervals fills them): the short
+// wait is for the eye; the button's name says it in words.
+export function intervalSlots(button) {
+  button.append(el("span", { class: "mlw-grade__when", "aria-hidden": "true" }), el("span", { class: "visually-hidden mlw-grade__said" }));
+}
+
 // The bar under the answer: the question, the buttons, and where a grade asks to be
 // confirmed (in the bar, so the question stays in view with it).
 export function gradeBar(grades, id, onGrade) {
@@ -27,8 +33,7 @@ export function gradeBar(grades, id, onGrade) {
     button.setAttribute("aria-keyshortcuts", key);
     button.dataset.key = key;
     button.prepend(el("kbd", { class: "mlw-grade__key", "aria-hidden": "true", text: key }));
-    // The short wait is for the eye; the button's name says it in words (showIntervals).
-    button.append(el("span", { class: "mlw-grade__when", "aria-hidden": "true" }), el("span", { class: "visually-hidden mlw-grade__said" }));
+    intervalSlots(button);
   });
   const confirm = el("div", { id: `fc-confirm-${id}`, class: "mlw-confirm-host" });
   const root = el("div", { class: "mlw-fc__gradebar" },

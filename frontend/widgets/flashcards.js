@@ -140,14 +140,17 @@ class Flashcards {
       return this.fail(error, () => this.showIdle());
     }
     const isDue = this.queue?.due.includes(id) ?? false;
-    const { fcTarget, fcSeconds, fcTrack } = card.card.dataset;
-    this.current = { id, prompt: card.prompt.textContent.trim() };
+    const { fcTarget, fcSeconds, fcTrack, fcKind } = card.card.dataset;
+    this.current = { id, kind: fcKind, prompt: card.prompt.textContent.trim() };
     const heading = el("h3", { tabindex: -1, class: "mlw-fc__heading", text: isDue ? "Card due for review" : "New card" });
     const value = el("span", { class: "mlw-timer__value", text: mmss(Number(fcSeconds)) });
     const timer = el("p", { class: "mlw-timer" }, "Time left to answer: ", value);
     this.answer = answerBox({
       id: `fc-note-${id}`,
-      label: "Your answer, if you want to type it: after the reveal it is checked against the question's key points, in this browser",
+      // key points exist for the concept questions only, not short answers or problems
+      label: fcKind === "question"
+        ? "Your answer, if you want to type it: after the reveal it is checked against the question's key points, in this browser"
+        : "Your answer, if you want to type it, to set beside the answer and rubric",
       keep: this.progress?.settings.keep_answers ?? null, // null: not known before Python
       onKeep: (keep) => changeSettings(this, { keep_answers: keep }),
       say: this.say,
@@ -204,7 +207,8 @@ class Flashcards {
     this.answer.textarea.readOnly = true;
     const heading = el("h4", { tabindex: -1, class: "mlw-fc__answer-title", text: "Full answer" });
     this.check = new CardChecklist({
-      questionId: id, text, answer: this.cards.borrowed.answer,
+      // key points exist for the concept questions only: other cards tick the rubric alone
+      questionId: id, text: this.current.kind === "question" ? text : "", answer: this.cards.borrowed.answer,
       onSuggest: (grade) => this.grades && markSuggested(this.grades, grade),
     });
     this.body.append(
@@ -215,7 +219,7 @@ class Flashcards {
     this.mode = "revealed";
     this.check.heading.focus();
     const next = () => (this.constants ? "Grade yourself with the buttons after the answer." : "Grading waits for Python, which is loading.");
-    if (!text.trim()) return this.say(`Rubric checklist and answer shown. Tick what you said. ${next()}`);
+    if (!text.trim() || this.current.kind !== "question") return this.say(`Rubric checklist and answer shown. Tick what you said. ${next()}`);
     this.say("Rubric checklist and answer shown. Checking your answer against the key points.");
     const check = this.check;
     this.engine

@@ -9,6 +9,7 @@ static HTML: reading never waits for Python in the browser.
 from __future__ import annotations
 
 import html
+import re
 
 from practice_engine.vocab import (
     ANSWER_PART_LABELS,
@@ -17,6 +18,9 @@ from practice_engine.vocab import (
     ROLE_LABELS,
     RUBRIC_GRADES,
     TYPE_LABELS,
+    short_target_seconds,
+    short_time_target,
+    target_seconds,
 )
 
 from ..bank import Bank, Entry, Problem, Question, Short
@@ -30,6 +34,30 @@ DETAILS_TITLE = "Full Answer + Rubric"
 # The block's opening tag, closed and open (the one-page print version opens every block).
 DETAILS_CLOSED = '<details class="answer" markdown>'
 DETAILS_OPEN = '<details class="answer" open markdown>'
+
+
+# "Answer first" (frontend/widgets/answer-first.js): the page's mode switch, before the
+# first card, and each card's shell, before its answer. Hidden until the script fills them,
+# so without JavaScript the page reads as before; the print page drops them (FIRST_SHELL).
+FIRST_MODE = '<div class="mlw-first-mode mlw-panel" hidden></div>'
+FIRST_SHELL = re.compile(r'<div class="mlw-first[^"]*"[^>]*>.*?</div>\n*', re.S)
+# The part of a card that "Answer first" hides until the reader asks for it (the collapsed
+# block is hidden with it).
+ANSWER_OPEN = '<div class="qcard__answer" markdown>'
+
+
+def first_shell(entry: Entry) -> str:
+    """One card's "Answer first" shell: the entry, its countdown and the live region."""
+    if isinstance(entry, Short):
+        target, seconds = short_time_target(), short_target_seconds()
+    else:
+        target, seconds = entry.time_target, target_seconds(entry.type)
+    return (
+        f'<div class="mlw-first mlw-panel" data-first-id="{entry.id}" '
+        f'data-first-seconds="{seconds}" data-first-target="{target}" hidden>'
+        '<p class="mlw-first__status visually-hidden" role="status" aria-live="polite"></p>'
+        "</div>\n\n"
+    )
 
 
 def anchor(entry_id: str) -> str:
@@ -174,9 +202,9 @@ def question_card(question: Question, bank: Bank, page: str, level: int = 2) -> 
     tail = "\n\n".join(p for p in (_related_md(question, bank, page), _reviewed(question)) if p)
     return (
         _open(question, question.prompt, level)
-        + f"{badges(question, bank)}\n\n{answer}\n\n"
+        + f"{badges(question, bank)}\n\n{first_shell(question)}{ANSWER_OPEN}\n\n{answer}\n\n"
         + (figure + "\n\n" if figure else "")
-        + f"{details}\n\n{tail}\n\n</div>\n"
+        + f"</div>\n\n{details}\n\n{tail}\n\n</div>\n"
     )
 
 
@@ -198,7 +226,7 @@ def problem_card(problem: Problem, bank: Bank, page: str, level: int = 2) -> str
     return (
         _open(problem, problem.title, level)
         + f"{badges(problem, bank)}\n\n**{problem.prompt}**\n\n{problem.scenario}\n\n"
-        + f"{details}\n\n{_reviewed(problem)}\n\n</div>\n"
+        + f"{first_shell(problem)}{details}\n\n{_reviewed(problem)}\n\n</div>\n"
     )
 
 
@@ -210,7 +238,9 @@ def short_card(short: Short, bank: Bank, page: str, level: int = 3) -> str:
     details = _details([rubric_md(short.rubric, short.id), _related_md(short, bank, page)])
     return (
         _open(short, short.prompt, level)
-        + f"{badges(short, bank)}\n\n{short.answer}\n\n{details}\n\n{_reviewed(short)}\n\n</div>\n"
+        + f"{badges(short, bank)}\n\n{first_shell(short)}"
+        + f"{ANSWER_OPEN}\n\n{short.answer}\n\n</div>\n\n"
+        + f"{details}\n\n{_reviewed(short)}\n\n</div>\n"
     )
 
 

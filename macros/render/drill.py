@@ -19,6 +19,7 @@ from html import escape
 from practice_engine import vocab
 
 from ..bank import Bank, Question
+from . import deck
 from .cards import rubric_rows_md
 from .lead import lead_part_md
 from .mock_store import mock_store
@@ -78,6 +79,7 @@ def flashcard(question: Question, bank: Bank) -> str:
     track = bank.track(question.track).title
     return (
         f'<div class="fc-card" id="fc-{question.id}" data-fc-id="{question.id}" '
+        'data-fc-kind="question" '
         f'data-fc-target="{_attr(question.time_target)}" '
         f'data-fc-seconds="{vocab.target_seconds(question.type)}" '
         f'data-fc-track="{_attr(track)}" markdown>\n'
@@ -87,8 +89,9 @@ def flashcard(question: Question, bank: Bank) -> str:
     )
 
 
-def flashcards(bank: Bank) -> str:
-    cards = "\n".join(flashcard(q, bank) for q in bank.questions)
+def flashcards(bank: Bank, page: str) -> str:
+    # The engine's deck: the concept questions, then the short answers and problems (deck.py).
+    cards = "\n".join([*(flashcard(q, bank) for q in bank.questions), *deck.flashcards(bank, page)])
     low, high = vocab.NEW_PER_DAY_RANGE
     schedules = "".join(
         f'<option value="{s}">{SCHEDULE_CHOICES[s]}</option>' for s in vocab.SCHEDULES
@@ -203,14 +206,15 @@ def dashboard(bank: Bank) -> str:
 def render(bank: Bank, kind: str, page: str) -> str:
     """The shell of one widget; `page` places the links of the Today panel's (the other
     shells hold none)."""
+    if kind == "flashcards":
+        return flashcards(bank, page)
     builders = {
-        "flashcards": flashcards,
         "mock": mock,
         "dashboard": dashboard,
     }
     if kind == "today":
         return today_shell(page)
     if kind not in builders:
-        kinds = sorted([*builders, "today"])
+        kinds = sorted([*builders, "flashcards", "today"])
         raise ValueError(f"practice_widget: unknown kind {kind!r}; kinds are {kinds}")
     return builders[kind](bank)

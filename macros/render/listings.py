@@ -8,7 +8,7 @@ import html
 from practice_engine.vocab import LEVELS
 
 from ..bank import Bank, Question, Short
-from .cards import card
+from .cards import FIRST_MODE, card
 from .links import entry_href, entry_link, entry_title
 from .tags import entry_tags, tag_groups, tag_slug
 
@@ -34,7 +34,7 @@ def track_intro(bank: Bank, track_id: str) -> str:
 def track_cards(bank: Bank, track_id: str, page: str) -> str:
     """Every full question of a track, in the brief's order."""
     entries = [e for e in bank.in_track(track_id) if isinstance(e, Question)]
-    return "\n".join(card(e, bank, page) for e in entries)
+    return "\n".join([FIRST_MODE, *(card(e, bank, page) for e in entries)])
 
 
 def must_know_index(bank: Bank, page: str) -> str:
@@ -51,12 +51,12 @@ def must_know_index(bank: Bank, page: str) -> str:
 def problem_area(bank: Bank, area: str, page: str) -> str:
     """Every practice problem of an area, in the bank's order."""
     problems = [p for p in bank.problems if p.area == area]
-    return "\n".join(card(p, bank, page) for p in problems)
+    return "\n".join([FIRST_MODE, *(card(p, bank, page) for p in problems)])
 
 
 def other_lists(bank: Bank, page: str) -> str:
     """The brief's other question lists, grouped; repeats of the 30 link to the full card."""
-    out = []
+    out = [FIRST_MODE]
     for group, title in LIST_TITLES.items():
         shorts = sorted((s for s in bank.shorts if s.group == group), key=lambda s: s.order)
         if not shorts:

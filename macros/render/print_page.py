@@ -13,7 +13,7 @@ from pathlib import Path
 from ..bank import Bank
 from ..bank.models import AREAS
 from . import listings
-from .cards import DETAILS_CLOSED, DETAILS_OPEN
+from .cards import DETAILS_CLOSED, DETAILS_OPEN, FIRST_SHELL
 
 PRINT_PAGE = "print/index.md"
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -56,7 +56,8 @@ def all_entries(bank: Bank, page: str) -> str:
         parts.append(_demote(listings.problem_area(bank, area, page)))
     parts.append("## Other question lists { #print-lists }\n")
     parts.append(_demote(listings.other_lists(bank, page)))
-    return "\n\n".join(parts).replace(DETAILS_CLOSED, DETAILS_OPEN)
+    # Paper has no buttons: the "Answer first" shells go, and every block is open.
+    return FIRST_SHELL.sub("", "\n\n".join(parts)).replace(DETAILS_CLOSED, DETAILS_OPEN)
 
 
 def _demote(markdown: str) -> str:

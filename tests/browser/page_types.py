@@ -7,7 +7,9 @@ from tests.browser import page_types_exercises, page_types_practice
 
 TIMEOUT = 90_000
 # Every widget shell on the site (frontend/main.js mounts them).
-WIDGETS = ".mlw-quiz, .mlw-fc, .mlw-mock, .mlw-dash, .mlw-exercise, .mlw-today, .mlw-index"
+WIDGETS = (
+    ".mlw-quiz, .mlw-fc, .mlw-mock, .mlw-dash, .mlw-exercise, .mlw-today, .mlw-index, .mlw-first"
+)
 # A page is ready to check once it has loaded, every widget is bound and none is still
 # loading Python, and an exercise page has its editor (in place of the plain textarea).
 SETTLED = f"""() => document.readyState === "complete"
@@ -32,6 +34,14 @@ def quiz_error(page) -> None:
     page.locator(".mlw-error").wait_for(timeout=TIMEOUT)
 
 
+def answer_first_graded(page) -> None:
+    """A track page's first card tried: countdown, answer shown, grade buttons ready."""
+    card = page.locator(".qcard:has(.mlw-first)").first
+    card.get_by_role("button", name="Answer first").click()
+    card.get_by_role("button", name="Show answer and rubric").click()
+    card.locator(".mlw-grade .mlw-grade__when:not(:empty)").first.wait_for(timeout=TIMEOUT)
+
+
 def search_open(page) -> None:
     page.keyboard.press("/")  # the theme's shortcut that opens the search dialog
     page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
@@ -43,6 +53,7 @@ PAGE_TYPES = {
     "home": ("", None),
     "home-search-open": ("", search_open),
     "track": ("tracks/fundamentals/", None),
+    "track-answer-first": ("tracks/fundamentals/", answer_first_graded),
     "question-index": ("questions/", None),
     "question-index-filtered": ("questions/?track=llm&level=L6%2B&status=new", None),
     "problem-index": ("problems/", None),

@@ -296,7 +296,7 @@ def test_the_fuzz_knows_every_op() -> None:
 def test_review_through_the_api_only_takes_bank_questions(loaded) -> None:
     args = {"progress": STATE, "question_id": "retired", "grade": "lean_hire", "now_ms": T0}
     out = json.loads(dispatch("review", json.dumps(args)))
-    assert out == {"ok": False, "error": "'retired' is not a concept question of the bank"}
+    assert out == {"ok": False, "error": "'retired' is not a flashcard of the bank"}
 
 
 def test_a_whole_loop_through_the_api(loaded) -> None:

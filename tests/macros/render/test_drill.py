@@ -8,13 +8,15 @@ import pytest
 
 from macros.bank import Bank
 from macros.render.drill import part_id, render
+from macros.render.links import page_of
 from practice_engine import vocab
 
 
-def test_flashcards_carry_every_concept_question_hidden_and_apart(real_bank: Bank) -> None:
+def test_flashcards_carry_the_whole_deck_hidden_and_apart(real_bank: Bank) -> None:
     html = render(real_bank, "flashcards", "drill/flashcards.md")
     ids = re.findall(r'data-fc-id="([a-z0-9-]+)"', html)
-    assert ids == [q.id for q in real_bank.questions]
+    deck = [*real_bank.questions, *real_bank.shorts, *real_bank.problems]
+    assert ids == [e.id for e in deck]
     # the parity check counts question cards by these; flashcards must never match them
     assert "qcard" not in html and "data-qid" not in html and 'id="q-' not in html
     store = html[html.index('<section class="fc-store"') :]
@@ -24,6 +26,21 @@ def test_flashcards_carry_every_concept_question_hidden_and_apart(real_bank: Ban
         assert f'data-fc-target="{question.time_target}"' in html
         assert f'data-fc-seconds="{vocab.target_seconds(question.type)}"' in html
         assert question.rubric.strong_hire[0] in store
+    for entry in deck:
+        assert f'data-fc-id="{entry.id}" data-fc-kind="{entry.kind}"' in html
+        assert entry.rubric.no_hire[0] in store
+
+
+def test_short_and_problem_flashcards_carry_their_answer_and_time(real_bank: Bank) -> None:
+    html = render(real_bank, "flashcards", "drill/flashcards.md")
+    seen = next(s for s in real_bank.shorts if s.see)
+    card = html[html.index(f'id="fc-{seen.id}"') :]
+    assert f"](../{page_of(real_bank.get(seen.see), real_bank)}#q-{seen.see})." in card[:2000]
+    assert f'data-fc-seconds="{vocab.short_target_seconds()}"' in card[:400]
+    problem = real_bank.problems[0]
+    card = html[html.index(f'id="fc-{problem.id}"') :]
+    assert f'data-fc-seconds="{vocab.target_seconds(problem.type)}"' in card[:400]
+    assert problem.answer_sections[0].title in card
 
 
 def test_flashcard_settings_are_labelled_and_wait_for_python(real_bank: Bank) -> None:
