@@ -4,9 +4,9 @@ exercise tables show it as a status column and filter on it.
 Questions follow their flashcard: "new" (never reviewed), "due" (due now in the reader's
 schedule), "mastered" (an FSRS card in the review state, not due, whose stability is at
 least vocab.MASTERED_STABILITY_DAYS: recall would stay above 90% for three weeks without a
-review), else "learning". Practice problems are not flashcards: progress holds only the
-quiz answers to their items, so a problem is "quizzed" once one was answered, with how
-many of its items the latest answers got right, and "new" otherwise. Exercises take the
+review), else "learning". Practice problems are flashcards too and follow their card the
+same way once graded; one only met in the quiz is "quizzed", and each problem carries how
+many of its quiz items the latest answers got right. Exercises take the
 status of exercise_progress.
 """
 
@@ -43,13 +43,18 @@ def question_status(progress: Progress, question_id: str, now_ms: int, offset_mi
     return "learning"
 
 
-def problem_status(progress: Progress, item_ids: list[str]) -> dict[str, Any]:
-    """ "quizzed" with the latest answer to each answered item counted, or "new"."""
+def problem_status(
+    progress: Progress, problem_id: str, item_ids: list[str], now_ms: int, offset_min: int
+) -> dict[str, Any]:
+    """A problem graded as a flashcard follows its card, like a question; one only met in
+    the quiz is "quizzed"; else "new". The latest answer to each of its quiz items is
+    counted either way."""
     latest = [progress["quiz"][i][-1][1] for i in item_ids if progress["quiz"].get(i)]
-    if not latest:
-        return {"status": "new", "right": 0, "answered": 0, "items": len(item_ids)}
+    state = question_status(progress, problem_id, now_ms, offset_min)
+    if state == "new" and latest:
+        state = "quizzed"
     right = sum(1 for ok in latest if ok)
-    return {"status": "quizzed", "right": right, "answered": len(latest), "items": len(item_ids)}
+    return {"status": state, "right": right, "answered": len(latest), "items": len(item_ids)}
 
 
 def _exercise_ids(exercise_ids: Any) -> list[str]:
@@ -79,7 +84,7 @@ def index_status(
             if e.kind == "question"
         },
         "problems": {
-            e.id: problem_status(progress, [i.id for i in e.items])
+            e.id: problem_status(progress, e.id, [i.id for i in e.items], now_ms, tz_offset_min)
             for e in bank.entries
             if e.kind == "problem"
         },

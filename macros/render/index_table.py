@@ -143,9 +143,10 @@ QUESTIONS_NOTE = (
     "<strong>learning</strong> in between."
 )
 PROBLEMS_NOTE = (
-    "Practice problems are not flashcards, so the only progress they have is your quiz "
-    "answers to their questions: <strong>quizzed</strong> shows how many of the latest "
-    "were right. Grading yourself on a problem is not tracked."
+    "Practice problems are flashcards too: once you grade yourself on one (Answer first, "
+    "or in the flashcards) its status follows its card, as for the questions. A problem "
+    "you have only met in the quiz shows as <strong>quizzed only</strong>, with how many "
+    "of the latest answers to its quiz questions were right."
 )
 EXERCISES_NOTE = (
     "Your status comes from the checks you ran in this browser: <strong>attempted</strong> "

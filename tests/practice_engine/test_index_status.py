@@ -69,6 +69,9 @@ def test_a_problem_counts_the_latest_answer_to_each_item(engine_bank) -> None:
     state = progress.record(state, second, False, at(1))
     out = _status(engine_bank, state, at(2))["problems"][problem.id]
     assert out == {"status": "quizzed", "right": 1, "answered": 2, "items": len(problem.items)}
+    graded = reviewed(state, (problem.id, "strong_hire", at(2)))
+    out = _status(engine_bank, graded, at(2) + 60_000)["problems"][problem.id]
+    assert out["status"] == "learning" and out["answered"] == 2  # its card leads, quiz kept
 
 
 def test_exercises_take_their_record_status(engine_bank) -> None:

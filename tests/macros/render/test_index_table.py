@@ -32,9 +32,9 @@ def test_the_question_table_carries_its_filters(fixture_bank) -> None:
     assert 'href="../drill/quiz/">Practise these</a>' in html
 
 
-def test_problems_say_their_status_is_the_quiz(fixture_bank) -> None:
+def test_problems_say_their_status_follows_their_card(fixture_bank) -> None:
     html = problem_tracker(fixture_bank, "problems/index.md")
-    assert "Grading yourself on a problem is not tracked." in html
+    assert "Practice problems are flashcards too" in html
     assert ROW.findall(html) == [(p.id, f"{p.area}/#q-{p.id}") for p in fixture_bank.problems]
 
 
