@@ -31,6 +31,7 @@ import * as flashcards from "./widgets/flashcards.js";
 import * as indexTracker from "./widgets/index-tracker.js";
 import * as mock from "./widgets/mock.js";
 import * as quiz from "./widgets/quiz.js";
+import * as planTracker from "./widgets/plan-tracker.js";
 import * as today from "./widgets/today.js";
 
 // Selector of a widget's shell (written by macros/render/) -> its mount(root, deps).
@@ -43,6 +44,7 @@ export const WIDGETS = [
   [".mlw-backups", backupsPanel.mount],
   [".mlw-exercise", exercise.mount],
   [".mlw-today", today.mount],
+  [".mlw-plan", planTracker.mount],
   [".mlw-index", indexTracker.mount],
   [".mlw-first-mode", answerMode.mount],
   [".mlw-first", answerFirst.mount],

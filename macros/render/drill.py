@@ -23,6 +23,7 @@ from . import deck
 from .cards import rubric_rows_md
 from .lead import lead_part_md
 from .mock_store import mock_store
+from .today import plan_shell
 from .today import today as today_shell
 
 NO_SCRIPT = "{what} runs Python in your browser and needs JavaScript."
@@ -214,7 +215,9 @@ def render(bank: Bank, kind: str, page: str) -> str:
     }
     if kind == "today":
         return today_shell(page)
+    if kind == "plan":
+        return plan_shell()
     if kind not in builders:
-        kinds = sorted([*builders, "flashcards", "today"])
+        kinds = sorted([*builders, "flashcards", "plan", "today"])
         raise ValueError(f"practice_widget: unknown kind {kind!r}; kinds are {kinds}")
     return builders[kind](bank)

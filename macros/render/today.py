@@ -92,3 +92,17 @@ def today(page: str) -> str:
         + '\n<p class="mlw-today__status visually-hidden" role="status" aria-live="polite">'
         "</p>\n</section>\n"
     )
+
+
+def plan_shell() -> str:
+    """The study plan page's tracker (frontend/widgets/plan-tracker.js): it dates the weeks
+    to the reader's interview and marks each question and problem the weeks link by what
+    the reader did. Without progress in the browser the page stays as written."""
+    return (
+        '<div class="mlw-plan" id="plan-tracker">\n'
+        '<p class="mlw-plan__line">As you study in this browser, each week below shows the '
+        "status of the questions and problems it lists, and, once you give your interview "
+        "date on the home page, its own dates.</p>\n"
+        '<p class="mlw-plan__status visually-hidden" role="status" aria-live="polite"></p>\n'
+        "</div>\n"
+    )

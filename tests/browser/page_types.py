@@ -8,7 +8,8 @@ from tests.browser import page_types_exercises, page_types_practice
 TIMEOUT = 90_000
 # Every widget shell on the site (frontend/main.js mounts them).
 WIDGETS = (
-    ".mlw-quiz, .mlw-fc, .mlw-mock, .mlw-dash, .mlw-exercise, .mlw-today, .mlw-index, .mlw-first"
+    ".mlw-quiz, .mlw-fc, .mlw-mock, .mlw-dash, .mlw-exercise, .mlw-today, .mlw-index, .mlw-first,"
+    " .mlw-plan"
 )
 # A page is ready to check once it has loaded, every widget is bound and none is still
 # loading Python, and an exercise page has its editor (in place of the plain textarea).
@@ -51,6 +52,7 @@ def search_open(page) -> None:
 
 PAGE_TYPES = {
     "home": ("", None),
+    "study-plan": ("study/plan/", None),
     "home-search-open": ("", search_open),
     "track": ("tracks/fundamentals/", None),
     "track-answer-first": ("tracks/fundamentals/", answer_first_graded),
