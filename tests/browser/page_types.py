@@ -43,6 +43,22 @@ def answer_first_graded(page) -> None:
     card.locator(".mlw-grade .mlw-grade__when:not(:empty)").first.wait_for(timeout=TIMEOUT)
 
 
+def session_started(page) -> None:
+    """Today's session started from the home page: its first step, with the bar."""
+    page.locator(".mlw-today .mlw-today__start").click()
+    page.locator("article .mlw-session").wait_for(timeout=TIMEOUT)
+
+
+def plan_tracked(page) -> None:
+    """The study plan for a reader with progress: weeks counted, links marked, and the
+    header's due badge showing (the seeded history leaves cards due)."""
+    page.evaluate("MLGuide.py.start()")
+    page_types_practice.seed_progress(page)
+    page.reload()
+    page.locator(".mlw-plan__week").first.wait_for(timeout=TIMEOUT)
+    page.locator(".md-header .mlw-due:not([hidden])").wait_for(timeout=TIMEOUT)
+
+
 def search_open(page) -> None:
     page.keyboard.press("/")  # the theme's shortcut that opens the search dialog
     page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
@@ -53,6 +69,8 @@ def search_open(page) -> None:
 PAGE_TYPES = {
     "home": ("", None),
     "study-plan": ("study/plan/", None),
+    "study-plan-tracked": ("study/plan/", plan_tracked),
+    "today-session": ("", session_started),
     "home-search-open": ("", search_open),
     "track": ("tracks/fundamentals/", None),
     "track-answer-first": ("tracks/fundamentals/", answer_first_graded),
