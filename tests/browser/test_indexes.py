@@ -162,3 +162,14 @@ def test_indexes_fit_and_are_axe_clean(browser, site_url: str, scheme, width, pa
         assert display == ("block" if width == 360 else "table-row")
     finally:
         context.close()
+
+
+def test_an_unfinished_quiz_comes_before_a_linked_one(page, site_url: str) -> None:
+    page.goto(site_url + "drill/quiz/")
+    page.locator(".mlw-quiz form button[type=submit]").click()
+    page.locator(".mlw-question__count").wait_for(timeout=BOOT_TIMEOUT)
+    page.goto(site_url + "drill/quiz/?tracks=llm")
+    notices = page.locator(".mlw-quiz__notices")
+    notices.get_by_text("Your unfinished quiz comes first").wait_for(timeout=BOOT_TIMEOUT)
+    page.locator(".mlw-question__count").wait_for(timeout=BOOT_TIMEOUT)  # the old one, resumed
+    assert page.locator('input[name="tracks"][value="llm"]').is_checked()
