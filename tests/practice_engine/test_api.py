@@ -205,6 +205,8 @@ STRATEGIES = {
     "question_id": st.one_of(st.sampled_from(["bias-variance", "nope"]), json_values),
     "grade": st.one_of(st.sampled_from(GRADES), json_values),
     "now_ms": st.one_of(st.integers(-5, 2**60), json_values),
+    "since_ms": st.one_of(st.integers(-5, 2**60), json_values),
+    "ids": st.one_of(_broken(["bias-variance", "overfitting"]), json_values),
     "finished_ms": st.one_of(st.integers(-5, 2**60), json_values),
     "ended": st.one_of(st.sampled_from(MOCK_ENDINGS), json_values),
     "seconds": st.one_of(st.none(), st.integers(-5, 10**6), json_values),

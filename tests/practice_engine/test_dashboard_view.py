@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from practice_engine import cards, dashboard, exercise_progress, mock, plan, progress, progress_view
-from practice_engine.cards import due_ms, question_ids
+from practice_engine.cards import concept_ids, due_ms, question_ids
 from practice_engine.clock import local_day
 from practice_engine.vocab import GRADES, LEVELS
 from tests.practice_engine.builders import VERSIONS, at, finished_mock, reviewed
@@ -173,7 +173,7 @@ def test_coverage_counts_questions_problems_and_passed_exercises(engine_bank) ->
         "coverage"
     ]
     assert c["questions"]["done"] == 1
-    assert c["questions"]["total"] == len(question_ids(engine_bank))
+    assert c["questions"]["total"] == len(concept_ids(engine_bank))
     assert c["problems"]["done"] == 1
     assert c["problems"]["total"] == sum(1 for e in engine_bank.entries if e.kind == "problem")
     assert c["exercises"] == {"done": 1, "total": 2}
