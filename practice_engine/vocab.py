@@ -161,7 +161,7 @@ QUESTION_STATUSES: tuple[str, ...] = tuple(QUESTION_STATUS_LABELS)
 MASTERED_STABILITY_DAYS = 21
 # A practice problem graded as a flashcard follows its card like a question; one only met in
 # the quiz is "quizzed" (with how many of its items the latest answers got right).
-PROBLEM_STATUS_LABELS: dict[str, str] = {**QUESTION_STATUS_LABELS, "quizzed": "Quizzed only"}
+PROBLEM_STATUS_LABELS: dict[str, str] = {**QUESTION_STATUS_LABELS, "quizzed": "Quizzed"}
 PROBLEM_STATUSES: tuple[str, ...] = tuple(PROBLEM_STATUS_LABELS)
 
 # --- quiz and mock round ----------------------------------------------------------------------

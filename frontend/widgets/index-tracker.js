@@ -115,7 +115,7 @@ class IndexTracker {
       const status = typeof entry === "string" ? entry : entry.status;
       row.dataset.status = status;
       let text = labels[status] ?? status;
-      if (entry.answered) text += `; quiz: ${entry.right} of ${entry.answered} right`;
+      if (entry.answered) text += `${status === "quizzed" ? ":" : "; quiz:"} ${entry.right} of ${entry.answered} right`;
       row.querySelector(".mlw-index__status").textContent = text;
     }
     this.apply(false);

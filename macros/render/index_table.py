@@ -145,7 +145,7 @@ QUESTIONS_NOTE = (
 PROBLEMS_NOTE = (
     "Practice problems are flashcards too: once you grade yourself on one (Answer first, "
     "or in the flashcards) its status follows its card, as for the questions. A problem "
-    "you have only met in the quiz shows as <strong>quizzed only</strong>, with how many "
+    "you have only met in the quiz shows as <strong>quizzed</strong>, with how many "
     "of the latest answers to its quiz questions were right."
 )
 EXERCISES_NOTE = (

@@ -10,7 +10,13 @@ from urllib.parse import urljoin
 import pytest
 
 from tests.browser.axe_helpers import axe_clean
-from tests.browser.page_types_practice import DAY_MS, FLASHCARDS, SEED_JS, TIMEOUT
+from tests.browser.page_types_practice import (
+    DAY_MS,
+    FLASHCARDS,
+    SEED_JS,
+    TIMEOUT,
+    flashcards_ready,
+)
 
 pytestmark = pytest.mark.browser
 BADGE = ".md-header .mlw-due"
@@ -38,8 +44,7 @@ def context(browser):
 
 def test_the_badge_follows_the_due_cards_across_pages(context, site_url: str) -> None:
     page = open_page(context, site_url, FLASHCARDS)
-    page.wait_for_function("() => window.MLGuide && MLGuide.py.isReady", timeout=TIMEOUT)
-    page.locator(".mlw-fc__start").wait_for()
+    flashcards_ready(page)
     assert page.evaluate(BADGE_GONE)  # a new reader has nothing due
     page.evaluate(SEED_JS, [REVIEWS, [], DAY_MS])
     page.wait_for_function(BADGE_SAYS, arg="1 due", timeout=TIMEOUT)
@@ -57,8 +62,7 @@ def test_the_badge_follows_the_due_cards_across_pages(context, site_url: str) ->
     # by keyboard, to the flashcards, where grading the due card clears the badge
     badge.focus()
     page.keyboard.press("Enter")
-    page.locator(".mlw-fc__start").wait_for(timeout=TIMEOUT)
-    page.locator(".mlw-fc__start").click()
+    flashcards_ready(page)
     page.locator(".mlw-fc__heading").focus()
     page.keyboard.press("Space")
     page.locator(".mlw-fc__answer").wait_for()

@@ -13,7 +13,13 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe_helpers import axe_clean
-from tests.browser.page_types_practice import DAY_MS, FLASHCARDS, SEED_JS, TIMEOUT
+from tests.browser.page_types_practice import (
+    DAY_MS,
+    FLASHCARDS,
+    SEED_JS,
+    TIMEOUT,
+    flashcards_ready,
+)
 from tests.browser.test_today import open_home
 
 pytestmark = pytest.mark.browser
@@ -51,8 +57,7 @@ def test_a_session_runs_from_start_to_summary(page, site_url: str) -> None:
 
     # step 1: the flashcards, with the bar; one card graded by keyboard
     bar_says(page, "Step 1 of 3")
-    page.locator(".mlw-fc__start").wait_for(timeout=TIMEOUT)
-    page.locator(".mlw-fc__start").click()
+    flashcards_ready(page)
     page.locator(".mlw-fc__heading").focus()
     page.keyboard.press("Space")
     page.locator(".mlw-fc__answer").wait_for()
