@@ -158,6 +158,14 @@ def queue(bank: BankData, progress: Progress, now_ms: int, tz_offset_min: int) -
     require_progress(progress)
     require_time(now_ms, "now_ms")
     require_offset(tz_offset_min)
+    return checked_queue(bank, progress, now_ms, tz_offset_min)
+
+
+def checked_queue(
+    bank: BankData, progress: Progress, now_ms: int, tz_offset_min: int
+) -> dict[str, Any]:
+    """`queue` on arguments the caller has already checked: checking a year of progress
+    costs as much as the rest of the dashboard, which should not pay for it twice."""
     ids = question_ids(bank)
     dues = {q: due_ms(progress, q, tz_offset_min) for q in ids}
     scheduled = {q: d for q, d in dues.items() if d is not None}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .bankdata import BankData, Entry
-from .cards import due_ms, question_ids, queue, retrievability, review_span
+from .cards import checked_queue, due_ms, question_ids, retrievability, review_span
 from .clock import day_label, day_start_ms, local_day, require_offset, require_time
 from .plan import plan_status
 from .progress import require_progress
@@ -120,7 +120,7 @@ def dashboard(
     rows = [_track_row(bank, progress, t, now_ms) for t in bank.tracks]
     today = local_day(now_ms, tz_offset_min)
     days = activity(progress, tz_offset_min)
-    q = queue(bank, progress, now_ms, tz_offset_min)
+    q = checked_queue(bank, progress, now_ms, tz_offset_min)  # checked above
     return {
         "tracks": rows,
         "due_now": len(q["due"]),

@@ -166,7 +166,8 @@ def coverage(bank: BankData, progress: Progress, exercises: Any = None) -> dict[
     counts once it has a flashcard or a review, or (a problem) once one of its quiz items
     was answered; an exercise once it was passed. `exercises` is the site's list of
     exercise ids (the bank export does not hold them); without it that figure is None."""
-    answered = {item.entry_id for item in bank.items if progress["quiz"].get(item.id)}
+    items = (bank.item(i) for i, history in progress["quiz"].items() if history)
+    answered = {item.entry_id for item in items if item is not None}
     reviewed = set(progress["cards"]) | {q for q, _, _ in progress["reviews"]}
 
     def count(kind: str, touched: set[str]) -> dict[str, int]:

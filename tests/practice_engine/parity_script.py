@@ -157,7 +157,13 @@ def practice(bank):
     for n, item in enumerate(sorted(e["items"][0]["id"] for e in bank["entries"] if e["items"])):
         p = call("record", progress=p, item_id=item, correct=n % 2 == 0, now_ms=T0 + n * DAY // 3)
     board = {
-        str(offset): call("dashboard", progress=p, now_ms=T0 + 26 * DAY, tz_offset_min=offset)
+        str(offset): call(
+            "dashboard",
+            progress=p,
+            now_ms=T0 + 26 * DAY,
+            tz_offset_min=offset,
+            exercises=["top-k-heap", "stable-softmax"],
+        )
         for offset in [0, 330, -480]
     }
     return {
