@@ -33,6 +33,7 @@ from .mock_score import VERDICTS, scorecard, signal, weak_ids
 from .progress import require_progress
 from .records import Record, register
 from .state import MockQuestion, MockRecord, MockRound, Progress, SavedRound
+from .stored_text import parse_stored
 from .validate import record_problem, shown
 from .validate_mocks import MAX_QUESTION_SECONDS
 from .vocab import (
@@ -181,12 +182,31 @@ def from_bank(bank: BankData, saved: SavedRound) -> tuple[SavedRound | None, str
     return {**saved, "mock": {**saved["mock"], "questions": questions}}, None
 
 
+def _upgraded_round(data: Any) -> Any:
+    """A running round saved before the seconds per grade (saved round and mock version 1)
+    as now, those seconds unknown, so a round under way when the guide is updated goes on;
+    anything else as it is, for the checks to judge."""
+    mock = data.get("mock") if isinstance(data, dict) else None
+    if not (isinstance(mock, dict) and is_int(data.get("version")) and data["version"] == 1):
+        return data
+    if not (is_int(mock.get("version")) and mock["version"] == 1 and "seconds" not in mock):
+        return data
+    if not isinstance(mock.get("grades"), list):
+        return data
+    seconds = [None] * len(mock["grades"])
+    upgraded = {**mock, "version": MOCK_VERSION, "seconds": seconds}
+    return {**data, "version": SAVED_ROUND_VERSION, "mock": upgraded}
+
+
 def restore_round(bank: BankData, raw: Any) -> tuple[SavedRound | None, str | None]:
     """A running round from stored text: (saved, None) when it can go on, (None, None) when
     nothing is stored, else (None, reason); never raises, like restore_progress. The round
     is checked as stored, then rebuilt from the bank and checked again (the bank may have
     changed since: fewer probes, say)."""
-    stored, reason = SAVED_ROUND.restore_stored(raw)
+    parsed = parse_stored(raw, SAVED_ROUND.stored_as)
+    if not parsed.present or parsed.reason:
+        return None, parsed.reason
+    stored, reason = SAVED_ROUND.restore(_upgraded_round(parsed.data))
     if stored is None:
         return None, reason
     saved, problem = from_bank(bank, stored)
