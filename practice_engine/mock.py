@@ -11,6 +11,12 @@ the questions; the same bank, role, level and seed always give the same round.
 
 Order. depth = (the question's lowest level, its type: explain < compare < handle <
 walkthrough, its track in the bank's track order); the round never goes down in depth.
+
+Grading and recording. Each grade keeps the seconds its question took. A round is recorded
+complete, or partial when ended early or out of time (what was graded counts; see
+validate_mocks.py). "Redo the weak ones" (redo_mock) asks the questions graded below
+strong hire again, in a round of their own. The scorecard is mock_score.py's; whether a
+round is well formed, mock_check.py's.
 """
 
 from __future__ import annotations
@@ -23,14 +29,14 @@ from .cards import require_grade, review
 from .clock import is_int, is_time, require_time
 from .errors import EngineError
 from .mock_check import MOCK_KEYS, QUESTION_KEYS, mock_problem, require_mock, restore_mock
+from .mock_score import VERDICTS, scorecard, signal, weak_ids
 from .progress import require_progress
 from .records import Record, register
 from .state import MockQuestion, MockRecord, MockRound, Progress, SavedRound
+from .stored_text import parse_stored
 from .validate import record_problem, shown
 from .validate_mocks import MAX_QUESTION_SECONDS
 from .vocab import (
-    GRADE_LABELS,
-    GRADE_STEPS,
     LEVELS,
     MOCK_CLOCK_SECONDS,
     MOCK_ENDINGS,
@@ -38,13 +44,13 @@ from .vocab import (
     MOCK_VERSION,
     ROLES,
     SAVED_ROUND_VERSION,
-    SIGNAL_LABELS,
     TYPE_DEPTH,
-    WEAK_GRADES,
     target_seconds,
 )
 
+# What callers (api.py, tests) reach through this module, defined in its helpers.
 __all__ = ["MOCK_KEYS", "QUESTION_KEYS", "mock_problem", "require_mock", "restore_mock"]
+__all__ += ["VERDICTS", "scorecard", "signal", "weak_ids"]
 
 MIN_QUESTIONS, MAX_QUESTIONS = MOCK_QUESTIONS
 # A running round as the page saves it between visits: the round, the two clocks as the
@@ -122,12 +128,6 @@ def new_mock(bank: BankData, role: str, level: str, seed: int) -> MockRound:
     return _round(role, level, seed, picked)
 
 
-def weak_ids(mock: MockRound) -> list[str]:
-    """The graded questions of a round that were not a strong hire, in the order asked."""
-    asked = zip(mock["questions"], mock["grades"], strict=False)  # a partial round: fewer grades
-    return [q["id"] for q, g in asked if g in WEAK_GRADES]
-
-
 def redo_mock(bank: BankData, mock: MockRound, seed: int) -> MockRound:
     """ "Redo the weak ones": a new round, same role and level, of the questions `mock`
     graded lean hire, no hire or didn't know, in the order they were asked (taken from the
@@ -182,12 +182,31 @@ def from_bank(bank: BankData, saved: SavedRound) -> tuple[SavedRound | None, str
     return {**saved, "mock": {**saved["mock"], "questions": questions}}, None
 
 
+def _upgraded_round(data: Any) -> Any:
+    """A running round saved before the seconds per grade (saved round and mock version 1)
+    as now, those seconds unknown, so a round under way when the guide is updated goes on;
+    anything else as it is, for the checks to judge."""
+    mock = data.get("mock") if isinstance(data, dict) else None
+    if not (isinstance(mock, dict) and is_int(data.get("version")) and data["version"] == 1):
+        return data
+    if not (is_int(mock.get("version")) and mock["version"] == 1 and "seconds" not in mock):
+        return data
+    if not isinstance(mock.get("grades"), list):
+        return data
+    seconds = [None] * len(mock["grades"])
+    upgraded = {**mock, "version": MOCK_VERSION, "seconds": seconds}
+    return {**data, "version": SAVED_ROUND_VERSION, "mock": upgraded}
+
+
 def restore_round(bank: BankData, raw: Any) -> tuple[SavedRound | None, str | None]:
     """A running round from stored text: (saved, None) when it can go on, (None, None) when
     nothing is stored, else (None, reason); never raises, like restore_progress. The round
     is checked as stored, then rebuilt from the bank and checked again (the bank may have
     changed since: fewer probes, say)."""
-    stored, reason = SAVED_ROUND.restore_stored(raw)
+    parsed = parse_stored(raw, SAVED_ROUND.stored_as)
+    if not parsed.present or parsed.reason:
+        return None, parsed.reason
+    stored, reason = SAVED_ROUND.restore(_upgraded_round(parsed.data))
     if stored is None:
         return None, reason
     saved, problem = from_bank(bank, stored)
@@ -209,66 +228,6 @@ def grade_mock(mock: MockRound, grade: str, seconds: int | None = None) -> MockR
         "grades": [*mock["grades"], grade],
         "seconds": [*mock["seconds"], seconds],
         "position": mock["position"] + 1,
-    }
-
-
-def signal(grades: list[str]) -> int:
-    """The round's signal on the five-step spectrum (1 can define it, 2 can explain the
-    intuition, 3 knows when to use it and when not, 4 can discuss trade-offs and
-    alternatives, 5 can teach the interviewer something new). Each grade is a step:
-    strong_hire 4, lean_hire 3, no_hire 2, didnt_know 1. The signal is their mean rounded
-    half up ((2*sum + n) // (2*n), exact in integers); 5 is given only, and always, when
-    every grade is strong_hire: a self-grade cannot show more than trade-offs, so only a
-    flawless round earns "teach the interviewer"."""
-    if not grades:
-        raise EngineError("grade at least one question first")
-    if all(g == "strong_hire" for g in grades):
-        return 5
-    total, n = sum(GRADE_STEPS[g] for g in grades), len(grades)
-    return (2 * total + n) // (2 * n)
-
-
-VERDICTS: dict[int, str] = {
-    1: "Most candidates stop at 1 or 2; next, say when you would use each idea and when not.",
-    2: "Most candidates stop at 1 or 2; next, say when you would use each idea and when not.",
-    3: "A strong hire reaches 3 to 4 consistently; take the weaker answers to trade-offs.",
-    4: "A strong hire reaches 3 to 4 consistently, and this round did.",
-    5: "Every answer was a strong hire; now practise the follow-ups under a real interviewer.",
-}
-
-
-def _summary(grades: list[str], total: int, value: int) -> str:
-    """One paragraph for the scorecard: the counts, the signal and what it means."""
-    counts = [f"{grades.count(g)} {GRADE_LABELS[g].lower()}" for g in GRADE_STEPS if g in grades]
-    return (
-        f"{len(grades)} of {total} questions graded ({', '.join(counts)}). Overall signal "
-        f"{value} of 5: {SIGNAL_LABELS[value].lower()}. {VERDICTS[value]}"
-    )
-
-
-def scorecard(mock: MockRound) -> dict[str, Any]:
-    """Every question with its grade and seconds used (None if not reached or not known)
-    against its target, and the round's signal; `weak` counts the questions to redo."""
-    require_mock(mock)
-    grades, seconds = mock["grades"], mock["seconds"]
-    value = signal(grades)
-    rows = [
-        {
-            "id": q["id"],
-            "title": q["title"],
-            "grade": grades[n] if n < len(grades) else None,
-            "seconds": seconds[n] if n < len(seconds) else None,
-            "target_seconds": q["target_seconds"],
-        }
-        for n, q in enumerate(mock["questions"])
-    ]
-    return {
-        "rows": rows,
-        "partial": len(grades) < len(mock["questions"]),
-        "weak": len(weak_ids(mock)),
-        "signal": value,
-        "signal_label": SIGNAL_LABELS[value],
-        "summary": _summary(grades, len(mock["questions"]), value),
     }
 
 

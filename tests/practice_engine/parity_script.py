@@ -92,7 +92,8 @@ def schedule(questions, mode):
 
 
 def mocks(p):
-    """A round for every role, level and a few seeds; some graded, scored and recorded."""
+    """A round for every role, level and a few seeds; one graded, scored and recorded,
+    another ended early and recorded as partial, and a redo of the first one's weak ones."""
     rounds = {}
     for role in ["mle", "ds", "re", "as", "ai"]:
         for level in ["L3", "L4", "L5", "L6+"]:
@@ -101,10 +102,15 @@ def mocks(p):
                 rounds[f"{role}/{level}/{seed}"] = [x["id"] for x in m["questions"]]
     m = call("new_mock", role="ds", level="L5", seed=77)
     for n in range(len(m["questions"])):
-        m = call("grade_mock", mock=m, grade=GRADES[n % 3])
+        m = call("grade_mock", mock=m, grade=GRADES[n % 3], seconds=60 + n)
     card = call("scorecard", mock=m)
     p = call("record_mock", progress=p, mock=m, finished_ms=T0 + 25 * DAY)
-    return p, {"rounds": rounds, "scorecard": card, "restored": call("restore_mock", mock=m)}
+    cut = call("new_mock", role="mle", level="L4", seed=78)
+    cut = call("grade_mock", mock=cut, grade="no_hire")
+    p = call("record_mock", progress=p, mock=cut, finished_ms=T0 + 26 * DAY, ended="ended")
+    redo = [q["id"] for q in call("redo_mock", mock=m, seed=79)["questions"]]
+    restored = call("restore_mock", mock=m)
+    return p, {"rounds": rounds, "scorecard": card, "restored": restored, "redo": redo}
 
 
 def transfer(p, current):

@@ -141,3 +141,16 @@ def test_a_round_without_weak_answers_has_nothing_to_redo(engine_bank) -> None:
         mock.redo_mock(engine_bank, m, 77)
     with pytest.raises(EngineError, match="a seed of its own"):
         mock.redo_mock(engine_bank, _partial(engine_bank), 21)
+
+
+def test_a_round_saved_before_the_seconds_goes_on_with_them_unknown(engine_bank) -> None:
+    m = _partial(engine_bank)
+    old_mock = {k: v for k, v in m.items() if k != "seconds"} | {"version": 1}
+    old = {"version": 1, "mock": old_mock, "started_ms": T0, "question_started_ms": T0, "probes": 0}
+    saved, reason = mock.restore_round(engine_bank, json.dumps(old))
+    assert reason is None
+    assert saved["version"] == 2 and saved["mock"]["version"] == 2
+    assert saved["mock"]["seconds"] == [None, None] and saved["mock"]["grades"] == m["grades"]
+    # a version-1 round that already has seconds was not written by any guide
+    found, why = mock.restore_round(engine_bank, json.dumps({**old, "mock": {**m, "version": 1}}))
+    assert found is None and "version 1, expected 2" in why
