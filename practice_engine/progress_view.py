@@ -187,7 +187,7 @@ def coverage(bank: BankData, progress: Progress, exercises: Any = None) -> dict[
 
 def mock_trend(progress: Progress, offset_min: int) -> dict[str, Any]:
     """The latest MOCK_TREND_ROUNDS mock rounds, oldest first, with the signal (1 to 5)
-    each ended on. Only the fields every mock record has are read."""
+    each ended on, how many of its questions were graded and whether it was cut short."""
     rounds = sorted(progress["mocks"], key=lambda m: m["finished_ms"])
     shown = rounds[-MOCK_TREND_ROUNDS:]
     return {
@@ -202,6 +202,8 @@ def mock_trend(progress: Progress, offset_min: int) -> dict[str, Any]:
                 "role_label": ROLE_LABELS.get(m["role"], m["role"]),
                 "level": m["level"],
                 "questions": len(m["questions"]),
+                "graded": len(m["grades"]),
+                "partial": m["ended"] != "complete",
             }
             for m in shown
         ],

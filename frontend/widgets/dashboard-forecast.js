@@ -61,7 +61,8 @@ export function mockSection(mocks) {
   }
   const scale = Object.entries(mocks.signal_labels).map(([k, v]) => `${k} ${v.toLowerCase()}`).join("; ");
   const table = dataTable("Your mock rounds, oldest first", ["Finished", "Role and level", "Questions", "Signal"],
-    mocks.rounds.map((r) => [dayMonth(r.day), `${r.role_label}, ${r.level}`, r.questions, `${r.signal}: ${r.signal_label}`]));
+    mocks.rounds.map((r) => [dayMonth(r.day), `${r.role_label}, ${r.level}`,
+      r.partial ? `${r.graded} of ${r.questions} (partial round)` : r.questions, `${r.signal}: ${r.signal_label}`]));
   const shown = mocks.total > mocks.rounds.length ? ` (the latest ${mocks.rounds.length} of ${mocks.total})` : "";
   return [
     head,

@@ -197,6 +197,14 @@ def test_mock_trend_is_oldest_first_with_each_signal(engine_bank) -> None:
         "L5",
         len(strong["questions"]),
     )
+    assert second["graded"] == len(strong["questions"]) and not second["partial"]
+
+
+def test_a_partial_round_shows_as_partial_in_the_trend(engine_bank) -> None:
+    cut = mock.grade_mock(mock.new_mock(engine_bank, "mle", "L4", 3), "lean_hire", 90)
+    state = mock.record_mock(progress.empty_progress(), cut, at(1), "time")
+    [round_] = _board(engine_bank, state, at(2))["mocks"]["rounds"]
+    assert round_["partial"] and round_["graded"] == 1 < round_["questions"]
 
 
 def _a_year(bank) -> dict:
