@@ -130,7 +130,7 @@ class Today {
     this.body.replaceChildren(
       planLine(data.plan),
       stats(data),
-      await this.doneToday(),
+      (await this.doneToday()) ?? "", // replaceChildren would write a null as "null"
       el("h3", { text: "Today's session" }),
       stepList(steps),
       sessionAction(this.store, steps),

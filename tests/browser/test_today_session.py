@@ -45,6 +45,9 @@ def seeded_home(page, site_url: str) -> None:
     page.evaluate(SEED_JS, [REVIEWS, [], DAY_MS])
     open_home(page, site_url)
     page.locator(".mlw-today .mlw-stats").wait_for(timeout=TIMEOUT)
+    # no session finished today: nothing in its place (not even the word "null")
+    assert "null" not in page.locator(".mlw-today").inner_text()
+    assert page.locator(".mlw-today__done").count() == 0
 
 
 def test_a_session_runs_from_start_to_summary(page, site_url: str) -> None:
