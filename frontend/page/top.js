@@ -3,7 +3,9 @@
 // root element carries `mlw-widget-in-view` and the stylesheet (widgets.css) hides the pill;
 // elsewhere, on a long track page, it stays where the theme puts it.
 
-const WIDGETS = ".mlw-quiz, .mlw-panel, .mlw-exercise";
+// Not the Answer first panels and their switch: one sits on every card of a track page, and
+// the pill would never show there.
+const WIDGETS = ".mlw-quiz, .mlw-panel:not(.mlw-first, .mlw-first-mode), .mlw-exercise";
 const FLAG = "mlw-widget-in-view";
 
 let observer = null;

@@ -61,7 +61,7 @@ export function addedText(out) {
 // "Add the misses to flashcards": their cards due now, saved with the progress; the button
 // gives way to what was done and a link to the flashcards.
 function addButton(missed, { py, progressStore }) {
-  const status = el("p", { class: "mlw-results__added", role: "status" });
+  const status = el("p", { class: "mlw-results__added", "aria-live": "polite" }); // the quiz keeps the one role=status
   const add = button("mlw-add-misses", "Add the misses to flashcards", async () => {
     add.disabled = true;
     try {

@@ -13,6 +13,8 @@ from urllib.parse import urljoin
 
 import pytest
 
+from practice_engine.bankdata import parse_bank
+from practice_engine.cards import question_ids
 from practice_engine.vocab import DEFAULT_SETTINGS
 from tests.browser.page_types_practice import (
     DASHBOARD,
@@ -302,7 +304,7 @@ def test_malformed_import_is_rejected_and_nothing_changes(
 def test_static_answers_are_hidden_and_apart_from_the_question_cards(built_site: Path) -> None:
     html = (built_site / FLASHCARDS / "index.html").read_text()
     assert 'class="qcard"' not in html and "data-qid" not in html and 'id="q-' not in html
-    bank = json.loads((built_site / "assets/quiz/bank.json").read_text())
-    concepts = [e["id"] for e in bank["entries"] if e["kind"] == "question"]
-    assert re.findall(r'data-fc-id="([a-z0-9-]+)"', html) == concepts
+    bank = parse_bank(json.loads((built_site / "assets/quiz/bank.json").read_text()))
+    # every card of the deck (concept questions, then short answers, then problems)
+    assert re.findall(r'data-fc-id="([a-z0-9-]+)"', html) == question_ids(bank)
     assert re.search(r'<section class="fc-store" hidden', html)
