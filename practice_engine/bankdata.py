@@ -50,6 +50,8 @@ class Entry:
     items: tuple[Item, ...]
     # Key points, trap claims, traps and caveat as exported; parsed by `feedback` on use.
     feedback: dict[str, Any] | None = None
+    # One of the must-know questions: the core set that widgets offer as "core only".
+    core: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,7 @@ def _entry(raw: dict[str, Any]) -> Entry:
         followups=tuple(raw.get("followups", ())),
         items=items,
         feedback=raw.get("feedback"),
+        core=bool(raw.get("core", False)),
     )
 
 

@@ -54,6 +54,8 @@ def _record(entry: Entry, bank: Bank) -> dict[str, Any]:
         record["followups"] = [f.q for f in entry.followups]
     if isinstance(entry, Question):
         record["order"] = entry.order
+        # The must-know set is the core the home page, study plan and mock round start from.
+        record["core"] = entry.must_know
         if entry.key_points or entry.trap_claims:
             record["feedback"] = feedback_block(entry)
     return record

@@ -24,3 +24,10 @@ def test_the_bank_export_is_deterministic_versioned_and_declared(real_bank) -> N
     assert [e["id"] for e in data["entries"]] == [e.id for e in real_bank.entries]
     schema = json.loads(outputs[SCHEMA_JSON])
     assert "question" in json.dumps(schema["entry"])
+
+
+def test_the_core_flag_is_exactly_the_must_know_questions(real_bank) -> None:
+    data = bank_json(real_bank)
+    core = {e["id"] for e in data["entries"] if e.get("core")}
+    assert core == {q.id for q in real_bank.questions if q.must_know}
+    assert len(core) >= 30
