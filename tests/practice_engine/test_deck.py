@@ -3,6 +3,8 @@ state, and nothing of the cards' history is lost."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from practice_engine import cards, deck, progress
@@ -57,8 +59,11 @@ def test_unknown_ids_are_refused_by_name(engine_bank) -> None:
 
 
 def test_entries_that_are_not_flashcards_are_skipped(engine_bank) -> None:
-    others = [e.id for e in engine_bank.entries if e.id not in cards.question_ids(engine_bank)]
-    if not others:
-        pytest.skip("every entry of the bank is a flashcard")
-    out = deck.add_to_deck(engine_bank, _state(), [others[0], NEW], at(1))
-    assert out["skipped"] == [others[0]] and out["added"] == [NEW]
+    # Every kind of today's bank is a flashcard, so a bank with one entry of another kind
+    # (as a future kind would be) stands in for it.
+    first = engine_bank.entries[0]
+    other = replace(first, id="not-a-card", kind="list", items=())
+    bank = replace(engine_bank, entries=(*engine_bank.entries, other))
+    assert "not-a-card" not in cards.question_ids(bank)
+    out = deck.add_to_deck(bank, _state(), ["not-a-card", NEW], at(1))
+    assert out["skipped"] == ["not-a-card"] and out["added"] == [NEW]
