@@ -4,7 +4,10 @@
 // session_summary reads what was done from the progress), so a copy that cannot be read
 // is dropped, not backed up. Links are checked again when read: only the site's own pages.
 
+import { siteHref } from "./dom.js";
+
 export const SESSION_VERSION = 1;
+export const SESSION = "today-session"; // its slot in the page store
 const MAX_STEPS = 6;
 
 const isTime = (t) => Number.isInteger(t) && t >= 0;
@@ -48,3 +51,6 @@ export function advance(session, now) {
 }
 
 export const isRunning = (session) => Boolean(session) && session.finished_ms === null;
+
+// The session kept in `store` (the page store), its links checked against this site.
+export const readSession = (store) => parseSession(store.read(SESSION), (href) => siteHref(href));

@@ -5,14 +5,11 @@
 // follows the reader through instant navigation, reloads and other tabs.
 
 import { el, siteHref } from "../lib/dom.js";
-import { advance, isRunning, parseSession } from "../lib/session.js";
+import { advance, isRunning, readSession, SESSION } from "../lib/session.js";
 
-export const SESSION = "today-session";
 export const SUMMARY_ANCHOR = "today-title"; // the Today panel's heading, on the home page
 
 let store = null;
-
-export const readSession = (from) => parseSession(from.read(SESSION), (href) => siteHref(href));
 
 function nextButton(session) {
   const last = session.at + 1 === session.steps.length;

@@ -5,8 +5,7 @@
 
 import { el, localDate } from "../lib/dom.js";
 import { plural } from "../lib/format.js";
-import { isRunning, newSession } from "../lib/session.js";
-import { readSession, SESSION } from "../page/session-bar.js";
+import { isRunning, newSession, readSession, SESSION } from "../lib/session.js";
 
 const QUIZ_SIZE = 5;
 
