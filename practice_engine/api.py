@@ -213,6 +213,10 @@ OPS: dict[str, Callable[..., Any]] = {
     "preview": cards.preview,
     "set_settings": cards.set_settings,
     "set_profile": plan.set_profile,
+    # the study plan's dates alone (the dashboard holds them too, among much else)
+    "plan": lambda progress, now_ms, tz_offset_min: plan.plan_status(
+        progress["settings"]["interview_date"], now_ms, tz_offset_min
+    ),
     # mock rounds
     "new_mock": lambda role, level, seed: mock.new_mock(_bank(), role, level, seed),
     "grade_mock": mock.grade_mock,

@@ -1,8 +1,9 @@
 // The header's due badge: how many flashcards have fallen due, on every page, linked to
 // the flashcards. It never starts Python. The engine's due times (`due_times` op) are kept
-// in storage whenever this tab loads or writes the progress while Python is up, and the
-// badge counts those that have passed: a due time only moves when the progress changes,
-// and every change is followed by a new list. Other tabs' lists arrive by `storage` event.
+// in storage whenever this tab loads or writes the progress (both need Python, so it is up),
+// and the badge counts those that have passed: a due time only moves when the progress
+// changes, and every write is followed by a new list. Another tab's work is written, and
+// listed, by that tab; its list arrives here by `storage` event.
 
 import { el, siteHref } from "../lib/dom.js";
 import { dueCount, dueText, parseDue } from "../lib/due.js";
@@ -49,8 +50,6 @@ async function keep(progress) {
 export function start(given) {
   deps = given;
   deps.progressStore.onKept((progress) => keep(progress));
-  deps.progressStore.onChange((progress) => keep(progress));
-  deps.py.onReady(() => keep(deps.progressStore.peek()));
   deps.store.watch(KEPT, draw);
   setInterval(draw, RECOUNT_MS);
 }

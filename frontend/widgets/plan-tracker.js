@@ -65,18 +65,18 @@ class PlanTracker {
 
   async draw() {
     const args = { progress: this.progress, now_ms: Date.now(), tz_offset_min: tzOffset() };
-    const [dash, status] = await Promise.all([
-      this.py.call("dashboard", args),
+    const [plan, status] = await Promise.all([
+      this.py.call("plan", args),
       this.py.call("index_status", { ...args, exercise_ids: [] }),
     ]);
     for (const node of this.added) node.remove();
     this.added = [];
     const statusOf = (id) => status.questions[id] ?? status.problems[id]?.status;
     const label = (id) => status.labels.questions[statusOf(id)] ?? status.labels.problems[statusOf(id)];
-    const stages = dash.plan?.stages ?? [];
+    const stages = plan?.stages ?? [];
     const today = localDate();
     for (const week of this.weeks) this.drawWeek(week, stages[week.stage - 1], today, statusOf, label);
-    this.line.textContent = planText(dash.plan);
+    this.line.textContent = planText(plan);
   }
 
   drawWeek(week, dates, today, statusOf, label) {

@@ -61,6 +61,7 @@ ARGUMENTS = {
     "session_summary": ("progress", "since_ms", "now_ms", "tz_offset_min"),
     "set_settings": ("progress", "settings"),
     "set_profile": ("progress", "profile", "now_ms", "tz_offset_min"),
+    "plan": ("progress", "now_ms", "tz_offset_min"),
     "new_mock": ("role", "level", "seed"),
     "grade_mock": ("mock", "grade", "seconds"),
     "redo_mock": ("mock", "seed"),

@@ -155,3 +155,14 @@ def test_the_dashboard_carries_the_plan(engine_bank) -> None:
     state = plan.set_profile(progress.empty_progress(), {"interview_date": _date(10)}, at(0), 0)
     assert dashboard.dashboard(engine_bank, state, at(0), 0)["plan"]["day"] == 5
     assert dashboard.dashboard(engine_bank, progress.empty_progress(), at(0), 0)["plan"] is None
+
+
+def test_the_plan_op_gives_the_dashboards_plan_alone(engine_bank, loaded_bank) -> None:
+    from practice_engine.api import dispatch
+
+    state = plan.set_profile(progress.empty_progress(), {"interview_date": _date(10)}, at(0), 0)
+    args = {"progress": state, "now_ms": at(0), "tz_offset_min": 0}
+    out = json.loads(dispatch("plan", json.dumps(args)))
+    assert out["ok"] and out["result"] == dashboard.dashboard(engine_bank, state, at(0), 0)["plan"]
+    args["progress"] = progress.empty_progress()
+    assert json.loads(dispatch("plan", json.dumps(args)))["result"] is None
