@@ -48,10 +48,19 @@ def must_know_index(bank: Bank, page: str) -> str:
     return "\n".join(rows)
 
 
+# How a problem page is used, once for every area. Out of the search index: the same words
+# on seven pages would come up seven times for any query they match.
+PROBLEM_HOW_TO = (
+    "Read the scenario, press **Answer first** and answer it aloud against the clock, then "
+    "read the worked answer and its rubric and grade yourself: the grade puts the problem "
+    "on your flashcard schedule.\n{ data-search-exclude }\n"
+)
+
+
 def problem_area(bank: Bank, area: str, page: str) -> str:
-    """Every practice problem of an area, in the bank's order."""
+    """How to use the page, then every practice problem of an area, in the bank's order."""
     problems = [p for p in bank.problems if p.area == area]
-    return "\n".join([FIRST_MODE, *(card(p, bank, page) for p in problems)])
+    return "\n".join([PROBLEM_HOW_TO, FIRST_MODE, *(card(p, bank, page) for p in problems)])
 
 
 def other_lists(bank: Bank, page: str) -> str:
