@@ -37,6 +37,7 @@ MEMORY_CODE = "import pyodide_js\nprint(pyodide_js._module.HEAPU8.length)"
 TARGETS = {
     "framework page (first visit)": 1.10,
     "quiz-ready (median)": 1.15,
+    "quiz-ready / bare boot": 1.15,  # the same, less the machine's load
     "build time": 4.0,
 }
 _TAG = re.compile(r"<[a-zA-Z][^>]*>")
@@ -91,6 +92,8 @@ def measure(browser, url: str, site: Path, seconds: float, plan) -> dict[str, fl
     q = quiz_ready.run(browser, url, plan.quiz_rounds)
     row["quiz-ready (median)"] = q["quiz_s"]
     row["bare Pyodide boot (median)"] = q["bare_s"]
+    # The machine's load moves both; their ratio is the part the bank can move.
+    row["quiz-ready / bare boot"] = q["ratio"]
     row["Python worker memory (MiB)"] = worker_memory(browser, url) / kib**2
     row["largest page: elements"] = largest_page(site)[1]
     for r in lighthouse.run(url, ("mobile",), plan.lighthouse_runs, plan.growth_lighthouse):
@@ -125,6 +128,8 @@ def _cell(label: str, value: float) -> str:
         return f"{value:,.0f} KiB"
     if label in UNITS:
         return f"{value:.2f} s"
+    if label.endswith("bare boot"):
+        return f"{value:.2f}"
     if "MiB" in label:
         return f"{value:,.1f}"
     return f"{value:,.0f}"
