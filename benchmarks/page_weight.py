@@ -3,6 +3,8 @@ only reads and for one who starts Python on that page."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urljoin
 
 from benchmarks.browser import new_context
@@ -30,7 +32,14 @@ def _settle(page, sizes: list[int], quiet_ms: int = 1500) -> None:
         page.wait_for_load_state("networkidle")
 
 
-def _transferred(browser, url: str, start_python: bool) -> int:
+def _start_python(page) -> None:
+    page.evaluate("MLGuide.py.start()")
+    page.wait_for_load_state("networkidle")
+
+
+def transferred(browser, url: str, act: Callable[[Any], None] | None = None) -> int:
+    """Bytes a first visit to `url` moves, and with `act(page)` done once it has loaded
+    (start Python, use search: benchmarks/growth.py)."""
     context = new_context(browser)
     sizes: list[int] = []
 
@@ -43,13 +52,16 @@ def _transferred(browser, url: str, start_python: bool) -> int:
         page.on("requestfinished", on_finished)
         page.goto(url, wait_until="networkidle")
         _settle(page, sizes)
-        if start_python:
-            page.evaluate("MLGuide.py.start()")
-            page.wait_for_load_state("networkidle")
+        if act is not None:
+            act(page)
             _settle(page, sizes)
         return sum(sizes)
     finally:
         context.close()
+
+
+def _transferred(browser, url: str, start_python: bool) -> int:
+    return transferred(browser, url, _start_python if start_python else None)
 
 
 def run(browser, base: str, pages: tuple[str, ...] = tuple(PAGE_TYPES)) -> list[dict]:

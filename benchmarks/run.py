@@ -1,7 +1,7 @@
 """`make bench`: build the site, serve it with gzip like GitHub Pages, measure, and print
 markdown tables.
 
-    python -m benchmarks.run [--quick] [--sections quiz,weight,snapshot,lighthouse,build]
+    python -m benchmarks.run [--quick] [--sections quiz,weight,snapshot,lighthouse,build,growth]
         [--skip-lighthouse] [--lighthouse-runs N] [--lighthouse-pages "home,track page"]
         [--lighthouse-presets mobile,desktop]
 
@@ -9,6 +9,8 @@ markdown tables.
 counts that still exercise it: one round each, the snapshot with one strategy, one
 Lighthouse run of one page on the mobile preset. Its numbers are too noisy to quote; it
 is there so the whole bench is checked end to end (tests/benchmarks/test_bench.py).
+The "growth" section builds its own sites, on generated banks of 30, 150 and 300
+questions (30 and 300 in quick mode; benchmarks/growth.py).
 `--lighthouse-runs N` takes the median of N Lighthouse runs per page and setting."""
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from benchmarks import (
     build_time,
     feedback_accuracy,
     feedback_speed,
+    growth,
     lighthouse,
     offline_cache,
     page_weight,
@@ -34,6 +37,9 @@ from benchmarks.report import table as _table
 from benchmarks.site import served_site
 
 SECTIONS = ("quiz", "weight", "offline", "recovery", "snapshot", "lighthouse", "build", "feedback")
+SECTIONS += ("growth",)
+# The sections that measure the real site, built and served once for all of them.
+ON_SITE = set(SECTIONS) - {"feedback", "growth"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,8 @@ class Plan:
     lighthouse_presets: tuple[str, ...] = lighthouse.PRESETS
     build_rounds: int = 3
     recovery_reps: int = 3
+    growth_sizes: tuple[int, ...] = growth.SIZES
+    growth_lighthouse: tuple[str, ...] = ("home", "track page")
 
 
 QUICK = Plan(
@@ -61,6 +69,7 @@ QUICK = Plan(
     lighthouse_presets=("mobile",),
     build_rounds=1,
     recovery_reps=1,
+    growth_sizes=growth.QUICK_SIZES,
 )
 
 
@@ -211,11 +220,11 @@ def plan_from(argv: list[str], environ: dict[str, str]) -> Plan:
     return plan
 
 
-def main(argv: list[str]) -> int:
-    plan = plan_from(argv, dict(os.environ))
+def site_sections(p, plan: Plan) -> list[str]:
+    """The sections that measure the real site, in their order."""
     on = plan.sections
     sections = []
-    with served_site() as (site, url), playwright() as p:
+    with served_site() as (site, url):
         if {"quiz", "weight", "recovery"} & set(on):
             with chromium(p) as browser:
                 if "quiz" in on:
@@ -232,6 +241,18 @@ def main(argv: list[str]) -> int:
             sections.append(lighthouse_section(url, plan))
         if "build" in on:
             sections.append(build_section(site, plan.build_rounds))
+    return sections
+
+
+def main(argv: list[str]) -> int:
+    plan = plan_from(argv, dict(os.environ))
+    on = plan.sections
+    sections = []
+    with playwright() as p:
+        if ON_SITE & set(on):
+            sections += site_sections(p, plan)
+        if "growth" in on:
+            sections.append(growth.run(p, chromium, plan))
     if "feedback" in on:
         sections.append(feedback_speed.section())
         sections.append(feedback_accuracy.section())

@@ -13,9 +13,10 @@ from devtools.site import ROOT
 from devtools.site import build as build_site
 
 
-def build(site: Path, url: str, config: str = "mkdocs.yml") -> float:
-    """Build strictly into `site` for `url`; returns the wall time in seconds."""
-    built = build_site(site, url, config)
+def build(site: Path, url: str, config: str = "mkdocs.yml", root: Path = ROOT) -> float:
+    """Build strictly into `site` for `url`; returns the wall time in seconds. `root`:
+    another copy of the sources (a generated bank, benchmarks/growth.py)."""
+    built = build_site(site, url, config, root)
     if not built.ok:
         raise RuntimeError(f"the site did not build:\n{built.output}")
     return built.seconds

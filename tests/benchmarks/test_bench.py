@@ -25,12 +25,14 @@ HEADINGS = {
     "lighthouse": ("### Lighthouse (target 100 each)",),
     "build": ("### Build time",),
     "feedback": ("### Answer feedback speed", "### Answer feedback accuracy"),
+    "growth": ("### Growth: the site at N questions",),
 }
 SECONDS = re.compile(r"\| (\d+\.\d\d) s \|")
 
 
 def test_quick_mode_comes_from_the_flag_or_the_environment() -> None:
     assert plan_from(["--quick"], {}) == QUICK
+    assert QUICK.growth_sizes == (30, 300) and "growth" in QUICK.sections
     assert plan_from([], {"BENCH_QUICK": "1"}) == QUICK
     assert plan_from([], {}) == Plan()
     assert "lighthouse" not in plan_from(["--quick", "--skip-lighthouse"], {}).sections
@@ -61,4 +63,10 @@ def test_the_quick_bench_prints_every_table() -> None:
     assert re.search(rf"\| snapshot \(packages\) \| {ratio} \| {ratio} \|", snapshot), snapshot
     assert re.search(r"\| snapshot \(packages\) \|.*pyodide \d+\.\d\d", snapshot), snapshot
     assert re.search(r"\| home \| mobile \| \d+ \| \d+ \| \d+ \| \d+ \|", out), out
+    # The growth table has a column per size and the ratio, every row measured.
+    growth = out.split("### Growth")[1].split("###")[0]
+    assert "| N = 30 | N = 300 | 300/30 |" in growth, growth
+    assert re.search(
+        r"\| quiz-ready \(median\) \| \d+\.\d\d s \| \d+\.\d\d s \| \d+\.\d\dx \|", growth
+    )
     assert all(float(s) > 0 for s in SECONDS.findall(out))
