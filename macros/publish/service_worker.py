@@ -20,6 +20,11 @@ OUTPUT = "sw.js"
 RUNTIME_DIRS = ("assets/pyodide/", "assets/py/")
 SKIP_SUFFIXES = (".map", ".gz", ".woff", ".ttf", ".whl")
 SKIP_NAMES = ("sw.js", "sitemap.xml", "bank.schema.json")
+# Kept when first fetched, not at install: the search index (2 MB with 208 questions, and it
+# grows with the bank) is asked for only once the reader opens search
+# (docs/assets/js/search-gate.js), and the worker's fetch handler keeps what it fetches, so
+# search works offline once it was opened online. Most readers never search.
+ON_FIRST_USE = ("search/search_index.json",)
 # Kept with the Python runtime, the first time a reader uses any practice widget: the code
 # editor (~370 KB, ~110 KB gzip) matters only to readers who practise, and then it must be
 # there offline even if no exercise was opened online.
@@ -53,7 +58,7 @@ def site_files(paths: Iterable[str]) -> tuple[list[str], list[str]]:
         if rel in WITH_PYTHON:
             runtime.append(rel)
             continue
-        if rel.endswith(SKIP_SUFFIXES) or name in SKIP_NAMES:
+        if rel.endswith(SKIP_SUFFIXES) or name in SKIP_NAMES or rel in ON_FIRST_USE:
             continue
         precache.append(_url_of(rel))
     return precache, sorted(runtime)

@@ -28,6 +28,7 @@ FILES = {
     "assets/quiz/bank.schema.json": "{}",
     "assets/css/guide.css.gz": "gz",
     "sitemap.xml": "<urlset/>",
+    "search/search_index.json": "{}",
     "sw.js": "old worker",
 }
 
@@ -61,6 +62,11 @@ def test_python_runtime_and_the_editor_wait_for_first_practice() -> None:
         "assets/pyodide/pyodide.asm.wasm",
     ]
     assert "assets/js/editor.mjs" not in precache
+
+
+def test_the_search_index_is_kept_when_first_fetched_not_at_install() -> None:
+    precache, runtime = site_files(FILES)
+    assert "search/search_index.json" not in precache + runtime
 
 
 def test_version_moves_with_any_byte_but_not_with_sw_js(tmp_path: Path) -> None:
