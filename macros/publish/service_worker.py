@@ -29,6 +29,10 @@ ON_FIRST_USE = ("search/search_index.json",)
 # editor (~370 KB, ~110 KB gzip) matters only to readers who practise, and then it must be
 # there offline even if no exercise was opened online.
 WITH_PYTHON = ("assets/js/editor.mjs",)
+# Each question's answer-feedback file and the lexicon, which the worker fetches before a
+# typed answer's first check (macros/publish/export.py): kept with the runtime, so typed
+# answers are checked offline too after one practice visit.
+WITH_PYTHON_DIRS = ("assets/quiz/feedback/",)
 # The memory snapshot is kept by the Python worker in a cache of its own, once the reader
 # has used Python (docs/assets/js/snapshot-store.mjs); the service worker leaves it alone.
 SNAPSHOT_PREFIX = "snapshot-"
@@ -55,7 +59,7 @@ def site_files(paths: Iterable[str]) -> tuple[list[str], list[str]]:
             if rel.endswith(".whl") or "/pyodide/" in f"/{rel}":
                 runtime.append(rel)
             continue
-        if rel in WITH_PYTHON:
+        if rel in WITH_PYTHON or rel.startswith(WITH_PYTHON_DIRS):
             runtime.append(rel)
             continue
         if rel.endswith(SKIP_SUFFIXES) or name in SKIP_NAMES or rel in ON_FIRST_USE:
