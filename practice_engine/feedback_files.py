@@ -20,13 +20,15 @@ from .errors import EngineError
 from .vocab import BANK_EXPORT_VERSION
 
 _blocks: dict[str, dict[str, Any]] = {}
-_lexicon: set[str] = set()
+# One frozenset, replaced on load: answer feedback reads it on every answer, so it is not
+# rebuilt per call.
+_lexicon: dict[str, frozenset[str]] = {"words": frozenset()}
 
 
 def reset() -> None:
     """Forget what was loaded: a new bank brings its own."""
     _blocks.clear()
-    _lexicon.clear()
+    _lexicon["words"] = frozenset()
 
 
 def load(text: str) -> dict[str, Any]:
@@ -44,7 +46,7 @@ def load(text: str) -> dict[str, Any]:
         words = data["lexicon"]
         if not all(isinstance(w, str) for w in words):
             raise EngineError("the feedback lexicon must be a list of words")
-        _lexicon.update(words)
+        _lexicon["words"] = _lexicon["words"] | frozenset(words)
         return {"lexicon": len(words)}
     qid, block = data.get("id"), data.get("feedback")
     if not isinstance(qid, str) or not isinstance(block, dict):
@@ -61,4 +63,8 @@ def block_for(bank: BankData, question_id: str) -> dict[str, Any] | None:
 
 
 def lexicon(bank: BankData) -> frozenset[str]:
-    return bank.lexicon | _lexicon if _lexicon else bank.lexicon
+    """The bank's own lexicon if it came inline, else the loaded one."""
+    loaded = _lexicon["words"]
+    if not loaded or loaded <= bank.lexicon:
+        return bank.lexicon
+    return loaded if not bank.lexicon else bank.lexicon | loaded
