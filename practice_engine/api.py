@@ -19,6 +19,7 @@ from . import (
     dashboard,
     deck,
     exercise_progress,
+    feedback_files,
     index_status,
     mock,
     plan,
@@ -49,6 +50,7 @@ def _bank() -> BankData:
 def _load_bank(text: str) -> dict[str, Any]:
     bank = parse_bank(json.loads(text))
     _state["bank"] = bank
+    feedback_files.reset()
     return {"entries": len(bank.entries), "items": len(bank.items)}
 
 
@@ -145,7 +147,9 @@ def _feedback(question_id: str, level: str, text: str) -> dict[str, Any]:
     entry = _bank().entry(question_id) if isinstance(question_id, str) else None
     if entry is None or entry.kind != "question":
         raise EngineError(f"{shown(question_id)} is not a concept question of the bank")
-    return answer_feedback.feedback(entry.feedback, question_id, level, text, _bank().lexicon)
+    block = feedback_files.block_for(_bank(), question_id)
+    lexicon = feedback_files.lexicon(_bank())
+    return answer_feedback.feedback(block, question_id, level, text, lexicon)
 
 
 def _keep_answer(progress: Progress, question_id: str, text: str, now_ms: int) -> Progress:
@@ -245,6 +249,7 @@ OPS: dict[str, Callable[..., Any]] = {
     "apply_import": transfer.apply_import,
     # answer feedback
     "feedback": _feedback,
+    "load_feedback": feedback_files.load,  # a question's feedback file, or the lexicon
     "keep_answer": _keep_answer,
     # coding exercises: the runs answer with a report whatever the reader's code does (the
     # ones that run the reader's code are listed in USER_CODE_OPS below)

@@ -226,7 +226,7 @@ COMPLEXITY_DEFAULT_BUDGET = 1_500_000
 
 # --- formats, versions and size limits ---------------------------------------------------
 
-BANK_EXPORT_VERSION = 1  # assets/quiz/bank.json
+BANK_EXPORT_VERSION = 2  # assets/quiz/bank.json (2: answer feedback in files of its own)
 EXERCISE_EXPORT_VERSION = 1  # assets/exercises/<id>.json and its reveal file
 PROGRESS_VERSION = 6  # the stored progress and the progress file
 PROGRESS_FORMAT = "ml-interview-guide/progress"  # the "format" of an exported progress file

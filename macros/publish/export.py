@@ -23,6 +23,10 @@ from .feedback import feedback_block, feedback_lexicon
 
 BANK_JSON = "assets/quiz/bank.json"
 SCHEMA_JSON = "assets/quiz/bank.schema.json"
+# Answer feedback, apart from the bank: one file per question with key points, and the
+# lexicon (practice_engine/feedback_files.py says why and how the worker loads them).
+FEEDBACK_DIR = "assets/quiz/feedback"
+FEEDBACK_LEXICON = f"{FEEDBACK_DIR}/lexicon.json"
 
 
 def _items(entry: Entry) -> list[dict[str, Any]]:
@@ -62,8 +66,9 @@ def _record(entry: Entry, bank: Bank) -> dict[str, Any]:
 
 
 def bank_json(bank: Bank) -> dict[str, Any]:
-    """The widget's view of the bank: only what a quiz, flashcard, mock round or answer
-    feedback needs."""
+    """The engine's view of the bank, as the worker holds it once a question's feedback is
+    loaded: only what a quiz, flashcard, mock round or answer feedback needs. Published
+    split (`bank_outputs`); the engine reads either form."""
     return {
         "version": BANK_EXPORT_VERSION,
         "levels": list(LEVELS),
@@ -93,6 +98,27 @@ def dumps(data: dict[str, Any]) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+def split_feedback(data: dict[str, Any]) -> tuple[dict[str, Any], Outputs]:
+    """The bank without its answer feedback, and the feedback as files of their own: each
+    question's block in `<id>.json`, the lexicon in `lexicon.json`. Every practice page
+    loads the bank before its quiz is ready; the feedback is read only for a typed answer."""
+    version = data["version"]
+    files: Outputs = {
+        FEEDBACK_LEXICON: dumps({"version": version, "lexicon": data["feedback_lexicon"]})
+    }
+    entries = []
+    for entry in data["entries"]:
+        entry = dict(entry)
+        block = entry.pop("feedback", None)
+        if block is not None:
+            record = {"version": version, "id": entry["id"], "feedback": block}
+            files[f"{FEEDBACK_DIR}/{entry['id']}.json"] = dumps(record)
+        entries.append(entry)
+    rest = {k: v for k, v in data.items() if k != "feedback_lexicon"}
+    return {**rest, "entries": entries}, files
+
+
 def bank_outputs(bank: Bank) -> Outputs:
-    """assets/quiz/bank.json and its schema."""
-    return {BANK_JSON: dumps(bank_json(bank)), SCHEMA_JSON: dumps(schema_json())}
+    """assets/quiz/bank.json, its schema and the answer-feedback files."""
+    published, feedback = split_feedback(bank_json(bank))
+    return {BANK_JSON: dumps(published), SCHEMA_JSON: dumps(schema_json()), **feedback}

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import Outputs
+from .export import FEEDBACK_DIR, FEEDBACK_LEXICON
 
 PYODIDE_FILES = (
     "pyodide.mjs",
@@ -87,6 +88,8 @@ def manifest(runtime: Outputs, wheels: Outputs, snapshot: dict[str, Any] | None)
         "pyodide": {"version": directory.rstrip("/").rsplit("/", 1)[1], "dir": directory},
         "wheels": list(wheels),
         "bank": BANK,
+        # Fetched by the worker before a question's first answer feedback (export.py).
+        "feedback": {"dir": FEEDBACK_DIR + "/", "lexicon": FEEDBACK_LEXICON},
         "sizes": {uri: _size(src) for uri, src in {**boot, **wheels}.items()},
     }
     if snapshot is not None:

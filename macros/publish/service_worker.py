@@ -20,10 +20,19 @@ OUTPUT = "sw.js"
 RUNTIME_DIRS = ("assets/pyodide/", "assets/py/")
 SKIP_SUFFIXES = (".map", ".gz", ".woff", ".ttf", ".whl")
 SKIP_NAMES = ("sw.js", "sitemap.xml", "bank.schema.json")
+# Kept when first fetched, not at install: the search index (2 MB with 208 questions, and it
+# grows with the bank) is asked for only once the reader opens search
+# (docs/assets/js/search-gate.js), and the worker's fetch handler keeps what it fetches, so
+# search works offline once it was opened online. Most readers never search.
+ON_FIRST_USE = ("search/search_index.json",)
 # Kept with the Python runtime, the first time a reader uses any practice widget: the code
 # editor (~370 KB, ~110 KB gzip) matters only to readers who practise, and then it must be
 # there offline even if no exercise was opened online.
 WITH_PYTHON = ("assets/js/editor.mjs",)
+# Each question's answer-feedback file and the lexicon, which the worker fetches before a
+# typed answer's first check (macros/publish/export.py): kept with the runtime, so typed
+# answers are checked offline too after one practice visit.
+WITH_PYTHON_DIRS = ("assets/quiz/feedback/",)
 # The memory snapshot is kept by the Python worker in a cache of its own, once the reader
 # has used Python (docs/assets/js/snapshot-store.mjs); the service worker leaves it alone.
 SNAPSHOT_PREFIX = "snapshot-"
@@ -50,10 +59,10 @@ def site_files(paths: Iterable[str]) -> tuple[list[str], list[str]]:
             if rel.endswith(".whl") or "/pyodide/" in f"/{rel}":
                 runtime.append(rel)
             continue
-        if rel in WITH_PYTHON:
+        if rel in WITH_PYTHON or rel.startswith(WITH_PYTHON_DIRS):
             runtime.append(rel)
             continue
-        if rel.endswith(SKIP_SUFFIXES) or name in SKIP_NAMES:
+        if rel.endswith(SKIP_SUFFIXES) or name in SKIP_NAMES or rel in ON_FIRST_USE:
             continue
         precache.append(_url_of(rel))
     return precache, sorted(runtime)

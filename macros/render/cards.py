@@ -94,10 +94,10 @@ def bullets(items: list[str]) -> str:
     return "\n".join("- " + item.replace("\n", "\n  ") for item in items)
 
 
-def _sub(title: str, entry_id: str, slug: str) -> str:
+def _sub(title: str, entry_id: str, slug: str, attrs: str = "") -> str:
     """A sub-heading inside a card, with a stable anchor of its own (`#q-<id>-<slug>`).
     The TOC stops at h2, so these do not flood it."""
-    return f"### {title} {{ #{anchor(entry_id)}-{slug} .qcard__sub }}"
+    return f"### {title} {{ #{anchor(entry_id)}-{slug} .qcard__sub{attrs} }}"
 
 
 def rubric_rows_md(rubric: Rubric) -> str:
@@ -118,7 +118,13 @@ def _slug(grade: str) -> str:
 
 
 def rubric_md(rubric: Rubric, entry_id: str) -> str:
-    return _sub("Rubric", entry_id, "rubric") + "\n\n" + rubric_rows_md(rubric)
+    """The rubric under its heading, kept out of the site search: the search plugin
+    indexes a page heading by heading, and an excluded heading takes all it heads with it
+    (here up to the end of the card's collapsed block). Answers stay searchable; a rubric
+    found by search shows the grading before the reader has answered, and the rubrics were
+    the largest part of the index after the answers (#15)."""
+    heading = _sub("Rubric", entry_id, "rubric", " data-search-exclude")
+    return heading + "\n\n" + rubric_rows_md(rubric)
 
 
 def answer_md(question: Question) -> str:

@@ -37,6 +37,7 @@ from tests.practice_engine.test_state import json_values
 # Every op the worker can call, with the names of its arguments.
 ARGUMENTS = {
     "load_bank": ("text",),
+    "load_feedback": ("text",),
     "constants": (),
     "new_session": ("filters", "seed"),
     "view": ("session",),
@@ -222,7 +223,10 @@ STRATEGIES = {
     "seed": st.one_of(st.integers(), json_values),
     "text": st.one_of(
         json_values.map(json.dumps),
-        _broken({"version": 1, "levels": [], "tracks": [], "entries": []}).map(json.dumps),
+        _broken({"version": 2, "levels": [], "tracks": [], "entries": []}).map(json.dumps),
+        # a question's answer-feedback file, and the lexicon (load_feedback)
+        _broken({"version": 2, "id": "nope", "feedback": {"key_points": []}}).map(json.dumps),
+        _broken({"version": 2, "lexicon": ["modal"]}).map(json.dumps),
         _broken({"format": "ml-interview-guide/progress", "version": 3, "progress": STATE}).map(
             json.dumps
         ),

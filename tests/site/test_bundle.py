@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-
 from tests.conftest import mkdocs_config
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -16,6 +15,13 @@ OURS = re.compile(r'(?:href|src)="(?:\.\./)*(assets/(?:css|js)/[^"]+)"')
 NOSCRIPT = re.compile(r"<noscript>.*?</noscript>", re.S)
 MODULE = r'<script src="(?:\.\./)*assets/js/site\.[0-9a-f]{10}\.js" type="module">'
 EAGER = '<meta name="mlguide-python" content="eager">'
+# The one classic script of ours, before Material's bundle: it holds back the bundle's
+# request for the search index until the reader opens search (search-gate.js).
+GATE = "assets/js/search-gate.js"
+GATE_FIRST = re.compile(
+    r'<script src="(?:\.\./)*assets/js/search-gate\.js"></script>\s*'
+    r'<script src="(?:\.\./)*assets/javascripts/bundle\.'
+)
 
 
 def _listed() -> tuple[list[str], list[str]]:
@@ -24,7 +30,7 @@ def _listed() -> tuple[list[str], list[str]]:
     return config["extra_css"], scripts
 
 
-def test_every_page_links_one_stylesheet_and_one_script_of_ours(guide_pages: list[Path]) -> None:
+def test_every_page_links_one_stylesheet_and_one_module_of_ours(guide_pages: list[Path]) -> None:
     css, js = _listed()
     wrong = []
     for page in guide_pages:
@@ -33,7 +39,9 @@ def test_every_page_links_one_stylesheet_and_one_script_of_ours(guide_pages: lis
         body = html.split("</head>", 1)[1]
         linked = OURS.findall(html)
         styles = [u for u in linked if u.endswith(".css")]
-        scripts = [u for u in OURS.findall(body) if u.endswith(".js")]
+        scripts = [u for u in OURS.findall(body) if u.endswith(".js") and u != GATE]
+        if not GATE_FIRST.search(body):
+            wrong.append(f"{page}: the search gate is not loaded just before the theme's bundle")
         if not re.search(MODULE, body):
             wrong.append(f"{page}: the script is not loaded as a module")
         if len(styles) != 1 or not re.fullmatch(r"assets/css/site\.[0-9a-f]{10}\.css", styles[0]):
@@ -62,9 +70,10 @@ def test_the_script_holds_every_widget_and_no_source_is_published(built_site: Pa
     shells = (".mlw-quiz", ".mlw-fc", ".mlw-mock", ".mlw-dash", ".mlw-backups", ".mlw-exercise")
     for shell in shells:
         assert f'"{shell}"' in text, shell  # the entry's selector -> mount table
-    # The worker and the lazily loaded editor are files of their own; nothing else is.
+    # The worker and the lazily loaded editor are files of their own, and so is the search
+    # gate, which must run before the theme's bundle; nothing else is.
     published = sorted(p.name for p in (built_site / "assets" / "js").glob("*.js"))
-    assert published == sorted([js_bundle.name, "moved.js"])
+    assert published == sorted([js_bundle.name, "moved.js", "search-gate.js"])
 
 
 def test_python_starts_at_once_only_on_practice_pages(guide_pages: list[Path]) -> None:

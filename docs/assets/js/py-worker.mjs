@@ -30,6 +30,7 @@
 // the "alive" messages let the page notice a stuck restore and start a fresh worker
 // with `skipSnapshot` (py-client.js).
 
+import { feedbackLoader } from "./feedback-files.mjs";
 import { beginRun, endRun, lockDown } from "./py-box.mjs";
 import { snapshotStore } from "./snapshot-store.mjs";
 
@@ -50,6 +51,15 @@ const abs = (rel) => new URL(rel, siteRoot).href;
 // `caches` and `fetch` away from the reader's code once Python has booted.
 const store = snapshotStore(siteRoot, self.caches ?? null, self.fetch.bind(self));
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+const feedbackFor = feedbackLoader({
+  files: () => runtimeManifest?.feedback ?? null,
+  fetch: self.fetch.bind(self),
+  abs,
+  load: (text) => {
+    const answer = parse(dispatch("load_feedback", stringify({ text })));
+    if (!answer.ok) throw new Error(answer.error);
+  },
+});
 
 // Count the bytes of everything Pyodide fetches, so the page can show real progress. The
 // counting reads a clone: the original response goes to Pyodide untouched, so the browser
@@ -284,6 +294,7 @@ self.addEventListener("message", async (event) => {
       post({ type: "started", id }); // the time limit runs from here (py-client.js)
       const user = USER_CODE.has(message.name);
       if (user) beginRun();
+      if (message.name === "feedback") await feedbackFor(message.args?.question_id);
       let answer;
       try {
         answer = parse(dispatch(message.name, stringify(message.args ?? {})));

@@ -26,8 +26,10 @@ FILES = {
     "assets/quiz/runtime.json": "{}",
     "assets/quiz/bank.json": "{}",
     "assets/quiz/bank.schema.json": "{}",
+    "assets/quiz/feedback/bias-variance.json": "{}",
     "assets/css/guide.css.gz": "gz",
     "sitemap.xml": "<urlset/>",
+    "search/search_index.json": "{}",
     "sw.js": "old worker",
 }
 
@@ -59,8 +61,20 @@ def test_python_runtime_and_the_editor_wait_for_first_practice() -> None:
         "assets/js/editor.mjs",
         "assets/py/practice_engine-0.1-py3-none-any.whl",
         "assets/pyodide/pyodide.asm.wasm",
+        "assets/quiz/feedback/bias-variance.json",
     ]
     assert "assets/js/editor.mjs" not in precache
+
+
+def test_the_search_index_is_kept_when_first_fetched_not_at_install() -> None:
+    precache, runtime = site_files(FILES)
+    assert "search/search_index.json" not in precache + runtime
+
+
+def test_answer_feedback_is_kept_with_the_runtime_on_first_practice() -> None:
+    precache, runtime = site_files(FILES)
+    assert "assets/quiz/feedback/bias-variance.json" in runtime
+    assert "assets/quiz/feedback/bias-variance.json" not in precache
 
 
 def test_version_moves_with_any_byte_but_not_with_sw_js(tmp_path: Path) -> None:
