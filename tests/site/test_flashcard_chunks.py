@@ -61,6 +61,7 @@ def test_every_deck_id_is_in_exactly_one_chunk_in_the_engine_order(built_site: P
 
 def test_chunk_pages_are_kept_offline_and_out_of_search_and_sitemap(built_site: Path) -> None:
     chunks = _chunk_pages(built_site)
+    assert chunks
     built = [p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()]
     precache, _ = site_files(built)
     assert set(chunks) <= set(precache)
