@@ -39,14 +39,21 @@ from .publish.editor import editor_outputs
 from .publish.esbuild import BundleBuildError
 from .publish.exercise_export import exercise_outputs
 from .publish.export import bank_json, bank_outputs
-from .publish.parity import card_ids, exported_ids, mismatches, pages_by_id
+from .publish.parity import (
+    card_ids,
+    deck_mismatches,
+    exported_ids,
+    flashcard_ids,
+    mismatches,
+    pages_by_id,
+)
 from .publish.redirects import redirect_outputs
 from .publish.runtime import AssetError, katex_files, manifest, pyodide_files, wheel_files
 from .publish.scripts import site_script
 from .publish.service_worker import write_service_worker
 from .publish.snapshot import SnapshotError, snapshot_outputs
 from .publish.wheels import WheelError, browser_wheels, build_engine_wheel
-from .render.deck_chunks import FLASHCARDS_PAGE, chunk_pages
+from .render.deck_chunks import FLASHCARDS_PAGE, chunk_pages, deck_order
 from .render.links import page_of
 from .render.math import MathError, MathPages
 from .render.tags import page_tags, tag_summary
@@ -69,6 +76,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.bank: Bank | None = None
         self.exported: set[str] = set()
         self.card_ids: dict[str, list[str]] = {}
+        self.fc_ids: dict[str, list[str]] = {}  # flashcards per page, in chunks
         self.site_files: list[str] = []
         self.math: MathPages | None = None
         self.chunk_pages: dict[str, str] = {}
@@ -104,7 +112,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         for uri, markdown in self.chunk_pages.items():
             inclusion = InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
-        self.card_ids = {}
+        self.card_ids, self.fc_ids = {}, {}
         return files
 
     def _outputs(self, files: Files, config: MkDocsConfig) -> Outputs:
@@ -158,6 +166,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         assert self.math is not None
         self.card_ids[page.file.dest_uri] = card_ids(output)
+        self.fc_ids[page.file.dest_uri] = flashcard_ids(output)
         try:
             output = self.math.typeset_page(output)
         except MathError as exc:
@@ -198,6 +207,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if not self.dirty:
             pages = pages_by_id(self.card_ids)
             problems = mismatches({e.id for e in self.bank.entries}, pages, self.exported)
+            problems += deck_mismatches(deck_order(self.bank), self.fc_ids)
             if problems:
                 raise PluginError("bank, pages and JSON disagree:\n  - " + "\n  - ".join(problems))
         if not self.serving:
