@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 
 from .bank import Bank, BankError
 from .bank.cache import bank_for
-from .render import drill, exercise_page, index_table, listings, print_page
+from .render import deck_chunks, drill, exercise_page, index_table, listings, print_page
 from .render import quiz as quiz_shell
 from .render.figures import figure_md
 
@@ -40,6 +40,7 @@ BANK_ON_PAGE: dict[str, Callable[..., str]] = {
     "tag_index": listings.tag_index,
     "depth_side_by_side": listings.depth_side_by_side,
     "drill_widget": drill.render,
+    "flashcard_deck": deck_chunks.chunk_store,  # the generated chunk pages (plugin.py)
     "print_entries": print_page.all_entries,
 }
 

@@ -6,7 +6,7 @@ The order of a build, by MkDocs' own order of events:
   with every problem listed.
 - on_files: register everything the site holds beside the pages as MkDocs files: the
   scripts' bundle, joined stylesheets, JSON exports, runtime, wheels, snapshot, editor,
-  redirects.
+  redirects, and the flashcards deck's chunk pages (render/deck_chunks.py).
 - on_page_markdown: tag each page with the tracks, levels and roles of its questions.
 - on_page_content: typeset the page's formulas with KaTeX (render/math.py).
 - on_env: every page is converted, so the formulas' stylesheet can be written and
@@ -26,7 +26,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .bank import Bank, BankError
@@ -39,13 +39,21 @@ from .publish.editor import editor_outputs
 from .publish.esbuild import BundleBuildError
 from .publish.exercise_export import exercise_outputs
 from .publish.export import bank_json, bank_outputs
-from .publish.parity import card_ids, exported_ids, mismatches, pages_by_id
+from .publish.parity import (
+    card_ids,
+    deck_mismatches,
+    exported_ids,
+    flashcard_ids,
+    mismatches,
+    pages_by_id,
+)
 from .publish.redirects import redirect_outputs
 from .publish.runtime import AssetError, katex_files, manifest, pyodide_files, wheel_files
 from .publish.scripts import site_script
 from .publish.service_worker import write_service_worker
 from .publish.snapshot import SnapshotError, snapshot_outputs
 from .publish.wheels import WheelError, browser_wheels, build_engine_wheel
+from .render.deck_chunks import FLASHCARDS_PAGE, chunk_pages, deck_order
 from .render.links import page_of
 from .render.math import MathError, MathPages
 from .render.tags import page_tags, tag_summary
@@ -68,8 +76,10 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.bank: Bank | None = None
         self.exported: set[str] = set()
         self.card_ids: dict[str, list[str]] = {}
+        self.fc_ids: dict[str, list[str]] = {}  # flashcards per page, in chunks
         self.site_files: list[str] = []
         self.math: MathPages | None = None
+        self.chunk_pages: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A live-reloading dev server must not cache pages; a dirty build renders only the
@@ -97,7 +107,12 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                 files.append(File.generated(config, uri, abs_src_path=str(what)))
             else:
                 files.append(File.generated(config, uri, content=what))
-        self.card_ids = {}
+        # The flashcards deck's other chunks: pages the flashcards widget loads, in no nav.
+        self.chunk_pages = chunk_pages(self.bank) if self.bank is not None else {}
+        for uri, markdown in self.chunk_pages.items():
+            inclusion = InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
+        self.card_ids, self.fc_ids = {}, {}
         return files
 
     def _outputs(self, files: Files, config: MkDocsConfig) -> Outputs:
@@ -151,6 +166,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         assert self.math is not None
         self.card_ids[page.file.dest_uri] = card_ids(output)
+        self.fc_ids[page.file.dest_uri] = flashcard_ids(output)
         try:
             output = self.math.typeset_page(output)
         except MathError as exc:
@@ -173,6 +189,9 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         except MathError as exc:
             raise PluginError(str(exc)) from None
         files.append(File.generated(config, uri, content=css))
+        # The flashcards page shows the cards of its chunk pages: their formulas need KaTeX's
+        # stylesheet there too.
+        self.math.share(list(self.chunk_pages), FLASHCARDS_PAGE)
         # overrides/main.html: only a page with a formula links KaTeX's stylesheet
         env.globals["katex_stylesheet"] = self.math.stylesheet_for
         self.site_files = [f.dest_uri for f in files]
@@ -188,6 +207,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         if not self.dirty:
             pages = pages_by_id(self.card_ids)
             problems = mismatches({e.id for e in self.bank.entries}, pages, self.exported)
+            problems += deck_mismatches(deck_order(self.bank), self.fc_ids)
             if problems:
                 raise PluginError("bank, pages and JSON disagree:\n  - " + "\n  - ".join(problems))
         if not self.serving:

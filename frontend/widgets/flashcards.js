@@ -1,6 +1,7 @@
 // Flashcards: one concept question at a time from the engine's review queue (the first
-// drawn from the page while Python loads, flashcards-first.js), a countdown from its time
-// target, an answer box, then the rubric as one checklist (flashcards-checklist.js, a
+// drawn from the page while Python loads, flashcards-first.js; cards past the page's first
+// chunk are fetched as the queue nears them, flashcards-store.js), a countdown from its
+// time target, an answer box, then the rubric as one checklist (flashcards-checklist.js, a
 // typed answer's key points folded in) before the full answer (static HTML the build
 // wrote, hidden until revealed), then a self-grade that the engine turns into the next due
 // date. Each grade button says when the card would come back, keys work as in Anki, and a
@@ -15,9 +16,12 @@ import { CardChecklist } from "./flashcards-checklist.js";
 import { adoptFirst, firstStaticId, waitBox } from "./flashcards-first.js";
 import { cardGradeBar, cardKey, keyHint, markSuggested } from "./flashcards-grades.js";
 import { SettingsForm } from "./flashcards-settings.js";
-import { CardStore } from "./flashcards-store.js";
+import { CardStore, showWhenLoaded } from "./flashcards-store.js";
 import { sessionList, sessionSummary } from "./flashcards-summary.js";
 import { changeSettings, ready, showNotices } from "./practice.js";
+
+// How many of the queue's next cards have their chunk loaded ahead of the reader.
+const PREFETCH = 3;
 
 class Flashcards {
   constructor(root, deps) {
@@ -89,6 +93,7 @@ class Flashcards {
     const parts = [`Due now: ${q.due.length}`, `New cards left today: ${q.new_left_today}`];
     if (q.due_later_today) parts.push(`Due later today: ${q.due_later_today}`);
     this.counts.textContent = parts.join(" · ");
+    this.cards.prefetch([...q.due, ...q.new].slice(0, PREFETCH)); // their chunks, if not here
   }
 
   nextId() {
@@ -133,6 +138,8 @@ class Flashcards {
   // `focus`: move focus to the card's heading (not when the page has just loaded).
   showCard(id, { focus = true } = {}) {
     this.stopTimer(); // the card it replaces may still be counting (flashcards-first.js)
+    this.loadingCard = null;
+    if (!this.cards.has(id)) return showWhenLoaded(this, id, { focus }); // on a chunk page
     let card;
     try {
       card = this.cards.borrow(id);

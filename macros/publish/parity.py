@@ -1,4 +1,5 @@
-"""The build's promise that bank, pages and JSON agree on which questions exist.
+"""The build's promise that bank, pages and JSON agree on which questions exist, and that
+every flashcard of the deck is on exactly one page (the flashcards page or a chunk page).
 
 Each card carries `data-qid`; the export lists its entries. The three id sets must be
 equal: a card that renders no anchor, an entry missing from every page, or a JSON record
@@ -12,12 +13,34 @@ import re
 from typing import Any
 
 _QID = re.compile(r'<div class="qcard" data-qid="([a-z0-9-]+)"')
+# A flashcard as md_in_html writes it (attributes in name order): on the flashcards page or
+# one of its chunk pages (render/deck_chunks.py).
+_FC_ID = re.compile(r'<div class="fc-card" data-fc-id="([a-z0-9-]+)"')
 PRINT_PAGE = "print/index.html"  # holds every card again, on purpose
 
 
 def card_ids(html: str) -> list[str]:
     """The id of every question card in a page's HTML, in page order."""
     return _QID.findall(html)
+
+
+def flashcard_ids(html: str) -> list[str]:
+    """The id of every flashcard in a page's HTML, in page order."""
+    return _FC_ID.findall(html)
+
+
+def deck_mismatches(deck: list[str], pages: dict[str, list[str]]) -> list[str]:
+    """Human-readable differences between the engine's deck and the flashcards the pages
+    hold (`pages`: page -> its flashcard ids); empty when each card is on exactly one."""
+    found = pages_by_id(pages)
+    problems = [f"flashcard {i}: on no page" for i in deck if i not in found]
+    problems += [
+        f"flashcard {i}: on {found[i][0]}, not in the deck" for i in found if i not in deck
+    ]
+    for i, where in sorted(found.items()):
+        if len(where) > 1:
+            problems.append(f"flashcard {i}: on several pages ({', '.join(where)})")
+    return problems
 
 
 def pages_by_id(pages: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -1,5 +1,6 @@
 """The flashcards of the short answers and practice problems, hidden in the flashcards page
-next to the concept questions' (drill.py): the engine's deck holds all three kinds.
+or a chunk page next to the concept questions' (drill.py, deck_chunks.py): the engine's
+deck holds all three kinds.
 
 Same shape as a concept question's card (a prompt, then the answer with its rubric) and the
 same rule: "fc-" classes and ids only, never the question cards' "qcard"/"data-qid"/"q-<id>",
@@ -51,9 +52,3 @@ def problem_flashcard(problem: Problem, bank: Bank) -> str:
     answer = "\n\n".join(f"**{s.title}.**\n\n{s.body}" for s in problem.answer_sections)
     seconds = vocab.target_seconds(problem.type)
     return _card(problem, bank, prompt, answer, problem.time_target, seconds)
-
-
-def flashcards(bank: Bank, page: str) -> list[str]:
-    """The deck's short answers, then its problems, in the bank's order (as the engine)."""
-    shorts = [short_flashcard(s, bank, page) for s in bank.shorts]
-    return shorts + [problem_flashcard(p, bank) for p in bank.problems]

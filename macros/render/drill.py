@@ -3,7 +3,8 @@ in quiz.py).
 
 The build writes each widget's structure, labels and live region; the scripts in
 docs/assets/js fill in what depends on the reader's progress, as text. The flashcards
-shell also carries every concept question's full answer and rubric, rendered here as
+shell also carries the first cards' full answers and rubrics (the rest of the deck is on
+pages of its own that the widget loads, deck_chunks.py), rendered here as
 Markdown by the site's own extensions (formulas included) and hidden until the reader
 reveals one: the answer text never has to travel through Python or be parsed in the page.
 
@@ -19,7 +20,7 @@ from html import escape
 from practice_engine import vocab
 
 from ..bank import Bank, Question
-from . import deck
+from . import deck_chunks
 from .cards import rubric_rows_md
 from .lead import lead_part_md
 from .mock_store import mock_store
@@ -91,8 +92,6 @@ def flashcard(question: Question, bank: Bank) -> str:
 
 
 def flashcards(bank: Bank, page: str) -> str:
-    # The engine's deck: the concept questions, then the short answers and problems (deck.py).
-    cards = "\n".join([*(flashcard(q, bank) for q in bank.questions), *deck.flashcards(bank, page)])
     low, high = vocab.NEW_PER_DAY_RANGE
     schedules = "".join(
         f'<option value="{s}">{SCHEDULE_CHOICES[s]}</option>' for s in vocab.SCHEDULES
@@ -129,9 +128,9 @@ def flashcards(bank: Bank, page: str) -> str:
         # A top-level block of its own: md_in_html renders Markdown only inside an element
         # whose ancestors all ask for it, and the section above is raw HTML. A <section>,
         # not a <div>: the search plugin matches open elements by tag name, so the first
-        # nested </div> would end the exclusion and index every hidden answer.
-        + f'<section class="fc-store" hidden data-search-exclude markdown>\n\n{cards}\n'
-        "</section>\n"
+        # nested </div> would end the exclusion and index every hidden answer. It holds the
+        # deck's first chunk and says where the others are (deck_chunks.py).
+        + deck_chunks.chunk_store(bank, 1, page)
     )
 
 

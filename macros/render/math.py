@@ -234,6 +234,12 @@ class MathPages:
     def has_math(self, page: str) -> bool:
         return page in self.pages
 
+    def share(self, sources: list[str], page: str) -> None:
+        """`page` shows formulas of the `sources` pages (it loads their HTML): it links the
+        stylesheet if any of them has a formula."""
+        if any(self.has_math(source) for source in sources):
+            self.pages.add(page)
+
     def stylesheet_for(self, page: Page | None) -> str:
         """The stylesheet a page links: KaTeX's if it has a formula, else none ("")."""
         if page is None or not self.has_math(page.file.src_uri):

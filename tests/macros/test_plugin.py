@@ -15,6 +15,7 @@ from macros import plugin
 from macros.config import GuideConfig
 from macros.publish.export import bank_json
 from macros.publish.parity import exported_ids
+from macros.render.deck_chunks import deck_order
 from tests.conftest import FIXTURES
 from tests.macros.bank.test_exercises import EXPECTED
 
@@ -40,9 +41,14 @@ def test_on_config_stops_the_build_with_every_bank_problem(tmp_path: Path) -> No
         plugin.GuidePlugin().on_config(config)  # type: ignore[arg-type]
 
 
-def _checked(fixture_bank, pages: dict[str, list[str]]) -> None:
-    """Run the end-of-build check on cards as they were rendered on `pages`."""
+def _checked(
+    fixture_bank, pages: dict[str, list[str]], flashcards: dict[str, list[str]] | None = None
+) -> None:
+    """Run the end-of-build check on cards as they were rendered on `pages`, and on the
+    flashcards as on `flashcards` (by default, the whole deck on the flashcards page)."""
     guide = plugin.GuidePlugin()
+    deck = {"drill/flashcards/index.html": deck_order(fixture_bank)}
+    guide.fc_ids = deck if flashcards is None else flashcards
     guide.serving = True  # no service worker: only the check
     guide.bank = fixture_bank
     guide.exported = exported_ids(bank_json(fixture_bank))
@@ -59,6 +65,18 @@ def test_the_build_fails_when_a_page_lost_a_card_or_shows_one_twice(fixture_bank
         _checked(fixture_bank, {"a/index.html": ids, "b/index.html": ids[:1]})
     # the print page repeats every card on purpose
     _checked(fixture_bank, {"a/index.html": ids, "print/index.html": ids})
+
+
+def test_the_build_fails_when_a_flashcard_is_on_no_chunk_page(fixture_bank) -> None:
+    ids = [e.id for e in fixture_bank.entries]
+    deck = deck_order(fixture_bank)
+    spread = {
+        "drill/flashcards/index.html": deck[:2],
+        "drill/flashcard-deck-2/index.html": deck[2:],
+    }
+    _checked(fixture_bank, {"a/index.html": ids}, spread)
+    with pytest.raises(PluginError, match=f"flashcard {deck[-1]}: on no page"):
+        _checked(fixture_bank, {"a/index.html": ids}, {"drill/flashcards/index.html": deck[:-1]})
 
 
 @pytest.mark.parametrize(
