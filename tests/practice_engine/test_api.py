@@ -23,6 +23,7 @@ from practice_engine.vocab import (
     MOCK_ENDINGS,
     ROLES,
     SAVED_ROUND_VERSION,
+    SCOPES,
 )
 from tests.practice_engine.builders import (
     DAY,
@@ -61,7 +62,7 @@ ARGUMENTS = {
     "session_summary": ("progress", "since_ms", "now_ms", "tz_offset_min"),
     "set_settings": ("progress", "settings"),
     "set_profile": ("progress", "profile", "now_ms", "tz_offset_min"),
-    "new_mock": ("role", "level", "seed"),
+    "new_mock": ("role", "level", "seed", "scope"),
     "grade_mock": ("mock", "grade", "seconds"),
     "redo_mock": ("mock", "seed"),
     "scorecard": ("mock",),
@@ -218,6 +219,7 @@ STRATEGIES = {
         json_values,
     ),
     "level": st.one_of(st.sampled_from(LEVELS), json_values),
+    "scope": st.one_of(st.sampled_from(SCOPES), json_values),
     "seed": st.one_of(st.integers(), json_values),
     "text": st.one_of(
         json_values.map(json.dumps),
