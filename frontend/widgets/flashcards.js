@@ -89,6 +89,7 @@ class Flashcards {
     const parts = [`Due now: ${q.due.length}`, `New cards left today: ${q.new_left_today}`];
     if (q.due_later_today) parts.push(`Due later today: ${q.due_later_today}`);
     this.counts.textContent = parts.join(" · ");
+    this.settings.showCoreDone(q);
   }
 
   nextId() {

@@ -16,6 +16,7 @@ export function sessionRoute(hrefs, texts, weakest) {
   const quiz = new URL(hrefs[1]);
   quiz.searchParams.set("count", String(QUIZ_SIZE));
   if (weakest) quiz.searchParams.set("tracks", weakest);
+  quiz.searchParams.set("scope", "core"); // today's session keeps to the must-know questions
   return [hrefs[0], quiz.href, hrefs[2]].map((href, n) => ({ href, text: texts[n] }));
 }
 
