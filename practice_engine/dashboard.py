@@ -106,6 +106,8 @@ def _weakest(bank: BankData, progress: Progress, rows: list[dict], now_ms: int) 
         "track": weakest["track"],
         "title": weakest["title"],
         "study": [{"id": e.id, "title": e.title, "url": e.url} for e in study],
+        # Whether a quiz on it can keep to the core set (today's session does when it can).
+        "core": any(e.core for e in questions),
     }
 
 

@@ -116,7 +116,7 @@ def flashcards(bank: Bank, page: str) -> str:
         f'<select id="fc-schedule" name="schedule">{schedules}</select></p>'
         '<p><label for="fc-level">Your target level (which key points a typed answer is '
         f'expected to make)</label> <select id="fc-level" name="level">{levels}</select></p>'
-        + scope_choice(vocab.DEFAULT_SCOPE, "New cards from")
+        + scope_choice("fc-scope", vocab.DEFAULT_SCOPE, "New cards from")
         + '<p><button type="submit" class="md-button">Save settings</button></p>'
         "</fieldset></form></details>\n"
     )
@@ -159,7 +159,7 @@ def mock(bank: Bank) -> str:
         '<fieldset class="mlw-filter" disabled><legend>Your target job</legend>'
         + _select("role", "Role", roles, roles[0][0])
         + _select("level", "Level", levels, DEFAULT_LEVEL)
-        + scope_choice(vocab.DEFAULT_SCOPE)
+        + scope_choice("mock-scope", vocab.DEFAULT_SCOPE)
         + '<p><button type="submit" class="md-button md-button--primary">Start the round'
         "</button></p></fieldset></form>\n"
         + _body("mlw-mock", "The mock round")

@@ -27,17 +27,21 @@ def _checks(name: str, legend: str, options: list[tuple[str, str]]) -> str:
     return f'<fieldset class="mlw-filter"><legend>{escape(legend)}</legend>{boxes}</fieldset>'
 
 
-def scope_choice(chosen: str, legend: str = "Questions") -> str:
-    """The core/all choice every practice widget offers, one radio group under a legend
-    (arrow keys move within it; a screen reader names the group and the choice). The
-    words are the engine's (vocab.SCOPE_LABELS), as the widgets read them."""
+def scope_choice(group_id: str, chosen: str, label: str = "Questions") -> str:
+    """The core/all choice every practice widget offers: one radio group with a name
+    (arrow keys move within it; a screen reader names the group and the choice). A
+    radiogroup, not a nested fieldset: the widgets' own fieldset is the one that waits,
+    disabled, for Python. The words are the engine's (vocab.SCOPE_LABELS)."""
     radios = "".join(
         f'<label class="mlw-check"><input type="radio" name="scope" value="{s}"'
         f"{' checked' if s == chosen else ''}> {escape(SCOPE_LABELS[s])}</label>"
         for s in SCOPES
     )
-    legend_html = f"<legend>{escape(legend)}</legend>"
-    return f'<fieldset class="mlw-filter mlw-scope">{legend_html}{radios}</fieldset>'
+    name = f'<span class="mlw-scope__label" id="{group_id}">{escape(label)}</span> '
+    return (
+        f'<div class="mlw-scope" role="radiogroup" aria-labelledby="{group_id}">'
+        f"{name}{radios}</div>"
+    )
 
 
 def _filters_form(bank: Bank, widget_id: str) -> str:
@@ -49,7 +53,7 @@ def _filters_form(bank: Bank, widget_id: str) -> str:
         + _checks("tracks", "Tracks (none ticked: all)", [(t.id, t.title) for t in bank.tracks])
         + _checks("levels", "Levels (none ticked: all)", [(lv, lv) for lv in LEVELS])
         + _checks("roles", "Roles (none ticked: all)", list(ROLE_LABELS.items()))
-        + scope_choice(BROWSE_SCOPE)
+        + scope_choice(f"{widget_id}-scope", BROWSE_SCOPE)
         + f'<p><label for="{widget_id}-count">Number of questions</label> '
         f'<select id="{widget_id}-count" name="count">{counts}</select></p>'
         + '<p><button type="submit" class="md-button md-button--primary">Start quiz</button></p>'

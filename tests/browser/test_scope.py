@@ -49,7 +49,7 @@ def test_the_quiz_starts_on_all_and_draws_only_core_questions_when_asked(
 ) -> None:
     page.goto(urljoin(site_url, QUIZ))
     quiz = page.locator("#quiz-all-f")
-    group = quiz.get_by_role("group", name="Questions")
+    group = quiz.get_by_role("radiogroup", name="Questions")
     assert group.get_by_role("radio", name="All", exact=True).is_checked()
     group.get_by_role("radio", name="All", exact=True).focus()
     page.keyboard.press("ArrowUp")  # a radio group: the arrow keys move and choose
@@ -70,7 +70,7 @@ def test_flashcards_start_on_the_core_set_and_offer_all_once_it_is_met(
     flashcards_ready(page)
     fc = page.locator(".mlw-fc")
     fc.locator(".mlw-fc__settings summary").click()
-    scope = fc.get_by_role("group", name="New cards from")
+    scope = fc.get_by_role("radiogroup", name="New cards from")
     assert scope.get_by_role("radio", name="Core (must-know)").is_checked()
     page.evaluate(MEET_ALL_JS, [sorted(_core(built_site)), DAY_MS])
     page.reload()
@@ -90,7 +90,7 @@ def test_flashcards_start_on_the_core_set_and_offer_all_once_it_is_met(
 def test_the_mock_round_starts_on_the_core_set(page, site_url: str, built_site: Path) -> None:
     page.goto(urljoin(site_url, MOCK))
     mock = page.locator(".mlw-mock")
-    page.locator(".mlw-mock fieldset:not([disabled])").first.wait_for(timeout=TIMEOUT)
+    page.locator(".mlw-mock fieldset:not([disabled])").wait_for(timeout=TIMEOUT)
     assert mock.get_by_role("radio", name="Core (must-know)").is_checked()
     mock.get_by_role("button", name="Start the round").focus()
     page.keyboard.press("Enter")

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from practice_engine import api, cards, dashboard, mock, progress, quiz, vocab
+from practice_engine import api, cards, dashboard, mock, progress, quiz, session_state, vocab
 from practice_engine.errors import EngineError
 from tests.practice_engine.builders import T0, at, reviewed
 
@@ -81,7 +81,8 @@ def test_the_quiz_draws_from_all_unless_asked_for_the_core_set(engine_bank) -> N
 def test_a_quiz_saved_before_the_scope_existed_still_restores(engine_bank) -> None:
     session = quiz.new_session(engine_bank, {"count": 5}, 3)
     del session["filters"]["scope"]
-    assert api._restore_session(session)["reason"] is None
+    restored, reason = session_state.restore_session(engine_bank, session)
+    assert reason is None and restored is not None
 
 
 @pytest.mark.parametrize("role", vocab.ROLES)
@@ -103,3 +104,11 @@ def test_a_mock_round_on_the_core_set_falls_back_to_all_when_too_few(small_bank)
     draws from both rather than ask one."""
     m = mock.new_mock(small_bank, "mle", "L4", 1)
     assert {q["id"] for q in m["questions"]} == {"alpha", "beta"}
+
+
+def test_the_weakest_track_says_whether_it_has_core_questions(engine_bank) -> None:
+    """Today's session quizzes the weakest track on the core set only when it has one."""
+    state = reviewed(progress.empty_progress(), ("bias-variance", "no_hire", T0))
+    weakest = dashboard.dashboard(engine_bank, state, at(1), 0)["weakest"]
+    tracks = {e.track for e in engine_bank.entries if e.core}
+    assert weakest is not None and weakest["core"] is (weakest["track"] in tracks)
