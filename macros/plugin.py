@@ -3,10 +3,12 @@ calling plain functions in bank/, render/ and publish/.
 
 The order of a build, by MkDocs' own order of events:
 - on_config: load and validate the bank and the exercises; a broken one stops the build
-  with every problem listed.
+  with every problem listed. List every track under Questions in the nav, and note the
+  tracks with no page file (render/track_pages.py).
 - on_files: register everything the site holds beside the pages as MkDocs files: the
   scripts' bundle, joined stylesheets, JSON exports, runtime, wheels, snapshot, editor,
-  redirects, and the flashcards deck's chunk pages (render/deck_chunks.py).
+  redirects, the pages of tracks with no page file, and the flashcards deck's chunk
+  pages (render/deck_chunks.py).
 - on_page_markdown: tag each page with the tracks, levels and roles of its questions.
 - on_page_content: typeset the page's formulas with KaTeX (render/math.py).
 - on_env: every page is converted, so the formulas' stylesheet can be written and
@@ -57,6 +59,7 @@ from .render.deck_chunks import FLASHCARDS_PAGE, chunk_pages, deck_order
 from .render.links import page_of
 from .render.math import MathError, MathPages
 from .render.tags import page_tags, tag_summary
+from .render.track_pages import TrackPageError, generated_pages, with_track_nav
 
 # Written after MkDocs' list of files is final: the theme's static pages (by MkDocs) and,
 # in their on_post_build, the search index and the tags plugin's export.
@@ -80,6 +83,7 @@ class GuidePlugin(BasePlugin[GuideConfig]):
         self.site_files: list[str] = []
         self.math: MathPages | None = None
         self.chunk_pages: dict[str, str] = {}
+        self.track_pages: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A live-reloading dev server must not cache pages; a dirty build renders only the
@@ -93,6 +97,12 @@ class GuidePlugin(BasePlugin[GuideConfig]):
             exercises_for(self.root / "quiz_data" / "exercises")  # every problem, file and field
         except BankError as exc:
             raise PluginError(str(exc)) from None
+        if self.bank is not None:  # a track is one entry in tracks.yml: its page and nav
+            try:
+                self.track_pages = generated_pages(self.bank, Path(config.docs_dir))
+            except TrackPageError as exc:
+                raise PluginError(str(exc)) from None
+            config.nav = with_track_nav(config.nav, self.bank)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -107,6 +117,8 @@ class GuidePlugin(BasePlugin[GuideConfig]):
                 files.append(File.generated(config, uri, abs_src_path=str(what)))
             else:
                 files.append(File.generated(config, uri, content=what))
+        for uri, markdown in self.track_pages.items():  # pages of tracks without a file
+            files.append(File.generated(config, uri, content=markdown))
         # The flashcards deck's other chunks: pages the flashcards widget loads, in no nav.
         self.chunk_pages = chunk_pages(self.bank) if self.bank is not None else {}
         for uri, markdown in self.chunk_pages.items():

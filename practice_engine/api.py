@@ -176,6 +176,9 @@ def _constants() -> dict[str, Any]:
         "max_draft_chars": vocab.MAX_DRAFT_CHARS,
         "levels": list(vocab.LEVELS),
         "max_answer_chars": vocab.MAX_ANSWER_CHARS,
+        "scopes": [{"id": s, "label": vocab.SCOPE_LABELS[s]} for s in vocab.SCOPES],
+        "default_scope": vocab.DEFAULT_SCOPE,
+        "browse_scope": vocab.BROWSE_SCOPE,
     }
 
 
@@ -222,7 +225,9 @@ OPS: dict[str, Callable[..., Any]] = {
         progress["settings"]["interview_date"], now_ms, tz_offset_min
     ),
     # mock rounds
-    "new_mock": lambda role, level, seed: mock.new_mock(_bank(), role, level, seed),
+    "new_mock": lambda role, level, seed, scope=vocab.DEFAULT_SCOPE: mock.new_mock(
+        _bank(), role, level, seed, scope
+    ),
     "grade_mock": mock.grade_mock,
     "redo_mock": _redo_mock,
     "scorecard": mock.scorecard,

@@ -151,7 +151,8 @@ def _is_reviewed(progress: Progress, question_id: str) -> bool:
 
 def queue(bank: BankData, progress: Progress, now_ms: int, tz_offset_min: int) -> dict[str, Any]:
     """What to study now. "due": cards due at `now_ms`, most overdue first; "new": never
-    reviewed cards in the deck's order (question_ids), as many as today's allowance
+    reviewed cards in the deck's order (question_ids), of the core set only when the
+    settings' scope is "core" ("core_done" then says it has none left), as many as today's allowance
     (new_per_day minus the cards first reviewed today, a mock round's included) still
     permits. Only the bank's deck appears; cards kept for entries no longer in the bank do
     not."""
@@ -171,7 +172,10 @@ def checked_queue(
     scheduled = {q: d for q, d in dues.items() if d is not None}
     tomorrow = day_start_ms(local_day(now_ms, tz_offset_min) + 1, tz_offset_min)
     allowance = progress["settings"]["new_per_day"] - _new_today(progress, now_ms, tz_offset_min)
-    new = [q for q in ids if not _is_reviewed(progress, q)][: max(0, allowance)]
+    unseen = [q for q in ids if not _is_reviewed(progress, q)]
+    scope = progress["settings"]["scope"]
+    scoped = in_scope(bank, unseen, scope)
+    new = scoped[: max(0, allowance)]
     later = [d for d in scheduled.values() if d > now_ms]
     return {
         "due": sorted((q for q, d in scheduled.items() if d <= now_ms), key=scheduled.__getitem__),
@@ -179,7 +183,20 @@ def checked_queue(
         "due_later_today": sum(1 for d in later if d < tomorrow),
         "new_left_today": len(new),
         "next_due_ms": min(later) if later else None,
+        "scope": scope,
+        # Every core card has been met while others are still new: the page says so and
+        # offers "All" rather than leave the reader with no new card.
+        "core_done": scope == "core" and not scoped and len(unseen) > 0,
     }
+
+
+def in_scope(bank: BankData, ids: list[str], scope: str) -> list[str]:
+    """`ids` kept in order, only the core set's when `scope` is "core". Due cards are never
+    filtered: a card once learnt keeps its reviews whatever the scope."""
+    if scope != "core":
+        return ids
+    core = {e.id for e in bank.entries if e.core}
+    return [q for q in ids if q in core]
 
 
 def due_times(bank: BankData, progress: Progress, tz_offset_min: int) -> list[int]:

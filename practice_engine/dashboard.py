@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .bankdata import BankData, Entry
-from .cards import checked_queue, due_ms, question_ids, retrievability, review_span
+from .cards import checked_queue, due_ms, in_scope, question_ids, retrievability, review_span
 from .clock import day_label, day_start_ms, local_day, require_offset, require_time
 from .plan import plan_status
 from .progress import require_progress
@@ -106,6 +106,8 @@ def _weakest(bank: BankData, progress: Progress, rows: list[dict], now_ms: int) 
         "track": weakest["track"],
         "title": weakest["title"],
         "study": [{"id": e.id, "title": e.title, "url": e.url} for e in study],
+        # Whether a quiz on it can keep to the core set (today's session does when it can).
+        "core": any(e.core for e in questions),
     }
 
 
@@ -150,7 +152,8 @@ def day_summary(
     tomorrow, after = (day_start_ms(today + n, tz_offset_min) for n in (1, 2))
     ids = question_ids(bank)
     dues = [d for d in (due_ms(progress, q, tz_offset_min) for q in ids) if d is not None]
-    unseen = sum(1 for q in ids if q not in progress["cards"] and not review_span(progress, q))
+    fresh = [q for q in ids if q not in progress["cards"] and not review_span(progress, q)]
+    unseen = len(in_scope(bank, fresh, progress["settings"]["scope"]))  # new cards come from it
     return {
         "streak_days": streak(set(activity(progress, tz_offset_min)), today),
         "due_today": sum(1 for d in dues if d < tomorrow),

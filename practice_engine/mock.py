@@ -6,7 +6,9 @@ Selection. A question fits when its roles include the role and its levels includ
 level. When fewer than 6 fit, the round relaxes to the role's questions open to any level
 up to the chosen one, and then to all the role's questions (so an L3 AI-engineer round,
 with only 5 L3 questions for that role, borrows deeper ones). If even the role has fewer
-than 6 questions, the round has as many as there are. The seeded rng picks the count, then
+than 6 questions, the round has as many as there are. A round on the core set (the
+default scope) draws from the must-know questions alone, the same way; when they give the
+role fewer than 6, it draws from all questions instead. The seeded rng picks the count, then
 the questions; the same bank, role, level and seed always give the same round.
 
 Order. depth = (the question's lowest level, its type: explain < compare < handle <
@@ -37,6 +39,7 @@ from .stored_text import parse_stored
 from .validate import record_problem, shown
 from .validate_mocks import MAX_QUESTION_SECONDS
 from .vocab import (
+    DEFAULT_SCOPE,
     LEVELS,
     MOCK_CLOCK_SECONDS,
     MOCK_ENDINGS,
@@ -44,6 +47,7 @@ from .vocab import (
     MOCK_VERSION,
     ROLES,
     SAVED_ROUND_VERSION,
+    SCOPES,
     TYPE_DEPTH,
     target_seconds,
 )
@@ -69,9 +73,12 @@ def depth(bank: BankData, entry: Entry) -> tuple[int, int, int]:
     )
 
 
-def candidates(bank: BankData, role: str, level: str) -> list[Entry]:
+def candidates(bank: BankData, role: str, level: str, scope: str = "all") -> list[Entry]:
     """The role's questions at the level, relaxed as the module docstring says."""
     mine = [e for e in bank.entries if e.kind == "question" and role in e.roles]
+    core = [e for e in mine if e.core]
+    if scope == "core" and len(core) >= MIN_QUESTIONS:
+        mine = core
     upto = set(LEVELS[: LEVELS.index(level) + 1])
     for pool in (
         [e for e in mine if level in e.levels],
@@ -109,15 +116,19 @@ def _round(role: str, level: str, seed: int, picked: list[Entry]) -> MockRound:
     }
 
 
-def new_mock(bank: BankData, role: str, level: str, seed: int) -> MockRound:
+def new_mock(
+    bank: BankData, role: str, level: str, seed: int, scope: str = DEFAULT_SCOPE
+) -> MockRound:
     """A fresh mock round (see the module docstring for how it is chosen and ordered)."""
+    if scope not in SCOPES:
+        raise EngineError(f"scope must be one of {', '.join(SCOPES)}")
     if not isinstance(role, str) or role not in ROLES:
         raise EngineError(f"unknown role {shown(role)}; roles are {', '.join(ROLES)}")
     if not isinstance(level, str) or level not in LEVELS:
         raise EngineError(f"unknown level {shown(level)}; levels are {', '.join(LEVELS)}")
     if not is_int(seed):
         raise EngineError("seed must be an integer")
-    pool = candidates(bank, role, level)
+    pool = candidates(bank, role, level, scope)
     if not pool:
         raise EngineError(f"the bank has no concept question for the role {role!r}")
     rng = random.Random(seed)

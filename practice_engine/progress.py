@@ -1,8 +1,8 @@
 """A reader's progress as a versioned plain dict: quiz answers, flashcard state, self-grades,
 recorded mock rounds (finished or partial) and settings.
 
-Version 6 (this one):
-    {"version": 6,
+Version 7 (this one):
+    {"version": 7,
      "quiz": {item_id: [[t_ms, 0|1], ...]},       # every quiz answer, in time order
      "cards": {question_id: fsrs Card.to_dict()},   # FSRS state per concept question
      "reviews": [[question_id, grade, t_ms], ...],  # every self-grade, in time order
@@ -11,10 +11,12 @@ Version 6 (this one):
                 "seconds": [int | null, ...]}],  # time used per graded question
      "settings": {"new_per_day": 1..50, "schedule": "fsrs" | "checkpoints",
                   "level": "L3".."L6+", "keep_answers": bool,
-                  "interview_date": "YYYY-MM-DD" | null, "role": vocab.ROLES | null},
+                  "interview_date": "YYYY-MM-DD" | null, "role": vocab.ROLES | null,
+                  "scope": "core" | "all"},             # where new flashcards come from
      "exercises": {exercise_id: record},            # see exercise_progress.py
      "answers": {question_id: {"text", "t_ms"}}}    # typed answers, only if kept
 A partial round (vocab.MOCK_ENDINGS) keeps only its graded questions' grades and times.
+Version 6 had no "scope" in its settings (it migrates as "core", the default).
 Version 5 kept only finished mock rounds, without "ended" or "seconds" (they migrate as
 "complete", each time null: unknown). Version 4 had no interview date or role in its
 settings; version 3 had no "answers" and settings had only new_per_day and schedule;
@@ -40,6 +42,7 @@ from .validate import (
     PROGRESS_V2_KEYS,
     SETTINGS_KEYS,
     SETTINGS_V4_KEYS,
+    SETTINGS_V6_KEYS,
     answers_problem,
     progress_parts_problem,
     progress_v1_problem,
@@ -93,7 +96,14 @@ def progress_v5_problem(data: Any, where: str) -> str | None:
     """A version-5 progress: mock records without how they ended or their times."""
     if not isinstance(data, dict):
         return f"{where} is not an object"
-    return _parts_problem(data, where, SETTINGS_KEYS)
+    return _parts_problem(data, where, SETTINGS_V6_KEYS)
+
+
+def progress_v6_problem(data: Any, where: str) -> str | None:
+    """A version-6 progress: settings without the scope of new flashcards."""
+    if not isinstance(data, dict):
+        return f"{where} is not an object"
+    return _parts_problem(data, where, SETTINGS_V6_KEYS, mocks_current=True)
 
 
 def progress_problem(data: Any, where: str = "progress") -> str | None:
@@ -135,11 +145,13 @@ def has_study_data(progress: Progress) -> bool:
     return any(progress[k] for k in ("quiz", "cards", "reviews", "mocks", "exercises"))
 
 
-def _upgraded(data: dict[str, Any]) -> Progress:
-    """A valid older progress (version 2 to 5) as the current one: what it lacked starts
-    empty (no answers kept, no exercises), settings it lacked at their defaults, and its
-    mock rounds finished ones of unknown times (see validate_mocks.upgraded_mocks)."""
+def _upgraded(data: dict[str, Any], mocks_current: bool = False) -> Progress:
+    """A valid older progress (version 2 to 6) as the current one: what it lacked starts
+    empty (no answers kept, no exercises), settings it lacked at their defaults (so new
+    flashcards start on the core set), and mock rounds from before version 6 finished ones
+    of unknown times (see validate_mocks.upgraded_mocks)."""
     settings = {**DEFAULT_SETTINGS, **data["settings"]}
+    mocks = data["mocks"] if mocks_current else upgraded_mocks(data["mocks"])
     return cast(
         Progress,
         {
@@ -148,13 +160,13 @@ def _upgraded(data: dict[str, Any]) -> Progress:
             **data,
             "version": PROGRESS_VERSION,
             "settings": settings,
-            "mocks": upgraded_mocks(data["mocks"]),
+            "mocks": mocks,
         },
     )
 
 
 def upgrade(data: Any, where: str = "progress") -> tuple[Progress | None, str | None]:
-    """(current progress, None) from a valid version 1 to 6, else (None, reason).
+    """(current progress, None) from a valid version 1 to 7, else (None, reason).
     An older version keeps what it had; everything that did not exist then starts empty."""
     if not isinstance(data, dict):
         return None, f"{where} is not an object"
@@ -174,6 +186,9 @@ def upgrade(data: Any, where: str = "progress") -> tuple[Progress | None, str | 
     if is_int(version) and version == 5:
         problem = progress_v5_problem(data, where)
         return (None, problem) if problem else (_upgraded(data), None)
+    if is_int(version) and version == 6:
+        problem = progress_v6_problem(data, where)
+        return (None, problem) if problem else (_upgraded(data, mocks_current=True), None)
     if is_int(version) and version == PROGRESS_VERSION:
         problem = progress_problem(data, where)
         return (None, problem) if problem else (cast(Progress, data), None)

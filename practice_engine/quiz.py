@@ -9,7 +9,7 @@ from typing import Any, cast
 from .bankdata import BankData, Item
 from .errors import EngineError
 from .state import Answer, Filters, QuizSession, Slot
-from .vocab import QUIZ_MAX_COUNT, SESSION_VERSION
+from .vocab import BROWSE_SCOPE, QUIZ_MAX_COUNT, SCOPES, SESSION_VERSION
 
 
 def normalise_filters(raw: dict[str, Any] | None) -> Filters:
@@ -24,6 +24,11 @@ def normalise_filters(raw: dict[str, Any] | None) -> Filters:
     if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= QUIZ_MAX_COUNT:
         raise EngineError(f"count must be a whole number from 1 to {QUIZ_MAX_COUNT}")
     out["count"] = count
+    # A session saved before the scope existed drew from the whole bank.
+    scope = raw.get("scope", BROWSE_SCOPE)
+    if scope not in SCOPES:
+        raise EngineError(f"scope must be one of {', '.join(SCOPES)}")
+    out["scope"] = scope
     return cast(Filters, out)
 
 
@@ -31,6 +36,8 @@ def select_items(bank: BankData, filters: Filters) -> list[Item]:
     """Items whose entry matches every non-empty filter, in a stable order."""
     chosen: list[Item] = []
     for entry in bank.entries:
+        if filters.get("scope") == "core" and not entry.core:
+            continue
         if filters["tracks"] and entry.track not in filters["tracks"]:
             continue
         if filters["levels"] and not set(entry.levels) & set(filters["levels"]):
@@ -47,7 +54,10 @@ def new_session(bank: BankData, filters: dict[str, Any] | None, seed: int) -> Qu
     _require_seed(seed)
     pool = select_items(bank, f)
     if not pool:
-        raise EngineError("no quiz item matches these filters; widen the tracks, levels or roles")
+        raise EngineError(
+            "no quiz item matches these filters; widen the tracks, levels or roles, "
+            "or choose all questions"
+        )
     rng = random.Random(seed)
     rng.shuffle(pool)
     return _fresh(f, seed, _slots(pool[: f["count"]], rng))

@@ -18,6 +18,7 @@ class Settings(TypedDict):
     keep_answers: bool  # typed answers are kept only when the reader asks
     interview_date: str | None  # "YYYY-MM-DD", the reader's local date, or unset
     role: str | None  # one of vocab.ROLES, or unset
+    scope: str  # one of vocab.SCOPES: where new flashcards are drawn from
 
 
 class KeptAnswer(TypedDict):
@@ -83,6 +84,7 @@ class Filters(TypedDict):
     levels: list[str]
     roles: list[str]
     count: int
+    scope: str  # one of vocab.SCOPES; a session saved before it existed drew from "all"
 
 
 class Slot(TypedDict):

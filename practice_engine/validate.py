@@ -18,14 +18,15 @@ from typing import Any
 from fsrs import Card
 
 from .clock import is_int, is_time, parse_when
-from .vocab import GRADES, LEVELS, MAX_ANSWER_CHARS, NEW_PER_DAY_RANGE, ROLES, SCHEDULES
+from .vocab import GRADES, LEVELS, MAX_ANSWER_CHARS, NEW_PER_DAY_RANGE, ROLES, SCHEDULES, SCOPES
 
 # The parts of progress since version 2; version 3 added "exercises" (see progress.py).
 PROGRESS_V2_KEYS = ("version", "quiz", "cards", "reviews", "mocks", "settings")
 CARD_KEYS = ("card_id", "state", "step", "stability", "difficulty", "due", "last_review")
 SETTINGS_V3_KEYS = ("new_per_day", "schedule")  # settings up to progress version 3
 SETTINGS_V4_KEYS = (*SETTINGS_V3_KEYS, "level", "keep_answers")  # in version 4
-SETTINGS_KEYS = (*SETTINGS_V4_KEYS, "interview_date", "role")
+SETTINGS_V6_KEYS = (*SETTINGS_V4_KEYS, "interview_date", "role")  # in versions 5 and 6
+SETTINGS_KEYS = (*SETTINGS_V6_KEYS, "scope")
 TIME_RULE = "a whole number of milliseconds from 1970 to 9000"
 
 
@@ -210,6 +211,8 @@ def settings_problem(
         return f"{where}.interview_date must be a date written YYYY-MM-DD, or null"
     if "role" in keys and not (settings["role"] is None or settings["role"] in ROLES):
         return f"{where}.role must be one of {', '.join(ROLES)}, or null"
+    if "scope" in keys and settings["scope"] not in SCOPES:
+        return f"{where}.scope must be one of {', '.join(SCOPES)}"
     return None
 
 

@@ -116,6 +116,17 @@ GRADE_STEPS: dict[str, int] = {"strong_hire": 4, "lean_hire": 3, "no_hire": 2, "
 FEEDBACK_SENSES: tuple[str, ...] = ("asserted", "denied", "either")
 MAX_ANSWER_CHARS = 20_000  # characters of one typed answer the feedback op reads
 
+# --- the core set and the rest ---------------------------------------------------------------
+
+# Which questions a widget draws from: the must-know questions (the bank's core set, marked
+# `must_know` in the bank, `core` in bank.json) or every entry. The home page's session,
+# the flashcards' new cards, the study plan and the mock round start on the core set; the
+# quiz and the indexes start on all. Every widget offers both, under these labels.
+SCOPE_LABELS: dict[str, str] = {"core": "Core (must-know)", "all": "All"}
+SCOPES: tuple[str, ...] = tuple(SCOPE_LABELS)
+DEFAULT_SCOPE = "core"  # the home page, study plan, flashcards and mock round
+BROWSE_SCOPE = "all"  # the quiz and the indexes, where a reader browses the whole bank
+
 # --- flashcards -----------------------------------------------------------------------------
 
 # How due dates are set: by the FSRS model, or by the study plan's fixed checkpoints.
@@ -127,6 +138,7 @@ NEW_PER_DAY_RANGE: tuple[int, int] = (1, 50)
 # count as expected in answer feedback) and whether typed answers are kept.
 # Since version 5 they also hold the interview the reader prepares for: its date (a local
 # calendar date, "YYYY-MM-DD") and role, both unset until the reader gives them.
+# Since version 7 they also hold the scope new flashcards are drawn from (SCOPES).
 DEFAULT_SETTINGS: dict[str, object] = {
     "new_per_day": 5,
     "schedule": "fsrs",
@@ -134,6 +146,7 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "keep_answers": False,
     "interview_date": None,
     "role": None,
+    "scope": DEFAULT_SCOPE,
 }
 
 # --- the study plan ---------------------------------------------------------------------------
@@ -228,7 +241,7 @@ COMPLEXITY_DEFAULT_BUDGET = 1_500_000
 
 BANK_EXPORT_VERSION = 2  # assets/quiz/bank.json (2: answer feedback in files of its own)
 EXERCISE_EXPORT_VERSION = 1  # assets/exercises/<id>.json and its reveal file
-PROGRESS_VERSION = 6  # the stored progress and the progress file
+PROGRESS_VERSION = 7  # the stored progress and the progress file
 PROGRESS_FORMAT = "ml-interview-guide/progress"  # the "format" of an exported progress file
 SESSION_VERSION = 1  # a stored quiz session
 MOCK_VERSION = 2  # a mock round (2: the seconds used per graded question)

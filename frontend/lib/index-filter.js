@@ -3,9 +3,10 @@
 // hands on to ("Practise these"), which the quiz page reads back into its form.
 
 // The filters an index can have, in the order of its form; each is one value or "".
-export const FILTERS = ["track", "level", "role", "type", "status"];
-// The quiz form's field for each filter it can draw by (macros/render/quiz.py).
-const QUIZ_FIELDS = { track: "tracks", level: "levels", role: "roles" };
+export const FILTERS = ["track", "level", "role", "type", "status", "scope"];
+// The quiz form's field for each filter it can draw by (macros/render/quiz.py); "scope" is
+// its core/all radio group, the others its checkboxes.
+const QUIZ_FIELDS = { track: "tracks", level: "levels", role: "roles", scope: "scope" };
 
 // The filters a query string asks for, keeping only the values an index offers
 // (`allowed`: filter -> Set of values); a link someone edited cannot select nothing.
@@ -67,7 +68,7 @@ export function quizPreset(search, offered) {
   for (const field of Object.values(QUIZ_FIELDS)) {
     const values = (query.get(field) ?? "").split(",").filter((v) => offered[field]?.has(v));
     preset[field] = values;
-    any ||= values.length > 0;
+    if (field !== "scope") any ||= values.length > 0; // core/all alone starts no quiz
   }
   return any ? preset : null;
 }
@@ -82,6 +83,12 @@ export function presetQuizForm(form, search) {
     offered[box.name] ??= new Set();
     offered[box.name].add(box.value);
   }
+  for (const radio of form.querySelectorAll("input[type=radio][name=scope]")) {
+    offered.scope ??= new Set();
+    offered.scope.add(radio.value);
+  }
+  const scope = new URLSearchParams(search).get("scope");
+  if (offered.scope?.has(scope)) form.querySelector(`input[type=radio][name=scope][value="${scope}"]`).checked = true;
   const preset = quizPreset(search, offered);
   if (!preset) return false;
   for (const box of boxes) box.checked = preset[box.name]?.includes(box.value) ?? false;

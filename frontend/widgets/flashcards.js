@@ -94,6 +94,7 @@ class Flashcards {
     if (q.due_later_today) parts.push(`Due later today: ${q.due_later_today}`);
     this.counts.textContent = parts.join(" · ");
     this.cards.prefetch([...q.due, ...q.new].slice(0, PREFETCH)); // their chunks, if not here
+    this.settings.showCoreDone(q);
   }
 
   nextId() {

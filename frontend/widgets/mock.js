@@ -100,7 +100,7 @@ class MockRound {
     if (this.mode === "running") return;
     const data = new FormData(this.form);
     try {
-      this.launch(await this.py.call("new_mock", { role: data.get("role"), level: data.get("level"), seed: newSeed() }));
+      this.launch(await this.py.call("new_mock", { role: data.get("role"), level: data.get("level"), scope: data.get("scope"), seed: newSeed() }));
     } catch (error) {
       this.fail(error, () => this.start());
     }

@@ -11,8 +11,8 @@ const list = (value) => (value ? value.split(",").filter(Boolean) : []);
 // own (the build writes them as data attributes).
 export function readFilters(form, dataset) {
   if (!form) {
-    const { tracks, levels, roles, count } = dataset;
-    return { tracks: list(tracks), levels: list(levels), roles: list(roles), count: Number(count || 5) };
+    const { tracks, levels, roles, count, scope } = dataset;
+    return { tracks: list(tracks), levels: list(levels), roles: list(roles), count: Number(count || 5), scope: scope || "all" };
   }
   const data = new FormData(form);
   return {
@@ -20,6 +20,7 @@ export function readFilters(form, dataset) {
     levels: data.getAll("levels"),
     roles: data.getAll("roles"),
     count: Number(data.get("count") || 10),
+    scope: data.get("scope") || "all", // the core/all radio group (the engine's names)
   };
 }
 
@@ -28,16 +29,17 @@ export function readFilters(form, dataset) {
 export function setupText(filters, names = {}, retry = false) {
   const words = (values) => values.map((v) => names[v] ?? v).join(", ");
   const parts = [filters.tracks.length ? words(filters.tracks) : "All tracks"];
+  if (filters.scope === "core") parts.push(names.core ?? "core");
   if (filters.levels.length) parts.push(words(filters.levels));
   if (filters.roles.length) parts.push(words(filters.roles));
   parts.push(retry ? `retrying ${plural(filters.count, "missed question")}` : plural(filters.count, "question"));
   return parts.join(" · ");
 }
 
-// The words each checkbox of the form shows, by its value.
+// The words each checkbox (and the core/all radio) of the form shows, by its value.
 function formNames(form) {
   const names = {};
-  for (const input of form.querySelectorAll("input[type=checkbox]")) {
+  for (const input of form.querySelectorAll("input[type=checkbox], input[type=radio]")) {
     names[input.value] = input.closest("label")?.textContent.trim() ?? input.value;
   }
   return names;

@@ -11,10 +11,13 @@ const QUIZ_SIZE = 5;
 
 // The build's links for the three steps, the quiz narrowed to the weakest track when
 // there is one (the quiz's setup reads its filters from the address).
-export function sessionRoute(hrefs, texts, weakest) {
+// The quiz keeps to the core set (the must-know questions) unless the weakest track has
+// none (`core`: the engine's dashboard says).
+export function sessionRoute(hrefs, texts, weakest, core = true) {
   const quiz = new URL(hrefs[1]);
   quiz.searchParams.set("count", String(QUIZ_SIZE));
   if (weakest) quiz.searchParams.set("tracks", weakest);
+  if (core) quiz.searchParams.set("scope", "core");
   return [hrefs[0], quiz.href, hrefs[2]].map((href, n) => ({ href, text: texts[n] }));
 }
 

@@ -59,7 +59,7 @@ function sessionSteps(data, hrefs) {
     weakest ? `Take a short quiz on ${weakest}, your weakest track.` : "Take a short quiz.",
     "Work through one practice problem aloud against its time target.",
   ];
-  return sessionRoute(hrefs, texts, data.weakest?.track);
+  return sessionRoute(hrefs, texts, data.weakest?.track, data.weakest?.core ?? true);
 }
 
 const stepList = (steps) => el("ol", { class: "mlw-today__steps" },

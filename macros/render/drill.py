@@ -24,6 +24,7 @@ from . import deck_chunks
 from .cards import rubric_rows_md
 from .lead import lead_part_md
 from .mock_store import mock_store
+from .quiz import scope_choice
 from .today import plan_shell
 from .today import today as today_shell
 
@@ -102,8 +103,8 @@ def flashcards(bank: Bank, page: str) -> str:
         for lv in vocab.LEVELS
     )
     settings = (
-        '<details class="mlw-fc__settings"><summary>Settings: new cards per day, schedule and '
-        "level</summary>\n"
+        '<details class="mlw-fc__settings"><summary>Settings: new cards per day, schedule, '
+        "level and questions</summary>\n"
         # novalidate: the script checks the number itself and says why, visibly and aloud.
         '<form class="mlw-fc__form" aria-label="Flashcard settings" novalidate>'
         '<fieldset class="mlw-filter" disabled><legend>Review settings</legend>'
@@ -114,7 +115,8 @@ def flashcards(bank: Bank, page: str) -> str:
         f'<select id="fc-schedule" name="schedule">{schedules}</select></p>'
         '<p><label for="fc-level">Your target level (which key points a typed answer is '
         f'expected to make)</label> <select id="fc-level" name="level">{levels}</select></p>'
-        '<p><button type="submit" class="md-button">Save settings</button></p>'
+        + scope_choice("fc-scope", vocab.DEFAULT_SCOPE, "New cards from")
+        + '<p><button type="submit" class="md-button">Save settings</button></p>'
         "</fieldset></form></details>\n"
     )
     return (
@@ -156,6 +158,7 @@ def mock(bank: Bank) -> str:
         '<fieldset class="mlw-filter" disabled><legend>Your target job</legend>'
         + _select("role", "Role", roles, roles[0][0])
         + _select("level", "Level", levels, DEFAULT_LEVEL)
+        + scope_choice("mock-scope", vocab.DEFAULT_SCOPE)
         + '<p><button type="submit" class="md-button md-button--primary">Start the round'
         "</button></p></fieldset></form>\n"
         + _body("mlw-mock", "The mock round")

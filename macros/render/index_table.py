@@ -23,6 +23,7 @@ from practice_engine.vocab import (
     PROBLEM_STATUS_LABELS,
     QUESTION_STATUS_LABELS,
     ROLE_LABELS,
+    SCOPE_LABELS,
     TYPE_LABELS,
 )
 
@@ -111,6 +112,8 @@ def _entry_row(
         "roles": " ".join(entry.roles),
         "type": entry.type,
         "status": next(iter(labels)),
+        # The "Questions" filter's core set; its "All" (empty) shows every row.
+        "scope": "core" if getattr(entry, "must_know", False) else "",
     }
     cells = [
         (noun, _link(href, entry_title(entry))),
@@ -156,10 +159,15 @@ EXERCISES_NOTE = (
 
 
 def question_tracker(bank: Bank, page: str) -> str:
-    """Every full question, filterable, with its difficulty (levels), minutes and status."""
+    """Every full question, filterable, with its difficulty (levels), minutes and status,
+    and whether it is in the core set (only questions are must-know)."""
     labels = QUESTION_STATUS_LABELS
     rows = [_entry_row(q, bank, page, labels, "Question") for q in bank.questions]
-    form = _form("questions", "questions", _entry_filters(bank, labels), page_href(page, QUIZ_PAGE))
+    filters = [
+        *_entry_filters(bank, labels),
+        ("scope", "Questions", [("core", SCOPE_LABELS["core"])]),
+    ]
+    form = _form("questions", "questions", filters, page_href(page, QUIZ_PAGE))
     table = _table("questions", ["Question", *HEAD], rows, "Every question")
     note = QUESTIONS_NOTE.format(days=MASTERED_STABILITY_DAYS)
     return _widget("questions", form, note, table, len(rows))

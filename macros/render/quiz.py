@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from practice_engine.vocab import LEVELS, ROLE_LABELS
+from practice_engine.vocab import BROWSE_SCOPE, LEVELS, ROLE_LABELS, SCOPE_LABELS, SCOPES
 
 from ..bank import Bank
 
@@ -27,6 +27,23 @@ def _checks(name: str, legend: str, options: list[tuple[str, str]]) -> str:
     return f'<fieldset class="mlw-filter"><legend>{escape(legend)}</legend>{boxes}</fieldset>'
 
 
+def scope_choice(group_id: str, chosen: str, label: str = "Questions") -> str:
+    """The core/all choice every practice widget offers: one radio group with a name
+    (arrow keys move within it; a screen reader names the group and the choice). A
+    radiogroup, not a nested fieldset: the widgets' own fieldset is the one that waits,
+    disabled, for Python. The words are the engine's (vocab.SCOPE_LABELS)."""
+    radios = "".join(
+        f'<label class="mlw-check"><input type="radio" name="scope" value="{s}"'
+        f"{' checked' if s == chosen else ''}> {escape(SCOPE_LABELS[s])}</label>"
+        for s in SCOPES
+    )
+    name = f'<span class="mlw-scope__label" id="{group_id}">{escape(label)}</span> '
+    return (
+        f'<div class="mlw-scope" role="radiogroup" aria-labelledby="{group_id}">'
+        f"{name}{radios}</div>"
+    )
+
+
 def _filters_form(bank: Bank, widget_id: str) -> str:
     counts = "".join(
         f'<option value="{n}"{" selected" if n == 10 else ""}>{n}</option>' for n in COUNTS
@@ -36,6 +53,7 @@ def _filters_form(bank: Bank, widget_id: str) -> str:
         + _checks("tracks", "Tracks (none ticked: all)", [(t.id, t.title) for t in bank.tracks])
         + _checks("levels", "Levels (none ticked: all)", [(lv, lv) for lv in LEVELS])
         + _checks("roles", "Roles (none ticked: all)", list(ROLE_LABELS.items()))
+        + scope_choice(f"{widget_id}-scope", BROWSE_SCOPE)
         + f'<p><label for="{widget_id}-count">Number of questions</label> '
         f'<select id="{widget_id}-count" name="count">{counts}</select></p>'
         + '<p><button type="submit" class="md-button md-button--primary">Start quiz</button></p>'

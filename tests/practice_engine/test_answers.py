@@ -114,6 +114,7 @@ def test_version_3_progress_is_migrated_with_no_answers() -> None:
         "keep_answers": False,
         "interview_date": None,
         "role": None,
+        "scope": "core",
     }
     with_answers = {**v3, "answers": {}}
     assert "unknown keys ['answers']" in progress.restore_progress(json.dumps(with_answers))[1]

@@ -23,6 +23,7 @@ from practice_engine.vocab import (
     MOCK_ENDINGS,
     ROLES,
     SAVED_ROUND_VERSION,
+    SCOPES,
 )
 from tests.practice_engine.builders import (
     DAY,
@@ -63,7 +64,7 @@ ARGUMENTS = {
     "set_settings": ("progress", "settings"),
     "set_profile": ("progress", "profile", "now_ms", "tz_offset_min"),
     "plan": ("progress", "now_ms", "tz_offset_min"),
-    "new_mock": ("role", "level", "seed"),
+    "new_mock": ("role", "level", "seed", "scope"),
     "grade_mock": ("mock", "grade", "seconds"),
     "redo_mock": ("mock", "seed"),
     "scorecard": ("mock",),
@@ -220,6 +221,7 @@ STRATEGIES = {
         json_values,
     ),
     "level": st.one_of(st.sampled_from(LEVELS), json_values),
+    "scope": st.one_of(st.sampled_from(SCOPES), json_values),
     "seed": st.one_of(st.integers(), json_values),
     "text": st.one_of(
         json_values.map(json.dumps),

@@ -125,7 +125,7 @@ def test_the_queue_in_checkpoint_mode(engine_bank) -> None:
 
 def test_the_daily_new_card_limit(engine_bank) -> None:
     ids = cards.question_ids(engine_bank)
-    state = progress.empty_progress()
+    state = cards.set_settings(progress.empty_progress(), {"scope": "all"})  # the whole deck
     q = cards.queue(engine_bank, state, at(0), 0)
     assert q["new"] == ids[:5] and q["new_left_today"] == 5
     state = reviewed(state, *[(i, "lean_hire", at(0, 9 + n)) for n, i in enumerate(ids[:3])])
@@ -198,6 +198,7 @@ def test_settings_change_only_what_is_given() -> None:
         "keep_answers": False,
         "interview_date": None,
         "role": None,
+        "scope": "core",
     }
 
 

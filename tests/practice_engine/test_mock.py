@@ -24,7 +24,7 @@ from tests.quiz_data.test_content import MUST_KNOW
 )
 @settings(max_examples=200, deadline=None)
 def test_a_mock_fits_the_role_and_never_gets_shallower(engine_bank, seed, role, level) -> None:
-    m = mock.new_mock(engine_bank, role, level, seed)
+    m = mock.new_mock(engine_bank, role, level, seed, "all")
     entries = [engine_bank.entry(q["id"]) for q in m["questions"]]
     assert 6 <= len(entries) <= 8
     assert len({e.id for e in entries}) == len(entries)
@@ -38,7 +38,7 @@ def test_a_mock_fits_the_role_and_never_gets_shallower(engine_bank, seed, role, 
     ]
     if len(fitting) >= 6:
         assert all(level in e.levels for e in entries)
-    assert m == mock.new_mock(engine_bank, role, level, seed)
+    assert m == mock.new_mock(engine_bank, role, level, seed, "all")
     assert m["id"] == f"mock-{seed}" and m["clock_seconds"] == 2700
     assert m["grades"] == [] and m["position"] == 0
     assert mock.mock_problem(json.loads(json.dumps(m))) is None

@@ -24,9 +24,11 @@ def _partial(bank, graded: int = 2, seconds: tuple = (95, 240)) -> dict:
 
 
 def _v5(state: dict) -> dict:
-    """`state` as version 5 wrote it: no "ended" or "seconds" in its mock records."""
+    """`state` as version 5 wrote it: no "ended" or "seconds" in its mock records (and,
+    as before version 7, no scope in its settings)."""
     old = copy.deepcopy(state)
     old["version"] = 5
+    del old["settings"]["scope"]
     for m in old["mocks"]:
         del m["ended"], m["seconds"]
     return old
@@ -60,7 +62,7 @@ def test_version_5_migrates_its_mocks_as_finished_of_unknown_time(engine_bank) -
     m = finished_mock(engine_bank, "ds", "L5", 3, ["lean_hire"])
     state = mock.record_mock(progress.empty_progress(), m, T0)
     restored, reason = progress.restore_progress(json.dumps(_v5(state)))
-    assert reason is None and restored["version"] == 6
+    assert reason is None and restored["version"] == 7
     (kept,) = restored["mocks"]
     assert kept["ended"] == "complete" and kept["seconds"] == [None] * len(m["grades"])
     assert {k: v for k, v in kept.items() if k not in ("ended", "seconds")} == {

@@ -59,7 +59,7 @@ def test_specific_corruptions_are_explained() -> None:
         "{not json": "not valid JSON",
         "[]": "progress is not an object",
         '{"version": 99, "quiz": {}}': "newer version of the guide (format 99; this page reads",
-        '{"version": "2", "quiz": {}}': "version '2', expected 1 to 6",
+        '{"version": "2", "quiz": {}}': "version '2', expected 1 to 7",
         '{"version": 1, "quiz": {"a": [[1, 2]]}}': "progress.quiz['a'][0] is a malformed answer",
         '{"version": 1, "quiz": {}, "x": 1}': "progress has unknown keys ['x']",
         '{"version": 2, "quiz": {}}': "progress is missing 'cards'",
@@ -79,13 +79,14 @@ def test_version_1_is_migrated_without_complaint() -> None:
     restored, reason = progress.restore_progress(json.dumps(v1))
     assert reason is None
     assert restored == {**progress.empty_progress(), "quiz": v1["quiz"]}
-    assert restored["version"] == 6 and restored["settings"] == {
+    assert restored["version"] == 7 and restored["settings"] == {
         "new_per_day": 5,
         "schedule": "fsrs",
         "level": "L4",
         "keep_answers": False,
         "interview_date": None,
         "role": None,
+        "scope": "core",
     }
     assert restored["answers"] == {}
     assert progress.PROGRESS.problem(restored) is None

@@ -94,6 +94,7 @@ def test_settings_changed_in_one_tab_survive_a_write_from_the_other() -> None:
         "keep_answers": False,
         "interview_date": None,
         "role": None,
+        "scope": "core",
     }
 
 

@@ -77,6 +77,7 @@ def test_merge_unites_quiz_histories_and_keeps_current_settings() -> None:
         "keep_answers": False,
         "interview_date": None,
         "role": None,
+        "scope": "core",
     }
     # a fresh browser has no settings of its own yet: it takes the file's
     fresh = transfer.apply_import(progress.empty_progress(), b, "merge")

@@ -56,8 +56,19 @@ test("the quiz gets the filters it draws by and the others are named", () => {
 test("the quiz page reads back only the choices its form offers", () => {
   const offered = { tracks: new Set(["llm"]), levels: new Set(["L6+"]), roles: new Set(["mle"]) };
   assert.deepEqual(quizPreset("?tracks=llm,nope&levels=L6%2B", offered), {
-    tracks: ["llm"], levels: ["L6+"], roles: [],
+    tracks: ["llm"], levels: ["L6+"], roles: [], scope: [],
   });
   assert.equal(quizPreset("?tracks=nope", offered), null);
   assert.equal(quizPreset("", offered), null);
+});
+
+test("the core set travels from an index to the quiz, but alone starts no quiz", () => {
+  const { href, dropped } = quizLink("https://h/ml-guide/drill/quiz/", { track: "llm", scope: "core" });
+  assert.equal(new URL(href).searchParams.get("scope"), "core");
+  assert.deepEqual(dropped, []);
+  const offered = { tracks: new Set(["llm"]), scope: new Set(["core", "all"]) };
+  assert.deepEqual(quizPreset("?tracks=llm&scope=core", offered).scope, ["core"]);
+  assert.equal(quizPreset("?scope=core", offered), null);
+  assert.ok(matches({ scope: "core" }, { scope: "core" }));
+  assert.ok(!matches({ scope: "" }, { scope: "core" }));
 });

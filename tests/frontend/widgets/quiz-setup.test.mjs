@@ -20,3 +20,9 @@ test("a track's result is written out, never told by the bar alone", () => {
   assert.equal(trackText({ correct: 2, answered: 3 }), "2 of 3 (67%)");
   assert.equal(trackText({ correct: 0, answered: 0 }), "0 of 0 (0%)");
 });
+
+test("the summary says when the quiz keeps to the core set, in the form's words", () => {
+  const f = { tracks: [], levels: [], roles: [], count: 5, scope: "core" };
+  assert.equal(setupText(f, { core: "Core (must-know)" }), "All tracks · Core (must-know) · 5 questions");
+  assert.equal(setupText({ ...f, scope: "all" }, {}), "All tracks · 5 questions");
+});
