@@ -15,6 +15,7 @@ card in both modes, so switching modes loses nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
 from fsrs import Card, Rating, Scheduler
@@ -34,7 +35,7 @@ from .errors import EngineError
 from .progress import require_progress
 from .state import Progress, Settings
 from .validate import settings_problem, shown
-from .vocab import CHECKPOINT_DAYS, DECK_KINDS, GRADES
+from .vocab import CHECKPOINT_DAYS, DECK_KINDS, GRADES, LEVELS
 
 RATINGS: dict[str, Rating] = {
     "strong_hire": Rating.Good,
@@ -57,13 +58,38 @@ def require_question_id(question_id: Any) -> str:
     return question_id
 
 
+def study_order(
+    entries: Iterable[tuple[str, str, str, Sequence[str], bool]], track_ids: Sequence[str]
+) -> list[str]:
+    """Deck entries (id, kind, track, levels, core) in the study plan's order: the core
+    (must-know) questions first, then track by track (`track_ids`' order, as tracks.yml),
+    each track from its lowest level up (an entry's lowest level, LEVELS' order), then the
+    deck's own order: kind by DECK_KINDS, then as given. Plain tuples, so the build writes
+    the flashcards page's store in this same order from its own bank objects."""
+    kinds = {kind: n for n, kind in enumerate(DECK_KINDS)}
+    tracks = {t: n for n, t in enumerate(track_ids)}
+    levels = {lv: n for n, lv in enumerate(LEVELS)}
+    rows = [
+        (
+            not core,
+            tracks.get(track, len(tracks)),
+            min((levels.get(lv, len(levels)) for lv in entry_levels), default=len(levels)),
+            kinds[kind],
+            n,
+            entry_id,
+        )
+        for n, (entry_id, kind, track, entry_levels, core) in enumerate(entries)
+        if kind in kinds
+    ]
+    return [row[-1] for row in sorted(rows)]
+
+
 def question_ids(bank: BankData) -> list[str]:
-    """The flashcard deck: every concept question, short answer and practice problem, kind
-    by kind in DECK_KINDS' order (so new cards start with the concept questions), each kind
-    in the bank's order. Cards and reviews are keyed by entry id whatever the kind."""
-    rank = {kind: n for n, kind in enumerate(DECK_KINDS)}
-    deck = [(rank[e.kind], n, e.id) for n, e in enumerate(bank.entries) if e.kind in rank]
-    return [entry_id for _, _, entry_id in sorted(deck)]
+    """The flashcard deck: every concept question, short answer and practice problem, in
+    the order new cards come (study_order). Cards and reviews are keyed by entry id
+    whatever the kind."""
+    rows = ((e.id, e.kind, e.track, e.levels, e.core) for e in bank.entries)
+    return study_order(rows, [t["id"] for t in bank.tracks])
 
 
 def concept_ids(bank: BankData) -> list[str]:

@@ -53,7 +53,7 @@ def problem_flashcard(problem: Problem, bank: Bank) -> str:
     return _card(problem, bank, prompt, answer, problem.time_target, seconds)
 
 
-def flashcards(bank: Bank, page: str) -> list[str]:
-    """The deck's short answers, then its problems, in the bank's order (as the engine)."""
-    shorts = [short_flashcard(s, bank, page) for s in bank.shorts]
-    return shorts + [problem_flashcard(p, bank) for p in bank.problems]
+def flashcards(bank: Bank, page: str) -> dict[str, str]:
+    """The deck's short answers and problems by entry id (drill.py puts them in order)."""
+    shorts = {s.id: short_flashcard(s, bank, page) for s in bank.shorts}
+    return shorts | {p.id: problem_flashcard(p, bank) for p in bank.problems}

@@ -17,6 +17,7 @@ from __future__ import annotations
 from html import escape
 
 from practice_engine import vocab
+from practice_engine.cards import study_order
 
 from ..bank import Bank, Question
 from . import deck
@@ -91,8 +92,12 @@ def flashcard(question: Question, bank: Bank) -> str:
 
 
 def flashcards(bank: Bank, page: str) -> str:
-    # The engine's deck: the concept questions, then the short answers and problems (deck.py).
-    cards = "\n".join([*(flashcard(q, bank) for q in bank.questions), *deck.flashcards(bank, page)])
+    # The engine's deck (concept questions, short answers and problems, deck.py) in the order
+    # the engine offers new cards, so a new reader's first card is the store's first.
+    by_id = {q.id: flashcard(q, bank) for q in bank.questions} | deck.flashcards(bank, page)
+    rows = ((e.id, e.kind, e.track, e.levels, getattr(e, "must_know", False)) for e in bank.entries)
+    order = study_order(rows, [t.id for t in bank.tracks])
+    cards = "\n".join(by_id[i] for i in order)
     low, high = vocab.NEW_PER_DAY_RANGE
     schedules = "".join(
         f'<option value="{s}">{SCHEDULE_CHOICES[s]}</option>' for s in vocab.SCHEDULES
