@@ -1,7 +1,7 @@
 """`make bench`: build the site, serve it with gzip like GitHub Pages, measure, and print
 markdown tables.
 
-    python -m benchmarks.run [--quick] [--sections quiz,weight,snapshot,lighthouse,build]
+    python -m benchmarks.run [--quick] [--sections quiz,weight,snapshot,lighthouse,build,engine]
         [--skip-lighthouse] [--lighthouse-runs N] [--lighthouse-pages "home,track page"]
         [--lighthouse-presets mobile,desktop]
 
@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from benchmarks import (
     build_time,
+    engine_speed,
     feedback_accuracy,
     feedback_speed,
     lighthouse,
@@ -33,7 +34,10 @@ from benchmarks.browser import chromium, playwright
 from benchmarks.report import table as _table
 from benchmarks.site import served_site
 
-SECTIONS = ("quiz", "weight", "offline", "recovery", "snapshot", "lighthouse", "build", "feedback")
+SECTIONS = (
+    "quiz", "weight", "offline", "recovery", "snapshot", "lighthouse", "build", "feedback",
+    "engine",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class Plan:
     lighthouse_presets: tuple[str, ...] = lighthouse.PRESETS
     build_rounds: int = 3
     recovery_reps: int = 3
+    engine_runs: int = 7
 
 
 QUICK = Plan(
@@ -61,6 +66,7 @@ QUICK = Plan(
     lighthouse_presets=("mobile",),
     build_rounds=1,
     recovery_reps=1,
+    engine_runs=1,
 )
 
 
@@ -211,10 +217,9 @@ def plan_from(argv: list[str], environ: dict[str, str]) -> Plan:
     return plan
 
 
-def main(argv: list[str]) -> int:
-    plan = plan_from(argv, dict(os.environ))
-    on = plan.sections
-    sections = []
+def _site_sections(plan: Plan) -> list[str]:
+    """The sections measured on the built and served site."""
+    on, sections = plan.sections, []
     with served_site() as (site, url), playwright() as p:
         if {"quiz", "weight", "recovery"} & set(on):
             with chromium(p) as browser:
@@ -232,9 +237,19 @@ def main(argv: list[str]) -> int:
             sections.append(lighthouse_section(url, plan))
         if "build" in on:
             sections.append(build_section(site, plan.build_rounds))
+    return sections
+
+
+def main(argv: list[str]) -> int:
+    plan = plan_from(argv, dict(os.environ))
+    on = plan.sections
+    # feedback and engine run the engine alone, in CPython and Pyodide: no site to build
+    sections = _site_sections(plan) if set(on) - {"feedback", "engine"} else []
     if "feedback" in on:
         sections.append(feedback_speed.section())
         sections.append(feedback_accuracy.section())
+    if "engine" in on:
+        sections.append(engine_speed.section(runs=plan.engine_runs))
     print("\n\n".join(sections))
     return 0
 

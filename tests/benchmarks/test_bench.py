@@ -25,6 +25,7 @@ HEADINGS = {
     "lighthouse": ("### Lighthouse (target 100 each)",),
     "build": ("### Build time",),
     "feedback": ("### Answer feedback speed", "### Answer feedback accuracy"),
+    "engine": ("### Flashcards at scale (engine ops)",),
 }
 SECONDS = re.compile(r"\| (\d+\.\d\d) s \|")
 
@@ -62,3 +63,21 @@ def test_the_quick_bench_prints_every_table() -> None:
     assert re.search(r"\| snapshot \(packages\) \|.*pyodide \d+\.\d\d", snapshot), snapshot
     assert re.search(r"\| home \| mobile \| \d+ \| \d+ \| \d+ \| \d+ \|", out), out
     assert all(float(s) > 0 for s in SECONDS.findall(out))
+
+
+def test_the_engine_section_runs_alone_without_a_site() -> None:
+    """`--sections engine` times the four ops in Pyodide on a generated year, and builds
+    no site for it."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--quick", "--sections", "engine"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    out = proc.stdout
+    assert out.startswith("### Flashcards at scale (engine ops)"), out
+    for op in ("queue", "due_times", "dashboard", "index_status"):
+        assert re.search(rf"\| `{op}` \| \d+\.\d ms \| \d+\.\d ms \| \d+\.\d ms \| ", out), out
+    assert "300 cards, a year of daily reviews" in out
