@@ -214,7 +214,9 @@ OPS: dict[str, Callable[..., Any]] = {
     "set_settings": cards.set_settings,
     "set_profile": plan.set_profile,
     # mock rounds
-    "new_mock": lambda role, level, seed: mock.new_mock(_bank(), role, level, seed),
+    "new_mock": lambda role, level, seed, progress=None: mock.new_mock(
+        _bank(), role, level, seed, progress
+    ),
     "grade_mock": mock.grade_mock,
     "redo_mock": _redo_mock,
     "scorecard": mock.scorecard,

@@ -100,7 +100,10 @@ class MockRound {
     if (this.mode === "running") return;
     const data = new FormData(this.form);
     try {
-      this.launch(await this.py.call("new_mock", { role: data.get("role"), level: data.get("level"), seed: newSeed() }));
+      // The stored progress (another tab may have recorded a round since): the engine draws
+      // no question the reader's recorded rounds asked until the pool runs out.
+      const progress = await this.progressStore.get();
+      this.launch(await this.py.call("new_mock", { role: data.get("role"), level: data.get("level"), seed: newSeed(), progress }));
     } catch (error) {
       this.fail(error, () => this.start());
     }

@@ -61,7 +61,7 @@ ARGUMENTS = {
     "session_summary": ("progress", "since_ms", "now_ms", "tz_offset_min"),
     "set_settings": ("progress", "settings"),
     "set_profile": ("progress", "profile", "now_ms", "tz_offset_min"),
-    "new_mock": ("role", "level", "seed"),
+    "new_mock": ("role", "level", "seed", "progress"),
     "grade_mock": ("mock", "grade", "seconds"),
     "redo_mock": ("mock", "seed"),
     "scorecard": ("mock",),
