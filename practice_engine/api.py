@@ -193,6 +193,7 @@ OPS: dict[str, Callable[..., Any]] = {
     "advance": quiz.advance,
     "finished": quiz.finished,
     "score": lambda session: quiz.score(_bank(), session),
+    "quiz_counts": lambda filters: quiz.filter_counts(_bank(), filters),
     "retry_session": _retry_session,
     "restore_session": _restore_session,
     "restore_saved_session": _restore_saved_session,

@@ -39,6 +39,7 @@ ARGUMENTS = {
     "load_bank": ("text",),
     "constants": (),
     "new_session": ("filters", "seed"),
+    "quiz_counts": ("filters",),
     "view": ("session",),
     "grade": ("session", "chosen"),
     "advance": ("session",),

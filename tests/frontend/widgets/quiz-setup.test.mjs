@@ -1,7 +1,7 @@
 // The one-line summary the quiz's setup folds into (frontend/widgets/quiz-setup.js).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { setupText } from "../../../frontend/widgets/quiz-setup.js";
+import { countWords, setupText } from "../../../frontend/widgets/quiz-setup.js";
 import { trackText } from "../../../frontend/widgets/quiz-results.js";
 
 const names = { statistics: "Statistics and experimentation", llm: "LLM systems", mle: "ML engineer" };
@@ -19,4 +19,10 @@ test("the summary names the tracks and the count, with levels and roles only whe
 test("a track's result is written out, never told by the bar alone", () => {
   assert.equal(trackText({ correct: 2, answered: 3 }), "2 of 3 (67%)");
   assert.equal(trackText({ correct: 0, answered: 0 }), "0 of 0 (0%)");
+});
+
+test("an option's count is shown in brackets and heard in words", () => {
+  assert.deepEqual(countWords(23), { shown: "(23)", heard: ", 23 questions" });
+  assert.deepEqual(countWords(1), { shown: "(1)", heard: ", 1 question" });
+  assert.deepEqual(countWords(0), { shown: "(0)", heard: ", 0 questions" });
 });
