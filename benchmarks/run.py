@@ -54,7 +54,7 @@ class Plan:
     lighthouse_presets: tuple[str, ...] = lighthouse.PRESETS
     build_rounds: int = 3
     recovery_reps: int = 3
-    engine_runs: int = 7
+    engine_runs: int = 15
 
 
 QUICK = Plan(
