@@ -15,7 +15,6 @@ card in both modes, so switching modes loses nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
 from fsrs import Card, Rating, Scheduler
@@ -34,8 +33,9 @@ from .clock import (
 from .errors import EngineError
 from .progress import require_progress
 from .state import Progress, Settings
+from .study_order import study_order
 from .validate import settings_problem, shown
-from .vocab import CHECKPOINT_DAYS, DECK_KINDS, GRADES, LEVELS
+from .vocab import CHECKPOINT_DAYS, GRADES
 
 RATINGS: dict[str, Rating] = {
     "strong_hire": Rating.Good,
@@ -56,32 +56,6 @@ def require_question_id(question_id: Any) -> str:
     if not isinstance(question_id, str) or not question_id:
         raise EngineError("question_id must be a non-empty string")
     return question_id
-
-
-def study_order(
-    entries: Iterable[tuple[str, str, str, Sequence[str], bool]], track_ids: Sequence[str]
-) -> list[str]:
-    """Deck entries (id, kind, track, levels, core) in the study plan's order: the core
-    (must-know) questions first, then track by track (`track_ids`' order, as tracks.yml),
-    each track from its lowest level up (an entry's lowest level, LEVELS' order), then the
-    deck's own order: kind by DECK_KINDS, then as given. Plain tuples, so the build writes
-    the flashcards page's store in this same order from its own bank objects."""
-    kinds = {kind: n for n, kind in enumerate(DECK_KINDS)}
-    tracks = {t: n for n, t in enumerate(track_ids)}
-    levels = {lv: n for n, lv in enumerate(LEVELS)}
-    rows = [
-        (
-            not core,
-            tracks.get(track, len(tracks)),
-            min((levels.get(lv, len(levels)) for lv in entry_levels), default=len(levels)),
-            kinds[kind],
-            n,
-            entry_id,
-        )
-        for n, (entry_id, kind, track, entry_levels, core) in enumerate(entries)
-        if kind in kinds
-    ]
-    return [row[-1] for row in sorted(rows)]
 
 
 # The deck of the last bank asked about: every op asks for it, some twice, and sorting a

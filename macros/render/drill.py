@@ -17,7 +17,7 @@ from __future__ import annotations
 from html import escape
 
 from practice_engine import vocab
-from practice_engine.cards import study_order
+from practice_engine.study_order import study_order
 
 from ..bank import Bank, Question
 from . import deck
