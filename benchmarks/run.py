@@ -1,7 +1,7 @@
 """`make bench`: build the site, serve it with gzip like GitHub Pages, measure, and print
 markdown tables.
 
-    python -m benchmarks.run [--quick] [--sections quiz,weight,snapshot,lighthouse,build,growth]
+    python -m benchmarks.run [--quick] [--sections quiz,weight,snapshot,lighthouse,build,growth,engine]
         [--skip-lighthouse] [--lighthouse-runs N] [--lighthouse-pages "home,track page"]
         [--lighthouse-presets mobile,desktop]
 
@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from benchmarks import (
     build_time,
+    engine_speed,
     feedback_accuracy,
     feedback_speed,
     growth,
@@ -36,10 +37,13 @@ from benchmarks.browser import chromium, playwright
 from benchmarks.report import table as _table
 from benchmarks.site import served_site
 
-SECTIONS = ("quiz", "weight", "offline", "recovery", "snapshot", "lighthouse", "build", "feedback")
-SECTIONS += ("growth",)
-# The sections that measure the real site, built and served once for all of them.
-ON_SITE = set(SECTIONS) - {"feedback", "growth"}
+SECTIONS = (
+    "quiz", "weight", "offline", "recovery", "snapshot", "lighthouse", "build", "feedback",
+    "growth", "engine",
+)  # fmt: skip
+# The sections that measure the real site, built and served once for all of them; the
+# others build their own sites (growth) or run the engine alone (feedback, engine).
+ON_SITE = set(SECTIONS) - {"feedback", "growth", "engine"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class Plan:
     recovery_reps: int = 3
     growth_sizes: tuple[int, ...] = growth.SIZES
     growth_lighthouse: tuple[str, ...] = ("home", "track page")
+    engine_runs: int = 15
 
 
 QUICK = Plan(
@@ -70,6 +75,7 @@ QUICK = Plan(
     build_rounds=1,
     recovery_reps=1,
     growth_sizes=growth.QUICK_SIZES,
+    engine_runs=1,
 )
 
 
@@ -256,6 +262,8 @@ def main(argv: list[str]) -> int:
     if "feedback" in on:
         sections.append(feedback_speed.section())
         sections.append(feedback_accuracy.section())
+    if "engine" in on:
+        sections.append(engine_speed.section(runs=plan.engine_runs))
     print("\n\n".join(sections))
     return 0
 

@@ -200,6 +200,7 @@ OPS: dict[str, Callable[..., Any]] = {
     "advance": quiz.advance,
     "finished": quiz.finished,
     "score": lambda session: quiz.score(_bank(), session),
+    "quiz_counts": lambda filters: quiz.filter_counts(_bank(), filters),
     "retry_session": _retry_session,
     "restore_session": _restore_session,
     "restore_saved_session": _restore_saved_session,
@@ -225,8 +226,8 @@ OPS: dict[str, Callable[..., Any]] = {
         progress["settings"]["interview_date"], now_ms, tz_offset_min
     ),
     # mock rounds
-    "new_mock": lambda role, level, seed, scope=vocab.DEFAULT_SCOPE: mock.new_mock(
-        _bank(), role, level, seed, scope
+    "new_mock": lambda role, level, seed, scope=vocab.DEFAULT_SCOPE, progress=None: mock.new_mock(
+        _bank(), role, level, seed, scope, progress
     ),
     "grade_mock": mock.grade_mock,
     "redo_mock": _redo_mock,

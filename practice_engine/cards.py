@@ -33,8 +33,9 @@ from .clock import (
 from .errors import EngineError
 from .progress import require_progress
 from .state import Progress, Settings
+from .study_order import study_order
 from .validate import settings_problem, shown
-from .vocab import CHECKPOINT_DAYS, DECK_KINDS, GRADES
+from .vocab import CHECKPOINT_DAYS, GRADES
 
 RATINGS: dict[str, Rating] = {
     "strong_hire": Rating.Good,
@@ -57,13 +58,19 @@ def require_question_id(question_id: Any) -> str:
     return question_id
 
 
+# The deck of the last bank asked about: every op asks for it, some twice, and sorting a
+# 300-question bank each time cost milliseconds in Pyodide. A bank is read-only.
+_DECK_CACHE: list[Any] = [None, []]
+
+
 def question_ids(bank: BankData) -> list[str]:
-    """The flashcard deck: every concept question, short answer and practice problem, kind
-    by kind in DECK_KINDS' order (so new cards start with the concept questions), each kind
-    in the bank's order. Cards and reviews are keyed by entry id whatever the kind."""
-    rank = {kind: n for n, kind in enumerate(DECK_KINDS)}
-    deck = [(rank[e.kind], n, e.id) for n, e in enumerate(bank.entries) if e.kind in rank]
-    return [entry_id for _, _, entry_id in sorted(deck)]
+    """The flashcard deck: every concept question, short answer and practice problem, in
+    the order new cards come (study_order). Cards and reviews are keyed by entry id
+    whatever the kind."""
+    if _DECK_CACHE[0] is not bank:
+        rows = ((e.id, e.kind, e.track, e.levels, e.core) for e in bank.entries)
+        _DECK_CACHE[:] = [bank, study_order(rows, [t["id"] for t in bank.tracks])]
+    return list(_DECK_CACHE[1])
 
 
 def concept_ids(bank: BankData) -> list[str]:
@@ -102,12 +109,36 @@ def review(progress: Progress, question_id: str, grade: str, now_ms: int) -> Pro
     return {**progress, "cards": {**progress["cards"], question_id: card}, "reviews": reviews}
 
 
+# The spans of the last reviews list asked about. Every op asks for the span of each of
+# the deck's cards, and scanning a year of reviews (thousands) once per card made the
+# dashboard take seconds; progress is never changed in place (every change makes a new
+# reviews list), so the list's identity, checked with its length, says the spans still hold.
+_SPAN_CACHE: list[Any] = [None, 0, {}]
+
+
+def _spans(reviews: list[Any]) -> dict[str, tuple[int, int]]:
+    """question id -> (first, last) review time, from one pass over `reviews`."""
+    if _SPAN_CACHE[0] is reviews and _SPAN_CACHE[1] == len(reviews):
+        return cast(dict[str, tuple[int, int]], _SPAN_CACHE[2])
+    spans: dict[str, tuple[int, int]] = {}
+    for q, _, t in reviews:
+        first, last = spans.get(q, (t, t))
+        spans[q] = (min(first, t), max(last, t))
+    _SPAN_CACHE[:] = [reviews, len(reviews), spans]
+    return spans
+
+
+def review_spans(progress: Progress) -> dict[str, tuple[int, int]]:
+    """Every reviewed question's (first, last) review time (the dict is shared: read only)."""
+    return _spans(progress["reviews"])
+
+
 def review_span(progress: Progress, question_id: str) -> tuple[int, int] | None:
     """(first, last) review time of a question, None if never reviewed. A card without
     reviews (possible only in a hand-made file) counts as reviewed at its last_review."""
-    times = [t for q, _, t in progress["reviews"] if q == question_id]
-    if times:
-        return min(times), max(times)
+    span = _spans(progress["reviews"]).get(question_id)
+    if span:
+        return span
     card = progress["cards"].get(question_id)
     when = parse_when(card["last_review"]) if card and card["last_review"] else None
     return (to_ms(when), to_ms(when)) if when else None
@@ -124,6 +155,21 @@ def checkpoint_due(first_ms: int, last_ms: int, offset_min: int) -> int | None:
     return None
 
 
+_DUE_MS: dict[str, int | None] = {}
+
+
+def _due_text_ms(text: str) -> int | None:
+    """A card's stored due time in ms. Each op reads every card's due time, often several
+    times (the dashboard: queue, readiness, forecast), and parsing the ISO text was a
+    good part of its cost in Pyodide; the text alone decides the answer, so it is kept."""
+    if text not in _DUE_MS:
+        if len(_DUE_MS) > 20_000:  # a long session's stale due times
+            _DUE_MS.clear()
+        when = parse_when(text)
+        _DUE_MS[text] = to_ms(when) if when else None
+    return _DUE_MS[text]
+
+
 def due_ms(progress: Progress, question_id: str, offset_min: int) -> int | None:
     """When a card is due in the current schedule; None if it has none or is done. In
     checkpoints mode a card with no review yet (one added to the deck, see deck.py) is due
@@ -131,8 +177,7 @@ def due_ms(progress: Progress, question_id: str, offset_min: int) -> int | None:
     card = progress["cards"].get(question_id)
     span = review_span(progress, question_id)
     if progress["settings"]["schedule"] == "fsrs" or (card and not span):
-        when = parse_when(card["due"]) if card else None
-        return to_ms(when) if when else None
+        return _due_text_ms(card["due"]) if card else None
     return checkpoint_due(*span, offset_min) if span else None
 
 

@@ -27,22 +27,25 @@ def _concepts(bank: BankData, track: str) -> list[Entry]:
     return [e for e in bank.entries if e.kind == "question" and e.track == track]
 
 
-def _quiz_totals(bank: BankData, progress: Progress, track: str) -> tuple[int, int]:
-    """(answers, correct) over the quiz items of a track's entries; items no longer in the
-    bank belong to no track."""
-    answers = correct = 0
+def _quiz_totals(bank: BankData, progress: Progress) -> dict[str, tuple[int, int]]:
+    """Per track, (answers, correct) over the quiz items of its entries, in one pass over
+    the history (a year holds thousands of answers); items no longer in the bank belong to
+    no track."""
+    totals: dict[str, tuple[int, int]] = {}
     for item_id, history in progress["quiz"].items():
         item = bank.item(item_id)
-        if item is not None and item.track == track:
-            answers += len(history)
-            correct += sum(c for _, c in history)
-    return answers, correct
+        if item is not None:
+            answers, correct = totals.get(item.track, (0, 0))
+            totals[item.track] = (answers + len(history), correct + sum(c for _, c in history))
+    return totals
 
 
-def _track_row(bank: BankData, progress: Progress, track: dict, now_ms: int) -> dict:
+def _track_row(
+    bank: BankData, progress: Progress, track: dict, now_ms: int, quiz: tuple[int, int]
+) -> dict:
     questions = _concepts(bank, track["id"])
     recall = [retrievability(progress["cards"].get(e.id), now_ms) for e in questions]
-    answers, correct = _quiz_totals(bank, progress, track["id"])
+    answers, correct = quiz
     return {
         "track": track["id"],
         "title": track["title"],
@@ -119,7 +122,8 @@ def dashboard(
     require_progress(progress)
     require_time(now_ms, "now_ms")
     require_offset(tz_offset_min)
-    rows = [_track_row(bank, progress, t, now_ms) for t in bank.tracks]
+    quiz = _quiz_totals(bank, progress)
+    rows = [_track_row(bank, progress, t, now_ms, quiz.get(t["id"], (0, 0))) for t in bank.tracks]
     today = local_day(now_ms, tz_offset_min)
     days = activity(progress, tz_offset_min)
     q = checked_queue(bank, progress, now_ms, tz_offset_min)  # checked above

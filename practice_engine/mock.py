@@ -11,6 +11,11 @@ default scope) draws from the must-know questions alone, the same way; when they
 role fewer than 6, it draws from all questions instead. The seeded rng picks the count, then
 the questions; the same bank, role, level and seed always give the same round.
 
+Not again. Given the reader's progress, a round draws first from the questions no recorded
+round asked (progress.mocks); when fewer are left than the round needs, it takes them all
+and fills up with the least recently asked, so the reader goes through the whole pool
+before a question comes back.
+
 Order. depth = (the question's lowest level, its type: explain < compare < handle <
 walkthrough, its track in the bank's track order); the round never goes down in depth.
 
@@ -116,10 +121,38 @@ def _round(role: str, level: str, seed: int, picked: list[Entry]) -> MockRound:
     }
 
 
+def last_seen(progress: Progress | None) -> dict[str, int]:
+    """question id -> when a recorded round last asked it (its finished_ms)."""
+    seen: dict[str, int] = {}
+    for m in progress["mocks"] if progress else []:
+        for qid in m["questions"]:
+            seen[qid] = max(seen.get(qid, m["finished_ms"]), m["finished_ms"])
+    return seen
+
+
+def _draw(rng: random.Random, pool: list[Entry], count: int, seen: dict[str, int]) -> list[Entry]:
+    """`count` of the pool, never asked in a recorded round if enough are left; else all of
+    those, then the least recently asked. With nothing seen it is
+    the draw of the rounds before this rule, so an old seed gives the same round."""
+    fresh = [e for e in pool if e.id not in seen]
+    if len(fresh) >= count:
+        return rng.sample(fresh, count)
+    # the seeded rng breaks ties (questions of the same round), so laps mix them up
+    stale = sorted((e for e in pool if e.id in seen), key=lambda e: (seen[e.id], rng.random()))
+    return [*fresh, *stale[: count - len(fresh)]]
+
+
 def new_mock(
-    bank: BankData, role: str, level: str, seed: int, scope: str = DEFAULT_SCOPE
+    bank: BankData,
+    role: str,
+    level: str,
+    seed: int,
+    scope: str = DEFAULT_SCOPE,
+    progress: Progress | None = None,
 ) -> MockRound:
-    """A fresh mock round (see the module docstring for how it is chosen and ordered)."""
+    """A fresh mock round (see the module docstring for how it is chosen and ordered).
+    Given the reader's `progress`, it asks no question a recorded round asked until the
+    pool has run out of others (then the least recently asked come back first)."""
     if scope not in SCOPES:
         raise EngineError(f"scope must be one of {', '.join(SCOPES)}")
     if not isinstance(role, str) or role not in ROLES:
@@ -128,12 +161,14 @@ def new_mock(
         raise EngineError(f"unknown level {shown(level)}; levels are {', '.join(LEVELS)}")
     if not is_int(seed):
         raise EngineError("seed must be an integer")
+    if progress is not None:
+        require_progress(progress)
     pool = candidates(bank, role, level, scope)
     if not pool:
         raise EngineError(f"the bank has no concept question for the role {role!r}")
     rng = random.Random(seed)
     count = rng.randint(MIN_QUESTIONS, MAX_QUESTIONS)
-    picked = rng.sample(pool, min(count, len(pool)))
+    picked = _draw(rng, pool, min(count, len(pool)), last_seen(progress))
     order = {e.id: n for n, e in enumerate(bank.entries)}
     picked.sort(key=lambda e: (depth(bank, e), order[e.id]))
     return _round(role, level, seed, picked)

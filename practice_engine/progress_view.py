@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from .bankdata import BankData, Entry
-from .cards import due_ms, question_ids
-from .clock import day_label, day_start_ms, local_day
+from .cards import due_ms, question_ids, review_spans
+from .clock import DAY_MS, day_label, day_start_ms, local_day
 from .errors import EngineError
 from .state import Progress
 from .vocab import LEVEL_NAMES, LEVELS, ROLE_LABELS, SIGNAL_LABELS
@@ -37,8 +37,13 @@ def activity(progress: Progress, offset_min: int) -> dict[int, list[int]]:
     def row(t: int) -> list[int]:
         return days.setdefault(local_day(t, offset_min), [0, 0, 0, 0, 0])
 
+    per_day: dict[int, int] = {}  # a year holds thousands of reviews: count them plainly
+    shift = offset_min * 60_000
     for _, _, t in progress["reviews"]:
-        row(t)[REVIEWS] += 1
+        day = (t + shift) // DAY_MS  # local_day, inline
+        per_day[day] = per_day.get(day, 0) + 1
+    for day, count in per_day.items():
+        days[day] = [count, 0, 0, 0, 0]
     for history in progress["quiz"].values():
         for t, c in history:
             r = row(t)
@@ -114,13 +119,10 @@ def readiness(bank: BankData, progress: Progress, now_ms: int, offset_min: int) 
     last: dict[str, str] = {}
     for q, grade, _ in progress["reviews"]:  # time order: the last one seen is the latest
         last[q] = grade
+    asked = [e for e in bank.entries if e.kind == "question" and (_level_rank(e) or 0) <= target]
     rows = []
     for track in bank.tracks:
-        scope = [
-            e
-            for e in bank.entries
-            if e.kind == "question" and e.track == track["id"] and (_level_rank(e) or 0) <= target
-        ]
+        scope = [e for e in asked if e.track == track["id"]]
         ready = 0
         for e in scope:
             due = due_ms(progress, e.id, offset_min)
@@ -168,7 +170,7 @@ def coverage(bank: BankData, progress: Progress, exercises: Any = None) -> dict[
     exercise ids (the bank export does not hold them); without it that figure is None."""
     items = (bank.item(i) for i, history in progress["quiz"].items() if history)
     answered = {item.entry_id for item in items if item is not None}
-    reviewed = set(progress["cards"]) | {q for q, _, _ in progress["reviews"]}
+    reviewed = set(progress["cards"]) | set(review_spans(progress))
 
     def count(kind: str, touched: set[str]) -> dict[str, int]:
         ids = [e.id for e in bank.entries if e.kind == kind]

@@ -9,7 +9,7 @@ from typing import Any, cast
 from .bankdata import BankData, Item
 from .errors import EngineError
 from .state import Answer, Filters, QuizSession, Slot
-from .vocab import BROWSE_SCOPE, QUIZ_MAX_COUNT, SCOPES, SESSION_VERSION
+from .vocab import BROWSE_SCOPE, QUIZ_MAX_COUNT, ROLES, SCOPES, SESSION_VERSION
 
 
 def normalise_filters(raw: dict[str, Any] | None) -> Filters:
@@ -46,6 +46,27 @@ def select_items(bank: BankData, filters: Filters) -> list[Item]:
             continue
         chosen.extend(entry.items)
     return sorted(chosen, key=lambda i: i.id)
+
+
+def filter_counts(bank: BankData, filters: Any) -> dict[str, Any]:
+    """How many quiz items each option of the quiz's filters holds given the others: per
+    facet (tracks, levels, roles) and value, the items select_items keeps with that value
+    alone in its facet and the reader's choices in the rest (so any other filter step of
+    select_items narrows the counts too); "total", what the filters as they stand hold."""
+    if filters is not None and not isinstance(filters, dict):
+        raise EngineError("filters must be an object")
+    f = normalise_filters({**(filters or {}), "count": 1})
+    values = {
+        "tracks": [t["id"] for t in bank.tracks],
+        "levels": list(bank.levels),
+        "roles": list(ROLES),
+    }
+    counts: dict[str, Any] = {
+        facet: {v: len(select_items(bank, cast(Filters, {**f, facet: [v]}))) for v in vs}
+        for facet, vs in values.items()
+    }
+    counts["total"] = len(select_items(bank, f))
+    return counts
 
 
 def new_session(bank: BankData, filters: dict[str, Any] | None, seed: int) -> QuizSession:

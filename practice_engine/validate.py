@@ -17,7 +17,7 @@ from typing import Any
 
 from fsrs import Card
 
-from .clock import is_int, is_time, parse_when
+from .clock import MAX_MS, is_int, is_time, parse_when
 from .vocab import GRADES, LEVELS, MAX_ANSWER_CHARS, NEW_PER_DAY_RANGE, ROLES, SCHEDULES, SCOPES
 
 # The parts of progress since version 2; version 3 added "exercises" (see progress.py).
@@ -74,7 +74,14 @@ def object_problem(data: Any, expected: tuple[str, ...], where: str) -> str | No
 
 
 def _valid_attempt(a: Any) -> bool:
-    return isinstance(a, list) and len(a) == 2 and is_time(a[0]) and is_int(a[1]) and a[1] in (0, 1)
+    # type() rather than is_int: a year holds thousands of answers, checked by every op.
+    return (
+        type(a) is list
+        and len(a) == 2
+        and type(a[0]) is int
+        and 0 <= a[0] <= MAX_MS
+        and (type(a[1]) is int and a[1] in (0, 1))
+    )
 
 
 def _by_id_problem(
@@ -171,14 +178,29 @@ def review_problem(review: Any, where: str) -> str | None:
     return None
 
 
+def _review_ok(review: Any) -> bool:
+    """review_problem's rules as one cheap test (JSON gives plain ints, never bool)."""
+    return (
+        type(review) is list
+        and len(review) == 3
+        and type(review[0]) is str
+        and review[0] != ""
+        and type(review[1]) is str
+        and review[1] in GRADES
+        and type(review[2]) is int
+        and 0 <= review[2] <= MAX_MS
+    )
+
+
 def reviews_problem(reviews: Any, where: str) -> str | None:
-    """Every review well formed, and in time order (the engine always writes them so)."""
+    """Every review well formed, and in time order (the engine always writes them so).
+    A year holds thousands of reviews and every op checks them, so each is tested cheaply
+    first; the message (and its place in the list) is only made for a bad one."""
     if not isinstance(reviews, list):
         return f"{where} is not a list of reviews"
     for n, review in enumerate(reviews):
-        problem = review_problem(review, f"{where}[{n}]")
-        if problem:
-            return problem
+        if not _review_ok(review):
+            return review_problem(review, f"{where}[{n}]") or f"{where}[{n}] is malformed"
         if n and review[2] < reviews[n - 1][2]:
             return (
                 f"{where}[{n}] is earlier than the review before it; reviews must be in time order"

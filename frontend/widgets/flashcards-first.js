@@ -2,7 +2,7 @@
 // countdown, answer box and reveal work at once; only saving a grade waits for the engine,
 // and the place of the grade bar says so (with the loading bar) until it is ready.
 //
-// Which card: the first of the page's store, which the build writes in the bank's order,
+// Which card: the first of the page's store, which the build writes in the study order,
 // the order in which the engine offers new cards (practice_engine/cards.py `queue`), so a
 // new reader's first card is the engine's. A returning reader's queue may start elsewhere
 // (a card due): once the engine answers, a card nobody touched is replaced by the engine's

@@ -100,7 +100,11 @@ class MockRound {
     if (this.mode === "running") return;
     const data = new FormData(this.form);
     try {
-      this.launch(await this.py.call("new_mock", { role: data.get("role"), level: data.get("level"), scope: data.get("scope"), seed: newSeed() }));
+      // The stored progress (another tab may have recorded a round since): the engine draws
+      // no question the reader's recorded rounds asked until the pool runs out.
+      const progress = await this.progressStore.get();
+      const args = { role: data.get("role"), level: data.get("level"), scope: data.get("scope"), seed: newSeed(), progress };
+      this.launch(await this.py.call("new_mock", args));
     } catch (error) {
       this.fail(error, () => this.start());
     }

@@ -45,11 +45,32 @@ function formNames(form) {
   return names;
 }
 
+// The words an option's count adds to its label: shown "(23)", heard ", 23 questions".
+export function countWords(n) {
+  return { shown: `(${n})`, heard: `, ${plural(n, "question")}` };
+}
+
+// Put (or update) an option's count after its label's words.
+function showCount(input, n) {
+  const label = input.closest("label");
+  if (!label) return;
+  let box = label.querySelector(".mlw-check__count");
+  if (!box) {
+    box = el("span", { class: "mlw-check__count" },
+      el("span", { "aria-hidden": "true" }), el("span", { class: "visually-hidden" }));
+    label.append(box);
+  }
+  const { shown, heard } = countWords(n);
+  box.children[0].textContent = shown;
+  box.children[1].textContent = heard;
+}
+
 export class Setup {
   constructor(form, widgetId) {
     this.form = form;
     form.id ||= `${widgetId}-setup`;
-    this.names = formNames(form);
+    this.names = formNames(form); // before any count is added to the labels
+    this.asked = 0;
     this.text = el("span", { class: "mlw-setup__text" });
     this.toggle = el("button", {
       type: "button", class: "mlw-linkbutton mlw-setup__change", "aria-expanded": "false",
@@ -58,6 +79,32 @@ export class Setup {
     this.line = el("p", { class: "mlw-setup", hidden: true },
       el("span", { class: "mlw-setup__label", text: "Quiz: " }), this.text, " ", this.toggle);
     form.before(this.line);
+  }
+
+  // Each option's count of quiz questions given the other filters, from the engine once
+  // Python is up (never booting it for this), and again after every change. The counts
+  // only help: the form works the same without them.
+  watchCounts(py) {
+    const recount = () => this.recount(py);
+    py.onReady(recount);
+    this.form.addEventListener("change", (event) => {
+      if (event.target.type === "checkbox") recount();
+    });
+  }
+
+  async recount(py) {
+    const asked = ++this.asked; // a later change wins over a slower earlier answer
+    let counts;
+    try {
+      counts = await py.call("quiz_counts", { filters: readFilters(this.form) });
+    } catch {
+      return;
+    }
+    if (asked !== this.asked) return;
+    for (const input of this.form.querySelectorAll("input[type=checkbox]")) {
+      const n = counts[input.name]?.[input.value];
+      if (Number.isInteger(n)) showCount(input, n);
+    }
   }
 
   // A quiz is running (or scored): the form folds into the summary line.

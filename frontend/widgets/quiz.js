@@ -29,6 +29,7 @@ class Quiz {
     this.notices = root.querySelector(".mlw-quiz__notices");
     this.form = root.querySelector("form.mlw-quiz__filters");
     this.setup = this.form ? new Setup(this.form, root.id) : null;
+    this.setup?.watchCounts(this.py);
     // The widget's id names its saved slot: the build derives it from the widget's
     // tracks and filters (macros/render/widgets.py), so it is the same on every visit.
     this.slot = deps.slots.quizSession(root.id);

@@ -26,6 +26,7 @@ HEADINGS = {
     "build": ("### Build time",),
     "feedback": ("### Answer feedback speed", "### Answer feedback accuracy"),
     "growth": ("### Growth: the site at N questions",),
+    "engine": ("### Flashcards at scale (engine ops)",),
 }
 SECONDS = re.compile(r"\| (\d+\.\d\d) s \|")
 
@@ -70,3 +71,22 @@ def test_the_quick_bench_prints_every_table() -> None:
         r"\| quiz-ready \(median\) \| \d+\.\d\d s \| \d+\.\d\d s \| \d+\.\d\dx \|", growth
     )
     assert all(float(s) > 0 for s in SECONDS.findall(out))
+
+
+def test_the_engine_section_runs_alone_without_a_site() -> None:
+    """`--sections engine` times the four ops in Pyodide on a generated year, and builds
+    no site for it."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--quick", "--sections", "engine"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    out = proc.stdout
+    assert out.startswith("### Flashcards at scale (engine ops)"), out
+    for op in ("queue", "due_times", "dashboard", "index_status"):
+        row = rf"\| `{op}` \| \d+\.\d ms \| \d+\.\d / \d+\.\d ms \| \d+\.\d ms \| "
+        assert re.search(row, out), out
+    assert "300 cards, a year of daily reviews" in out

@@ -1,7 +1,7 @@
 // The one-line summary the quiz's setup folds into (frontend/widgets/quiz-setup.js).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { setupText } from "../../../frontend/widgets/quiz-setup.js";
+import { countWords, setupText } from "../../../frontend/widgets/quiz-setup.js";
 import { trackText } from "../../../frontend/widgets/quiz-results.js";
 
 const names = { statistics: "Statistics and experimentation", llm: "LLM systems", mle: "ML engineer" };
@@ -25,4 +25,10 @@ test("the summary says when the quiz keeps to the core set, in the form's words"
   const f = { tracks: [], levels: [], roles: [], count: 5, scope: "core" };
   assert.equal(setupText(f, { core: "Core (must-know)" }), "All tracks · Core (must-know) · 5 questions");
   assert.equal(setupText({ ...f, scope: "all" }, {}), "All tracks · 5 questions");
+});
+
+test("an option's count is shown in brackets and heard in words", () => {
+  assert.deepEqual(countWords(23), { shown: "(23)", heard: ", 23 questions" });
+  assert.deepEqual(countWords(1), { shown: "(1)", heard: ", 1 question" });
+  assert.deepEqual(countWords(0), { shown: "(0)", heard: ", 0 questions" });
 });
