@@ -1,7 +1,8 @@
 """`make bench`: build the site, serve it with gzip like GitHub Pages, measure, and print
 markdown tables.
 
-    python -m benchmarks.run [--quick] [--sections quiz,weight,snapshot,lighthouse,build,growth,engine]
+    python -m benchmarks.run [--quick]
+        [--sections quiz,weight,snapshot,lighthouse,build,growth,engine]
         [--skip-lighthouse] [--lighthouse-runs N] [--lighthouse-pages "home,track page"]
         [--lighthouse-presets mobile,desktop]
 

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from macros.bank import Bank
-from macros.render.deck_chunks import chunk_store, chunks
 from macros.publish.export import bank_json
+from macros.render.deck_chunks import chunk_store, chunks
 from macros.render.drill import part_id, render
 from macros.render.links import page_of
 from practice_engine import vocab
