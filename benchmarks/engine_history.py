@@ -64,7 +64,8 @@ def year_of_reviews(
     grades, weights = list(GRADE_WEIGHTS), list(GRADE_WEIGHTS.values())
     deck = cards.question_ids(bank)[:card_count]
     items = [i.id for i in bank.items]
-    state = progress.empty_progress()
+    # a year in, the reader studies the whole bank, not the core set alone
+    state = cards.set_settings(progress.empty_progress(), {"scope": "all"})
     per_day = state["settings"]["new_per_day"]
     dues: dict[str, int] = {}
     for day in range(days):

@@ -13,8 +13,11 @@ practice problems and the coding exercises stay as they are in the real bank.
   to match, `must_know: false` and an order after every real question of its track. The
   sources are taken round-robin from the real questions in an order shuffled by the seed,
   so the derived questions spread over the tracks as the real ones do.
-- N < 150: the 30 must-know questions are kept, then the first N - 30 other questions in
-  bank order (tracks in tracks.yml order, then `order`); N must be at least 30. What
+- N < 150: each track keeps its first question (a track with none fails the build), then
+  the must-know questions and then the others fill up to N, in bank order (tracks in
+  tracks.yml order, then `order`); N must be at least 30. At N = 30 that is the must-know
+  set but for the last few, which give way to the first question of each track that has
+  no must-know one. What
   pointed at a dropped question is rewritten in the copy only: `related` lists leave it
   out, a short answer that referred to it (`see:`) carries the dropped question's
   "what" part as its own answer, and a link in docs/ to its anchor on a track page
@@ -127,6 +130,19 @@ def _trim(bank: Path, docs: Path, keep: set[str], dropped: dict[str, Data]) -> N
             page.write_text(new, encoding="utf-8")
 
 
+def _kept(real: list[tuple[Path, Data]], n: int) -> set[str]:
+    """The ids of the `n` questions a smaller bank keeps (see the module docstring)."""
+    firsts: dict[str, str] = {}
+    for _, d in real:
+        firsts.setdefault(d["track"], d["id"])
+    ranked = [
+        *firsts.values(),
+        *(d["id"] for _, d in real if d.get("must_know")),
+        *(d["id"] for _, d in real if not d.get("must_know")),
+    ]
+    return set(list(dict.fromkeys(ranked))[:n])
+
+
 def generate(n: int, target: Path | str, seed: int = 15, root: Path = ROOT) -> Path:
     """Write into `target` (a new or empty folder) a copy of the site's sources whose bank
     holds exactly `n` questions; returns `target`. Deterministic for (`n`, `seed`)."""
@@ -139,9 +155,7 @@ def generate(n: int, target: Path | str, seed: int = 15, root: Path = ROOT) -> P
     bank, docs = target / "quiz_data", target / "docs"
     real = _questions(bank)
     if n < len(real):
-        others = [(p, d) for p, d in real if not d.get("must_know")]
-        keep = {d["id"] for _, d in real if d.get("must_know")}
-        keep |= {d["id"] for _, d in others[: n - len(keep)]}
+        keep = _kept(real, n)
         dropped = {d["id"]: d for _, d in real if d["id"] not in keep}
         for p, d in real:
             if d["id"] in dropped:

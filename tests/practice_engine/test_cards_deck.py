@@ -90,6 +90,7 @@ def test_the_review_op_grades_a_problem(engine_bank, real_bank) -> None:
 def test_the_reader_s_new_card_limit_is_honoured(engine_bank) -> None:
     ids = cards.question_ids(engine_bank)
     for limit in (1, 12, 50):
-        state = cards.set_settings(progress.empty_progress(), {"new_per_day": limit})
+        settings = {"new_per_day": limit, "scope": "all"}
+        state = cards.set_settings(progress.empty_progress(), settings)
         q = cards.queue(engine_bank, state, T0, 0)
         assert q["new"] == ids[:limit] and q["new_left_today"] == limit
