@@ -12,14 +12,12 @@ import json
 import os
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 from benchmarks.engine_history import grown_export, year_end_ms, year_of_reviews
-from devtools.pyodide import run_in_pyodide
+from devtools.pyodide import run_on_both
 from macros.bank import load_bank
 from macros.publish.export import bank_json, dumps
-from macros.publish.wheels import browser_wheels, build_engine_wheel
 from practice_engine.bankdata import parse_bank
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,14 +30,7 @@ def measure(runs: int = 15) -> dict:
     export = grown_export(bank_json(load_bank(ROOT / "quiz_data")), QUESTIONS)
     state = year_of_reviews(parse_bank(export), CARDS, DAYS)
     data = {"bank": dumps(export), "progress": state, "now_ms": year_end_ms(DAYS), "runs": runs}
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "input.json"
-        path.write_text(json.dumps(data))
-        namespace = {"INPUT": path.read_text(), "__name__": "bench"}
-        exec(compile(SCRIPT.read_text(), str(SCRIPT), "exec"), namespace)
-        cpython = json.loads(namespace["OUTPUT"])
-        wheels = [*browser_wheels(ROOT), build_engine_wheel(ROOT)]
-        pyodide = json.loads(run_in_pyodide(SCRIPT, path, wheels))
+    cpython, pyodide = run_on_both(SCRIPT, data)
     if cpython["answers"] != pyodide["answers"]:
         raise AssertionError(
             f"CPython and Pyodide disagree: {cpython['answers']} / {pyodide['answers']}"

@@ -6,16 +6,13 @@ Pyodide under Node (the engine and wheels the site ships, offline).
 
 from __future__ import annotations
 
-import json
 import re
 import statistics
-import tempfile
 from pathlib import Path
 
-from devtools.pyodide import run_in_pyodide
+from devtools.pyodide import run_on_both
 from macros.bank import Question, load_bank
 from macros.publish.export import bank_json, dumps
-from macros.publish.wheels import browser_wheels, build_engine_wheel
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = Path(__file__).with_name("feedback_script.py")
@@ -39,14 +36,7 @@ def measure() -> dict:
     bank = load_bank(ROOT / "quiz_data")
     questions = [q for q in bank.questions if q.key_points]
     data = {"bank": dumps(bank_json(bank)), "answers": answers(questions)}
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "input.json"
-        path.write_text(json.dumps(data))
-        namespace = {"INPUT": path.read_text(), "__name__": "bench"}
-        exec(compile(SCRIPT.read_text(), str(SCRIPT), "exec"), namespace)
-        cpython = json.loads(namespace["OUTPUT"])
-        wheels = [*browser_wheels(ROOT), build_engine_wheel(ROOT)]
-        pyodide = json.loads(run_in_pyodide(SCRIPT, path, wheels))
+    cpython, pyodide = run_on_both(SCRIPT, data)
     return {"cpython": cpython, "pyodide": pyodide, "questions": len(questions)}
 
 
