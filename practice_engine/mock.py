@@ -78,8 +78,10 @@ def depth(bank: BankData, entry: Entry) -> tuple[int, int, int]:
     )
 
 
-def candidates(bank: BankData, role: str, level: str, scope: str = "all") -> list[Entry]:
-    """The role's questions at the level, relaxed as the module docstring says."""
+def candidates(bank: BankData, role: str, level: str, scope: str) -> list[Entry]:
+    """The role's questions at the level, relaxed as the module docstring says. The scope has
+    no default here: new_mock's (the core set) is the one a reader meets, and a second
+    default would let the two disagree."""
     mine = [e for e in bank.entries if e.kind == "question" and role in e.roles]
     core = [e for e in mine if e.core]
     if scope == "core" and len(core) >= MIN_QUESTIONS:

@@ -59,7 +59,7 @@ def test_too_few_questions_relax_to_lower_levels_then_to_the_role(real_bank) -> 
 
 
 def test_candidates_relax_in_order(engine_bank) -> None:
-    pool = mock.candidates(engine_bank, "ds", "L3")
+    pool = mock.candidates(engine_bank, "ds", "L3", "all")
     assert {e.id for e in pool} >= {"bias-variance", "p-values"}
     assert all("L3" in e.levels for e in pool)
 
@@ -202,8 +202,8 @@ def test_the_signal_is_always_a_step(grades) -> None:
 
 @pytest.mark.parametrize("role", sorted(ROLES))
 def test_every_role_draws_beyond_the_must_know_questions(engine_bank, role: str) -> None:
-    """The mock pool is the whole bank: each role's round at every level can draw questions
-    the must-know thirty do not hold."""
+    """With scope "all" the mock pool is the whole bank: each role's round at every level can
+    draw questions the must-know thirty do not hold."""
     for level in LEVELS:
-        pool = {e.id for e in mock.candidates(engine_bank, role, level)}
+        pool = {e.id for e in mock.candidates(engine_bank, role, level, "all")}
         assert pool - set(MUST_KNOW), (role, level)
