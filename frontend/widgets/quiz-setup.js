@@ -50,7 +50,8 @@ export function countWords(n) {
   return { shown: `(${n})`, heard: `, ${plural(n, "question")}` };
 }
 
-// Put (or update) an option's count after its label's words.
+// Put (or update) an option's count after its label's words, inside their span: a label is
+// a flex row, and a count beside the words would stand apart from a name that wraps.
 function showCount(input, n) {
   const label = input.closest("label");
   if (!label) return;
@@ -58,7 +59,7 @@ function showCount(input, n) {
   if (!box) {
     box = el("span", { class: "mlw-check__count" },
       el("span", { "aria-hidden": "true" }), el("span", { class: "visually-hidden" }));
-    label.append(box);
+    (label.querySelector(".mlw-check__text") ?? label).append(" ", box);
   }
   const { shown, heard } = countWords(n);
   box.children[0].textContent = shown;

@@ -21,7 +21,7 @@ def _attr(value: str) -> str:
 def _checks(name: str, legend: str, options: list[tuple[str, str]]) -> str:
     boxes = "".join(
         f'<label class="mlw-check"><input type="checkbox" name="{name}" value="{_attr(v)}"> '
-        f"{escape(label)}</label>"
+        f'<span class="mlw-check__text">{escape(label)}</span></label>'
         for v, label in options
     )
     return f'<fieldset class="mlw-filter"><legend>{escape(legend)}</legend>{boxes}</fieldset>'

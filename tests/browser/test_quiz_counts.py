@@ -90,3 +90,25 @@ def test_the_counted_filters_are_axe_clean(browser, site_url: str, bank: BankDat
         axe_clean(page, f"quiz filters with counts ({scheme})")
     finally:
         context.close()
+
+
+def test_a_count_stays_on_the_last_line_of_a_name_that_wraps(page, site_url: str) -> None:
+    """On a narrow phone a long track name wraps; its count follows the last word instead of
+    standing apart beside the whole name (a label is a flex row)."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(urljoin(site_url, QUIZ))
+    page.locator(".mlw-quiz .mlw-check__count").first.wait_for(timeout=TIMEOUT)
+    places = page.evaluate(
+        """() => [...document.querySelectorAll(".mlw-quiz .mlw-check__count")].map((count) => {
+          const words = count.closest("label").querySelector(".mlw-check__text");
+          const w = words.getBoundingClientRect(), c = count.getBoundingClientRect();
+          const line = parseFloat(getComputedStyle(words).lineHeight);
+          const gap = Math.abs(w.bottom - c.bottom);
+          return { wraps: w.height > 1.5 * line, line, below: c.top - w.top, gap };
+        })"""
+    )
+    wrapped = [p for p in places if p["wraps"]]
+    assert wrapped, "no option wraps at 320 px: the test would check nothing"
+    # on the last line: level with the words' bottom, below their first line
+    assert all(p["gap"] < p["line"] / 4 for p in places), places
+    assert all(p["below"] > p["line"] / 2 for p in wrapped), wrapped
