@@ -63,8 +63,10 @@ __all__ += ["VERDICTS", "scorecard", "signal", "weak_ids"]
 
 MIN_QUESTIONS, MAX_QUESTIONS = MOCK_QUESTIONS
 # A running round as the page saves it between visits: the round, the two clocks as the
-# times they started (so a reload neither resets nor pauses them) and the probes shown.
-SAVED_KEYS = ("version", "mock", "started_ms", "question_started_ms", "probes")
+# times they started (so a reload neither resets nor pauses them), the probes shown, and
+# once the reader said "I'm done", the seconds the answer took (a reload keeps the rubric
+# open and the question's clock stopped, rather than timing the answer again).
+SAVED_KEYS = ("version", "mock", "started_ms", "question_started_ms", "probes", "done_seconds")
 
 
 def depth(bank: BankData, entry: Entry) -> tuple[int, int, int]:
@@ -208,6 +210,9 @@ def saved_problem(saved: Any) -> str | None:
     followups = qs[position]["followups"] if position < len(qs) else []
     if not is_int(saved["probes"]) or not 0 <= saved["probes"] <= len(followups):
         return f"the saved round shows {shown(saved['probes'])} probes of {len(followups)}"
+    done = saved["done_seconds"]
+    if done is not None and not (is_int(done) and 0 <= done <= MAX_QUESTION_SECONDS):
+        return f"the saved round's answer took {shown(done)} seconds"
     return None
 
 
@@ -231,11 +236,22 @@ def from_bank(bank: BankData, saved: SavedRound) -> tuple[SavedRound | None, str
 
 
 def _upgraded_round(data: Any) -> Any:
-    """A running round saved before the seconds per grade (saved round and mock version 1)
-    as now, those seconds unknown, so a round under way when the guide is updated goes on;
-    anything else as it is, for the checks to judge."""
-    mock = data.get("mock") if isinstance(data, dict) else None
-    if not (isinstance(mock, dict) and is_int(data.get("version")) and data["version"] == 1):
+    """A running round saved by an older guide as now, so a round under way when the guide
+    is updated goes on: version 1 had no seconds per grade (kept unknown), version 2 no
+    "I'm done" state (the answer still going). Anything else as it is, for the checks."""
+    if not (isinstance(data, dict) and is_int(data.get("version"))):
+        return data
+    if data["version"] == 1:
+        data = _with_seconds(data)
+    if data.get("version") == 2 and "done_seconds" not in data:
+        return {**data, "version": SAVED_ROUND_VERSION, "done_seconds": None}
+    return data
+
+
+def _with_seconds(data: dict[str, Any]) -> dict[str, Any]:
+    """A version-1 round as version 2: each grade's seconds unknown."""
+    mock = data.get("mock")
+    if not isinstance(mock, dict):
         return data
     if not (is_int(mock.get("version")) and mock["version"] == 1 and "seconds" not in mock):
         return data
@@ -243,7 +259,7 @@ def _upgraded_round(data: Any) -> Any:
         return data
     seconds = [None] * len(mock["grades"])
     upgraded = {**mock, "version": MOCK_VERSION, "seconds": seconds}
-    return {**data, "version": SAVED_ROUND_VERSION, "mock": upgraded}
+    return {**data, "version": 2, "mock": upgraded}
 
 
 def restore_round(bank: BankData, raw: Any) -> tuple[SavedRound | None, str | None]:

@@ -137,3 +137,4 @@ class SavedRound(TypedDict):
     started_ms: int
     question_started_ms: int
     probes: int  # follow-up probes shown for the current question
+    done_seconds: int | None  # "I'm done" pressed: the seconds the answer took; else None

@@ -245,7 +245,7 @@ PROGRESS_VERSION = 7  # the stored progress and the progress file
 PROGRESS_FORMAT = "ml-interview-guide/progress"  # the "format" of an exported progress file
 SESSION_VERSION = 1  # a stored quiz session
 MOCK_VERSION = 2  # a mock round (2: the seconds used per graded question)
-SAVED_ROUND_VERSION = 2  # a running mock round as the page stores it
+SAVED_ROUND_VERSION = 3  # a running mock round as the page stores it
 MAX_HISTORY = 100  # answers kept per quiz item; older ones add nothing to a study plan
 # Characters of an imported progress file; the page compares bytes, at most 4 per character.
 MAX_IMPORT_CHARS = 5 * 1024 * 1024

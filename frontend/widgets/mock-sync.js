@@ -12,6 +12,7 @@ export function roundState(round) {
   return {
     version: Number(round.root.dataset.roundVersion),
     mock: round.mock, started_ms: round.startedMs, question_started_ms: round.askedMs, probes: round.shown,
+    done_seconds: round.doneSeconds ?? null,
   };
 }
 

@@ -115,6 +115,47 @@ def test_a_reload_resumes_the_round_with_its_clock_running(page, site_url: str) 
     assert mock.locator(".mlw-mock__count").count() == 0
 
 
+def test_a_reload_after_im_done_keeps_the_rubric_open_and_the_answer_timed(
+    page, site_url: str
+) -> None:
+    """The seconds an answer took are counted once, at "I'm done": a reload before the
+    grade reopens the rubric with the same time and the question's clock still stopped."""
+    page.clock.install()
+    page.goto(urljoin(site_url, MOCK))
+    start_mock(page, "ds", "L5")
+    mock = page.locator(".mlw-mock")
+    page.clock.fast_forward("02:05")
+    mock.locator(".mlw-mock__done-button").click(timeout=TIMEOUT)
+    used = mock.locator(".mlw-mock__used")
+    used.wait_for(timeout=TIMEOUT)
+    took = used.inner_text()
+    page.wait_for_function(
+        "k => JSON.parse(localStorage.getItem(k) || '{}').done_seconds != null", arg=ROUND_KEY
+    )
+    assert 125 <= saved(page)["done_seconds"] <= 127
+    target = mock.locator(".mlw-mock__target").inner_text()
+
+    page.clock.fast_forward("05:00")
+    page.reload()
+    question_shown(page, 1)
+    used.wait_for(timeout=TIMEOUT)
+    assert used.inner_text() == took  # not five minutes more
+    assert mock.locator(".mlw-mock__done-button").count() == 0
+    assert mock.locator(".mlw-mock__rubric").inner_text().strip()
+    assert mock.locator(".mlw-mock__target").inner_text() == target  # its clock stopped there
+    page.clock.fast_forward("01:00")
+    assert mock.locator(".mlw-mock__target").inner_text() == target
+
+    mock.locator(".mlw-grades").get_by_role("button", name="Lean hire", exact=True).click()
+    question_shown(page, 2)
+    page.wait_for_function(
+        "k => JSON.parse(localStorage.getItem(k)).mock.grades.length === 1", arg=ROUND_KEY
+    )
+    stored = saved(page)
+    assert len(stored["mock"]["seconds"]) == 1 and 125 <= stored["mock"]["seconds"][0] <= 127
+    assert stored["done_seconds"] is None  # the next question is being answered
+
+
 def test_a_visit_to_another_page_and_back_resumes_the_round(page, site_url: str) -> None:
     before = graded_once_with_a_probe(page, site_url)
     # Material's instant navigation: the page is swapped in place, the worker stays. Wait

@@ -200,6 +200,7 @@ SAVED = {
     "started_ms": T0,
     "question_started_ms": T0,
     "probes": 0,
+    "done_seconds": None,
 }
 STRATEGIES = {
     "progress": _broken(STATE),

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from practice_engine import mock, progress, sync, transfer
+from practice_engine import mock, progress, sync, transfer, vocab
 from practice_engine.errors import EngineError
 from tests.practice_engine.builders import T0, finished_mock
 
@@ -151,8 +151,31 @@ def test_a_round_saved_before_the_seconds_goes_on_with_them_unknown(engine_bank)
     old = {"version": 1, "mock": old_mock, "started_ms": T0, "question_started_ms": T0, "probes": 0}
     saved, reason = mock.restore_round(engine_bank, json.dumps(old))
     assert reason is None
-    assert saved["version"] == 2 and saved["mock"]["version"] == 2
+    assert saved["version"] == vocab.SAVED_ROUND_VERSION and saved["mock"]["version"] == 2
     assert saved["mock"]["seconds"] == [None, None] and saved["mock"]["grades"] == m["grades"]
+    assert saved["done_seconds"] is None  # and the answer still going, as version 2 below
     # a version-1 round that already has seconds was not written by any guide
     found, why = mock.restore_round(engine_bank, json.dumps({**old, "mock": {**m, "version": 1}}))
-    assert found is None and "version 1, expected 2" in why
+    assert found is None and why == "the saved round has missing 'done_seconds'"  # not upgraded
+
+
+def test_a_round_saved_before_im_done_was_kept_goes_on_with_the_answer_still_going(
+    engine_bank,
+) -> None:
+    """Version 2 saved no "I'm done" state: its question is still being answered."""
+    m = _partial(engine_bank)
+    old = {"version": 2, "mock": m, "started_ms": T0, "question_started_ms": T0, "probes": 0}
+    saved, reason = mock.restore_round(engine_bank, json.dumps(old))
+    assert reason is None
+    assert saved == {**old, "version": vocab.SAVED_ROUND_VERSION, "done_seconds": None}
+    # a version-2 round that has the new key was not written by any guide
+    found, why = mock.restore_round(engine_bank, json.dumps({**old, "done_seconds": 5}))
+    assert found is None and f"expected {vocab.SAVED_ROUND_VERSION}" in why
+
+
+def test_the_seconds_of_a_finished_answer_are_kept_with_the_round(engine_bank) -> None:
+    m = _partial(engine_bank)
+    saved = {"version": vocab.SAVED_ROUND_VERSION, "mock": m, "started_ms": T0,
+             "question_started_ms": T0, "probes": 0, "done_seconds": 95}  # fmt: skip
+    restored, reason = mock.restore_round(engine_bank, json.dumps(saved))
+    assert reason is None and restored["done_seconds"] == 95

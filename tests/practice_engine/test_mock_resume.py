@@ -31,6 +31,7 @@ def saved_round(bank, role: str, level: str, seed: int, graded: int, probes: int
         "started_ms": T0,
         "question_started_ms": T0 + 60_000 * m["position"],
         "probes": probes,
+        "done_seconds": None,
     }
 
 
@@ -74,7 +75,7 @@ def _changed(saved: dict, path: tuple, value: Any) -> dict:
 @pytest.mark.parametrize(
     "path, value, words",
     [
-        (("version",), 1, "version 1, expected 2"),
+        (("version",), 1, "version 1, expected 3"),
         (("version",), True, "version True"),
         (("started_ms",), KeyError, "missing 'started_ms'"),
         (("extra",), 1, "unknown keys"),
@@ -85,6 +86,10 @@ def _changed(saved: dict, path: tuple, value: Any) -> dict:
         (("probes",), -1, "shows -1 probes"),
         (("probes",), 99, "shows 99 probes"),
         (("probes",), True, "shows True probes"),
+        (("done_seconds",), -1, "answer took -1 seconds"),
+        (("done_seconds",), 2.5, "answer took 2.5 seconds"),
+        (("done_seconds",), "soon", "answer took 'soon' seconds"),
+        (("done_seconds",), KeyError, "missing 'done_seconds'"),
         (("mock", "position"), 0, "position does not match its grades"),
         (("mock", "grades", 0), "great", "unknown grade"),
         (("mock", "questions"), [], "no questions"),
