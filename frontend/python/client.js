@@ -57,6 +57,7 @@ class PyClient {
     this.wantSpare = false;
     this.snapshotKept = null; // Promise<{ kept, why? }> once asked, for tests and the console
     this._busyAt = 0; // when a request was last sent or answered
+    this.marks = {}; // page-clock ms: first worker created, first boot answered (the bench)
   }
 
   // Called each time a worker finishes booting (and at once if one already has).
@@ -83,6 +84,7 @@ class PyClient {
 
   _announce(booted) {
     this.ready = booted.then((info) => {
+      this.marks.ready ??= performance.now();
       this._readyValue = info;
       for (const listener of this.readyListeners) listener(info);
       if (this.wantSpare) whenIdle(() => this._startSpare());
@@ -144,6 +146,7 @@ class PyClient {
     const source = new Blob([`import ${JSON.stringify(entry)};`], { type: "text/javascript" });
     const url = URL.createObjectURL(source);
     const worker = new Worker(url, { type: "module" });
+    this.marks.spawn ??= performance.now();
     setTimeout(() => URL.revokeObjectURL(url), 60_000); // once the worker has loaded it
     this.workersStarted += 1;
     worker.onmessage = (event) => this._receive(event.data, worker);
