@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+import numpy as np
 import pytest
 from playwright.sync_api import expect
 
@@ -83,10 +84,30 @@ def _keep_genuine(page, url: str) -> None:
     assert _kept(page) == {"kept": True}
 
 
-def _cache_bytes(page, url: str, record: dict, body: bytes) -> None:
-    """Put `body` in the worker's snapshot cache as if it had been kept (a browser or disk
-    that damaged what it stored). The cache's name is snapshot-store.mjs's: the site's path."""
-    page.route("**/__snapshot_bytes__", lambda route: route.fulfill(body=body))
+def _checksum(raw: bytes) -> str:
+    """snapshot-store.mjs's checksum: Fletcher's two running sums of the little-endian
+    32-bit words, then of the last bytes, modulo 2**32."""
+    n = len(raw) // 4
+    words = np.frombuffer(raw[: n * 4], dtype="<u4").astype(np.uint64)
+    a = int(words.sum())
+    b = int((words * np.arange(n, 0, -1, dtype=np.uint64)).sum())
+    for byte in raw[n * 4 :]:
+        a += byte
+        b += a
+    return f"{a % 2**32:x}-{b % 2**32:x}"
+
+
+def _cache_copy(page, url: str, record: dict, raw: bytes, sha256: str, summed: bytes) -> None:
+    """Put `raw` in the worker's snapshot cache as keeping it would (inflated, with the
+    manifest's digest and the checksum of `summed` beside it): a browser or disk that
+    damaged what it stored when `raw` is not `summed`. The cache's name is
+    snapshot-store.mjs's: the site's path."""
+    headers = {"X-Snapshot-Sha256": sha256, "X-Snapshot-Checksum": _checksum(summed)}
+    _cache_response(page, url, record, raw, headers)
+
+
+def _cache_response(page, url: str, record: dict, body: bytes, headers: dict) -> None:
+    page.route("**/__snapshot_bytes__", lambda route: route.fulfill(body=body, headers=headers))
     page.goto(urljoin(url, "404.html"))  # a page without Python, so nothing keeps the real one
     page.evaluate(
         """async ([name, file]) => {
@@ -95,6 +116,21 @@ def _cache_bytes(page, url: str, record: dict, body: bytes) -> None:
         }""",
         [f"python-snapshot:{urlparse(url).path}", record["file"]],
     )
+
+
+# The kept copy as the worker finds it (cache name, absolute URL): its length and headers.
+KEPT_COPY = """async ([name, file]) => {
+  const response = await (await caches.open(name)).match(file);
+  if (!response) return null;
+  const ours = [...response.headers].filter(([k]) => k.startsWith("x-snapshot"));
+  const headers = Object.fromEntries(ours);
+  return { bytes: (await response.arrayBuffer()).byteLength, ...headers };
+}"""
+
+
+def _kept_copy(page, url: str, record: dict) -> dict | None:
+    name = f"python-snapshot:{urlparse(url).path}"
+    return page.evaluate(KEPT_COPY, [name, urljoin(url, record["file"])])
 
 
 def test_the_service_worker_leaves_the_snapshot_to_the_python_worker(snap_site) -> None:
@@ -118,6 +154,12 @@ def test_a_first_visit_boots_plainly_then_keeps_the_snapshot_for_the_next(
     page.wait_for_function(RELEASE_IDLE_UNTIL_ASKED, timeout=TIMEOUT, polling=200)
     assert _kept(page) == {"kept": True}
     assert [u for u in requests_log.urls if record["file"] in u], "kept without a fetch"
+    raw = gzip.decompress((site / record["file"]).read_bytes())
+    assert _kept_copy(page, url, record) == {  # kept inflated, with what was verified
+        "bytes": len(raw),
+        "x-snapshot-sha256": manifest["snapshot"]["sha256"],
+        "x-snapshot-checksum": _checksum(raw),
+    }
 
     seen = len(requests_log.urls)
     info = _boot(page, url)
@@ -219,14 +261,9 @@ def _with_snapshot(manifest: dict, packed: bytes, **fields) -> dict:
     return {**manifest, "snapshot": snap}
 
 
-def _other_build(snap_site, manifest) -> tuple[dict, bytes]:
-    """The snapshot with another build id in its header, listed honestly in the manifest:
-    only Pyodide's own check can reject it."""
+def _raw(snap_site) -> bytes:
     site, _, record = snap_site
-    raw = bytearray(gzip.decompress((site / record["file"]).read_bytes()))
-    raw[16:20] = bytes(b ^ 0xFF for b in raw[16:20])
-    packed = _regzip(bytes(raw))
-    return _with_snapshot(manifest, packed), packed
+    return gzip.decompress((site / record["file"]).read_bytes())
 
 
 def _truncated(snap_site, manifest):
@@ -241,13 +278,41 @@ def _altered(snap_site, manifest):
     return manifest, bytes(packed)
 
 
-def _other_version(snap_site, manifest):
-    site, _, record = snap_site
-    return _with_snapshot(manifest, (site / record["file"]).read_bytes(), pyodide="0.0.1"), None
-
-
 def _served_as_built(snap_site, manifest) -> tuple[dict, None]:
     return manifest, None
+
+
+# Damage to a kept copy, as (manifest served, bytes kept, bytes the kept checksum is of,
+# manifest digest kept beside them).
+def _kept_other_build(snap_site, manifest):
+    raw = bytearray(_raw(snap_site))
+    raw[16:20] = bytes(b ^ 0xFF for b in raw[16:20])
+    data = _with_snapshot(manifest, _regzip(bytes(raw)))
+    return data, bytes(raw), bytes(raw), data["snapshot"]["sha256"]
+
+
+def _kept_truncated(snap_site, manifest):
+    raw = _raw(snap_site)
+    return manifest, raw[: -(64 << 10)], raw, manifest["snapshot"]["sha256"]
+
+
+def _kept_altered(snap_site, manifest):
+    raw = _raw(snap_site)
+    altered = bytearray(raw)
+    altered[len(raw) // 2] ^= 0x01
+    return manifest, bytes(altered), raw, manifest["snapshot"]["sha256"]
+
+
+def _kept_for_another_manifest(snap_site, manifest):
+    raw = _raw(snap_site)
+    return manifest, raw, raw, "0" * 64
+
+
+def _kept_other_version(snap_site, manifest):
+    site, _, record = snap_site
+    raw = _raw(snap_site)
+    data = _with_snapshot(manifest, (site / record["file"]).read_bytes(), pyodide="0.0.1")
+    return data, raw, raw, data["snapshot"]["sha256"]
 
 
 # Served badly when the page keeps it: nothing is kept, the next visit boots plainly and
@@ -260,10 +325,11 @@ AT_KEEP = {
 # Kept, then found wrong when restored: a plain boot that says why, and the copy is
 # rejected so later visits neither restore nor fetch it again.
 AT_RESTORE = {
-    "another Pyodide build": (_other_build, r"(?i)snapshot|build"),
-    "truncated in the cache": (_truncated, r"bytes, the manifest says"),
-    "altered in the cache": (_altered, r"SHA-256"),
-    "manifest for another version": (_other_version, r"Pyodide 0\.0\.1"),
+    "another Pyodide build": (_kept_other_build, r"(?i)snapshot|build"),
+    "truncated in the cache": (_kept_truncated, r"bytes kept, the manifest says"),
+    "altered in the cache": (_kept_altered, r"checksum differs"),
+    "kept for another manifest": (_kept_for_another_manifest, r"another build's manifest"),
+    "manifest for another version": (_kept_other_version, r"Pyodide 0\.0\.1"),
 }
 
 
@@ -297,8 +363,8 @@ def test_a_snapshot_served_badly_is_not_kept(page, snap_site, manifest, case) ->
 def test_a_bad_kept_snapshot_falls_back_to_a_plain_boot(page, snap_site, manifest, case) -> None:
     site, url, record = snap_site
     make, reason = AT_RESTORE[case]
-    data, body = make(snap_site, manifest)
-    _cache_bytes(page, url, record, body or (site / record["file"]).read_bytes())
+    data, raw, summed, sha256 = make(snap_site, manifest)
+    _cache_copy(page, url, record, raw, sha256, summed)
     if data is not manifest:
         _serve_manifest(page, data)
     info = _boot(page, url)
@@ -310,6 +376,19 @@ def test_a_bad_kept_snapshot_falls_back_to_a_plain_boot(page, snap_site, manifes
     assert page.evaluate("MLGuide.py.snapshotKept") is None
 
 
+def test_a_copy_kept_gzipped_by_an_earlier_release_is_kept_again_inflated(page, snap_site) -> None:
+    """A copy without the headers of today's (kept whole, gzipped, as before #20's cheaper
+    restore) is not restored: it is dropped, kept again in today's form, then restored."""
+    site, url, record = snap_site
+    _cache_response(page, url, record, (site / record["file"]).read_bytes(), {})
+    info = _boot(page, url)
+    assert _how(info) == ("plain", "not-cached", None)
+    assert _kept(page) == {"kept": True}
+    assert _kept_copy(page, url, record)["bytes"] == len(_raw(snap_site))
+    assert _how(_boot(page, url)) == ("snapshot", "restored", None)
+    _quiz_still_works(page, site)
+
+
 def test_a_restore_that_hangs_is_abandoned_for_a_plain_boot(page, snap_site, manifest) -> None:
     """64 KiB of zeros inside the heap hang this runtime's restore (found by an earlier probe,
     see the README); listed honestly, so it passes every check
@@ -317,9 +396,9 @@ def test_a_restore_that_hangs_is_abandoned_for_a_plain_boot(page, snap_site, man
     site, url, record = snap_site
     raw = bytearray(gzip.decompress((site / record["file"]).read_bytes()))
     raw[14 << 20 : (14 << 20) + 65536] = bytes(65536)
-    packed = _regzip(bytes(raw))
-    _cache_bytes(page, url, record, packed)
-    _serve_manifest(page, _with_snapshot(manifest, packed))
+    data = _with_snapshot(manifest, _regzip(bytes(raw)))
+    _cache_copy(page, url, record, bytes(raw), data["snapshot"]["sha256"], bytes(raw))
+    _serve_manifest(page, data)
     info = _boot(page, url)
     assert (info["boot"], info["snapshot"]) == ("plain", "skipped")
     assert "stopped answering" in info["fallback_reason"]

@@ -26,8 +26,8 @@
 // close(), timers that outlive a run); see there.
 //
 // A damaged snapshot can hang the wasm inside the restore, where no timer of this worker
-// ever fires again. So only bytes with the published length and SHA-256 are restored, and
-// the "alive" messages let the page notice a stuck restore and start a fresh worker
+// ever fires again. So only bytes that match what was verified when they were kept (the
+// published length and SHA-256; snapshot-store.mjs) are restored, and the "alive" messages let the page notice a stuck restore and start a fresh worker
 // with `skipSnapshot` (py-client.js).
 
 import { feedbackLoader } from "./feedback-files.mjs";
@@ -125,30 +125,6 @@ function byteMeter() {
   };
 }
 
-async function inflate(bytes, encoding) {
-  if (encoding === "identity") return bytes;
-  if (encoding !== "gzip") throw new Error(`snapshot encoding ${encoding} is not supported`);
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Response(stream).arrayBuffer();
-}
-
-// The snapshot's bytes, only if they are exactly the ones the build published. The hash
-// covers the compressed file (7 MB to hash, not 31), and runs while it inflates. The
-// cached copy was checked when it was kept; it is checked again, since a disk or a
-// browser can damage what it stores.
-async function verifiedSnapshot(response, snap, mark) {
-  const packed = await response.arrayBuffer();
-  mark("read");
-  const raw = inflate(packed, snap.encoding);
-  raw.catch(() => {}); // awaited below, after the hash says whether it is worth reporting
-  await store.check(packed, snap);
-  mark("hashed");
-  const bytes = new Uint8Array(await raw);
-  mark("verified");
-  if (bytes.byteLength !== snap.raw_bytes) throw new Error("snapshot: wrong length once inflated");
-  return bytes;
-}
-
 async function installWheels(pyodide, wheels) {
   await Promise.all(wheels.warm());
   await pyodide.loadPackage(wheels.urls, { messageCallback: () => {} });
@@ -232,7 +208,8 @@ async function bootWith(manifest, usable, state, mark, timings) {
     urls: manifest.wheels.map(abs),
     warm: () => (warmed ??= wheels.urls.map((u) => meter.plainFetch(u).then((r) => r.arrayBuffer()).catch(() => null))),
   };
-  const bytes = snap ? verifiedSnapshot(usable.response, snap, mark) : null;
+  // Read and checked while the runtime's module loads (snapshot-store.mjs).
+  const bytes = snap ? store.read(usable.response, snap, mark) : null;
   bytes?.catch(() => {}); // loadPyodide awaits it; a rejection is reported there
   if (!snap) wheels.warm();
   const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
