@@ -95,12 +95,17 @@ def visit(context, url: str, keep: str | None = None, snapshot: bool = False) ->
         if snapshot:
             eventually(page, KEPT, timeout_s=TIMEOUT / 1000)
         page.wait_for_load_state("networkidle")
+        page.evaluate(FORGET_QUIZ)
         return {"ready": ready, "bytes": sum(sizes), "bytes_at_ready": at_ready,
                 "boot": info["boot"], "info": info}  # fmt: skip
     finally:
         page.close()
 
 
+# The quiz a visit started is saved, and the next visit would resume it rather than start
+# one: forgotten, so every visit measures the same path (storage/slots.js names the slot).
+FORGET_QUIZ = """() => Object.keys(localStorage).filter((k) => k.includes(":quiz-session:"))
+  .forEach((k) => localStorage.removeItem(k))"""
 # The page's clock and its Python client's marks (frontend/python/client.js).
 MARKS = "({ origin: performance.timeOrigin, ...MLGuide.py.marks })"
 
