@@ -3,9 +3,6 @@
 // per page). Requests are JSON; each may carry a time limit, after which the worker is
 // terminated, a fresh one started, and the request rejected with a TimeoutError.
 //
-// The worker is started from a blob: URL that imports py-worker.mjs, so the page's CSP
-// governs it too: the reader's code can reach no other host and cannot eval.
-//
 // A time limit runs from the moment the worker says it started the request. A worker that
 // does not even start it (earlier code left it busy, or closed it) is replaced and the
 // request sent again: the reader's next run is never blamed for the one before. After each
@@ -25,6 +22,7 @@
 // page just gets Python a little later.
 
 import { siteRoot } from "../lib/site.js";
+import { newWorker, takeEarlyWorker } from "./workers.js";
 
 const ACK_MS = 2000; // how long an idle worker may take to start a timed request
 const QUIET_MS = 2000; // the worker has had nothing to do this long: the page is not using it
@@ -57,6 +55,8 @@ class PyClient {
     this.wantSpare = false;
     this.snapshotKept = null; // Promise<{ kept, why? }> once asked, for tests and the console
     this._busyAt = 0; // when a request was last sent or answered
+    this.marks = {}; // page-clock ms: first worker created, first boot answered (the bench)
+    this.adopted = false; // the first worker was the one the page's head started
   }
 
   // Called each time a worker finishes booting (and at once if one already has).
@@ -83,6 +83,7 @@ class PyClient {
 
   _announce(booted) {
     this.ready = booted.then((info) => {
+      this.marks.ready ??= performance.now();
       this._readyValue = info;
       for (const listener of this.readyListeners) listener(info);
       if (this.wantSpare) whenIdle(() => this._startSpare());
@@ -139,12 +140,10 @@ class PyClient {
     }));
   }
 
-  _spawn() {
-    const entry = new URL("assets/js/py-worker.mjs", siteRoot).href;
-    const source = new Blob([`import ${JSON.stringify(entry)};`], { type: "text/javascript" });
-    const url = URL.createObjectURL(source);
-    const worker = new Worker(url, { type: "module" });
-    setTimeout(() => URL.revokeObjectURL(url), 60_000); // once the worker has loaded it
+  // A new worker, or (`early`) the one the page's head started.
+  _spawn(early = null) {
+    const worker = early?.worker ?? newWorker(siteRoot);
+    this.marks.spawn ??= early?.at ?? performance.now();
     this.workersStarted += 1;
     worker.onmessage = (event) => this._receive(event.data, worker);
     worker.onerror = (event) => {
@@ -154,14 +153,23 @@ class PyClient {
     return worker;
   }
 
-  // Boot a worker; if it hangs restoring the snapshot, boot a fresh one without it.
+  // Boot a worker; if it hangs restoring the snapshot, boot a fresh one without it. The
+  // first may be the one the page's head started and asked to boot (py-early.mjs): what it
+  // said until now is heard as if it had been this client's from the start.
   async _boot() {
     for (;;) {
-      const worker = this._spawn();
+      const early = takeEarlyWorker();
+      this.adopted ||= Boolean(early);
+      const worker = this._spawn(early);
       this.worker = worker;
       this._heard = { at: performance.now(), phase: null };
-      const booted = this._send(worker, { op: "boot", skipSnapshot: this.skipSnapshot });
+      const boot = { op: "boot", skipSnapshot: this.skipSnapshot };
+      const booted = early ? this._expect(worker, early.id, boot) : this._send(worker, boot);
       booted.catch(() => {}); // a stalled boot is rejected below on purpose; no console noise
+      for (const event of early?.heard ?? []) {
+        if (event.type === "error") worker.onerror(event);
+        else this._receive(event.data, worker);
+      }
       const stalled = this._watchStall(worker);
       try {
         const info = await Promise.race([booted, stalled.promise]);
@@ -237,12 +245,18 @@ class PyClient {
 
   _send(worker, message, timeoutMs, retried = false) {
     const id = this.nextId++;
+    const answer = this._expect(worker, id, message, timeoutMs, retried);
+    worker.postMessage(JSON.stringify({ id, ...message }));
+    return answer;
+  }
+
+  // The answer to request `id` of `worker`, sent now or already (by py-early.mjs).
+  _expect(worker, id, message, timeoutMs, retried = false) {
     this._busyAt = performance.now();
     return new Promise((resolve, reject) => {
       const entry = { resolve, reject, worker, message, timeoutMs, retried, timer: null, ack: null };
       if (timeoutMs) entry.ack = setTimeout(() => this._unstarted(id), retried ? RETRY_ACK_MS : ACK_MS);
       this.pending.set(id, entry);
-      worker.postMessage(JSON.stringify({ id, ...message }));
     });
   }
 

@@ -15,6 +15,7 @@ OURS = re.compile(r'(?:href|src)="(?:\.\./)*(assets/(?:css|js)/[^"]+)"')
 NOSCRIPT = re.compile(r"<noscript>.*?</noscript>", re.S)
 MODULE = r'<script src="(?:\.\./)*assets/js/site\.[0-9a-f]{10}\.js" type="module">'
 EAGER = '<meta name="mlguide-python" content="eager">'
+EARLY = r'<script type="module" async src="(?:\.\./)*assets/js/py-early\.mjs">'
 # The one classic script of ours, before Material's bundle: it holds back the bundle's
 # request for the search index until the reader opens search (search-gate.js).
 GATE = "assets/js/search-gate.js"
@@ -77,14 +78,18 @@ def test_the_script_holds_every_widget_and_no_source_is_published(built_site: Pa
 
 
 def test_python_starts_at_once_only_on_practice_pages(guide_pages: list[Path]) -> None:
+    """A practice page's head starts the worker (an async module, so it holds back neither
+    parsing nor paint: py-early.mjs); no other page has a script of ours in its head."""
     eager, reading = 0, 0
     for page in guide_pages:
         head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
-        assert not re.search(r"<script[^>]*assets/js/", head), page  # all in the module
+        ours = re.findall(r"<script[^>]*assets/js/[^>]*>", head)
         if EAGER in head:
             eager += 1
+            assert len(ours) == 1 and re.fullmatch(EARLY, ours[0]), page
         else:
             reading += 1
+            assert ours == [], page  # all in the module
     assert eager and reading
 
 

@@ -26,8 +26,8 @@
 // close(), timers that outlive a run); see there.
 //
 // A damaged snapshot can hang the wasm inside the restore, where no timer of this worker
-// ever fires again. So only bytes with the published length and SHA-256 are restored, and
-// the "alive" messages let the page notice a stuck restore and start a fresh worker
+// ever fires again. So only bytes that match what was verified when they were kept (the
+// published length and SHA-256; snapshot-store.mjs) are restored, and the "alive" messages let the page notice a stuck restore and start a fresh worker
 // with `skipSnapshot` (py-client.js).
 
 import { feedbackLoader } from "./feedback-files.mjs";
@@ -37,6 +37,9 @@ import { snapshotStore } from "./snapshot-store.mjs";
 const siteRoot = new URL("../../", import.meta.url);
 const manifestURL = new URL("assets/quiz/runtime.json", siteRoot);
 const ALIVE_MS = 1000;
+// When this module was evaluated, on the clock pages share (ms since the epoch), so the
+// bench can place the worker's marks on the page's own timeline.
+const loadedAt = performance.timeOrigin + performance.now();
 
 let dispatch = null;
 let booting = null;
@@ -122,27 +125,6 @@ function byteMeter() {
   };
 }
 
-async function inflate(bytes, encoding) {
-  if (encoding === "identity") return bytes;
-  if (encoding !== "gzip") throw new Error(`snapshot encoding ${encoding} is not supported`);
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Response(stream).arrayBuffer();
-}
-
-// The snapshot's bytes, only if they are exactly the ones the build published. The hash
-// covers the compressed file (7 MB to hash, not 31), and runs while it inflates. The
-// cached copy was checked when it was kept; it is checked again, since a disk or a
-// browser can damage what it stores.
-async function verifiedSnapshot(response, snap) {
-  const packed = await response.arrayBuffer();
-  const raw = inflate(packed, snap.encoding);
-  raw.catch(() => {}); // awaited below, after the hash says whether it is worth reporting
-  await store.check(packed, snap);
-  const bytes = new Uint8Array(await raw);
-  if (bytes.byteLength !== snap.raw_bytes) throw new Error("snapshot: wrong length once inflated");
-  return bytes;
-}
-
 async function installWheels(pyodide, wheels) {
   await Promise.all(wheels.warm());
   await pyodide.loadPackage(wheels.urls, { messageCallback: () => {} });
@@ -190,7 +172,9 @@ async function boot({ skipSnapshot = null } = {}) {
   if (!manifestResponse.ok) throw new Error(`runtime manifest: HTTP ${manifestResponse.status}`);
   const manifest = await manifestResponse.json();
   runtimeManifest = manifest;
+  mark("manifest");
   const usable = await usableSnapshot(manifest, skipSnapshot);
+  mark("found");
   const state = {
     phase: usable.snap ? "snapshot" : "plain",
     snapshot: usable.snap ? "restored" : usable.why,
@@ -200,7 +184,8 @@ async function boot({ skipSnapshot = null } = {}) {
   beat(); // at once: on a repeat visit the restore starts well within the first second
   const alive = setInterval(beat, ALIVE_MS);
   try {
-    return await bootWith(manifest, usable, state, mark, timings);
+    const clock = { loaded: loadedAt, boot: performance.timeOrigin + t0 };
+    return { ...(await bootWith(manifest, usable, state, mark, timings)), clock };
   } finally {
     clearInterval(alive);
   }
@@ -223,7 +208,8 @@ async function bootWith(manifest, usable, state, mark, timings) {
     urls: manifest.wheels.map(abs),
     warm: () => (warmed ??= wheels.urls.map((u) => meter.plainFetch(u).then((r) => r.arrayBuffer()).catch(() => null))),
   };
-  const bytes = snap ? verifiedSnapshot(usable.response, snap) : null;
+  // Read and checked while the runtime's module loads (snapshot-store.mjs).
+  const bytes = snap ? store.read(usable.response, snap, mark) : null;
   bytes?.catch(() => {}); // loadPyodide awaits it; a rejection is reported there
   if (!snap) wheels.warm();
   const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
@@ -255,6 +241,7 @@ async function bootWith(manifest, usable, state, mark, timings) {
   if (!loaded.ok) throw new Error(loaded.error);
   mark("bank");
   lockDown(pyodide);
+  mark("locked");
   meter.done();
   const { phase: boot, reason: fallback_reason, snapshot } = state;
   return { pyodide: version, boot, fallback_reason, snapshot, timings, ...loaded.result };
