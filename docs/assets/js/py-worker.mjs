@@ -30,6 +30,7 @@
 // the "alive" messages let the page notice a stuck restore and start a fresh worker
 // with `skipSnapshot` (py-client.js).
 
+import { byteMeter } from "./byte-meter.mjs";
 import { feedbackLoader } from "./feedback-files.mjs";
 import { beginRun, endRun, lockDown } from "./py-box.mjs";
 import { snapshotStore } from "./snapshot-store.mjs";
@@ -50,7 +51,6 @@ const abs = (rel) => new URL(rel, siteRoot).href;
 // The snapshot's cache, reached through references taken now: the box (py-box.mjs) takes
 // `caches` and `fetch` away from the reader's code once Python has booted.
 const store = snapshotStore(siteRoot, self.caches ?? null, self.fetch.bind(self));
-const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 const feedbackFor = feedbackLoader({
   files: () => runtimeManifest?.feedback ?? null,
   fetch: self.fetch.bind(self),
@@ -60,67 +60,6 @@ const feedbackFor = feedbackLoader({
     if (!answer.ok) throw new Error(answer.error);
   },
 });
-
-// Count the bytes of everything Pyodide fetches, so the page can show real progress. The
-// counting reads a clone: the original response goes to Pyodide untouched, so the browser
-// still compiles the wasm while it streams in (a wrapped body would cost ~0.7 s here).
-// `expect` names the files this boot still needs; a file fetched again (the plain boot
-// after a failed restore) counts once, and bytes of a file given up on (an abandoned
-// snapshot) stay in both the count and the total, since they were downloaded.
-function byteMeter() {
-  const plainFetch = self.fetch.bind(self);
-  const expected = new Map();
-  const seen = new Map();
-  let lastPost = 0;
-  const totals = () => {
-    let loaded = 0;
-    let total = sum([...expected.values()]);
-    for (const [url, n] of seen) {
-      loaded += expected.has(url) ? Math.min(n, expected.get(url)) : n;
-      if (!expected.has(url)) total += n;
-    }
-    return { loaded, total };
-  };
-  const report = (force) => {
-    const now = Date.now();
-    if (force || now - lastPost > 80) {
-      lastPost = now;
-      post({ type: "progress", ...totals() });
-    }
-  };
-  const count = async (url, body) => {
-    const reader = body.getReader();
-    let n = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      n += value.byteLength;
-      seen.set(url, Math.max(seen.get(url) ?? 0, n));
-      report(false);
-    }
-    report(true);
-  };
-  const fetch = async (input, init) => {
-    const response = await plainFetch(input, init);
-    const url = new URL(input.url ?? input, siteRoot).href;
-    if (response.ok && response.body) count(url, response.clone().body).catch(() => {});
-    return response;
-  };
-  self.fetch = fetch;
-  return {
-    fetch,
-    plainFetch,
-    expect(files) {
-      expected.clear();
-      for (const [url, bytes] of files) expected.set(url, bytes);
-      report(true);
-    },
-    done() {
-      const { total } = totals();
-      post({ type: "progress", loaded: total, total });
-    },
-  };
-}
 
 async function inflate(bytes, encoding) {
   if (encoding === "identity") return bytes;
@@ -180,8 +119,11 @@ async function usableSnapshot(manifest, skipSnapshot) {
   return found.response ? { snap, response: found.response } : found;
 }
 
+// `timings`: ms from `clock` (the epoch time the boot began, for benchmarks/quiz_breakdown.py
+// to put the marks on the page's clock) to each step's end; *_fetched run in parallel.
 async function boot({ skipSnapshot = null } = {}) {
   const t0 = performance.now();
+  const clock = performance.timeOrigin + t0;
   const timings = {};
   const mark = (name) => {
     timings[name] = Math.round(performance.now() - t0);
@@ -200,7 +142,7 @@ async function boot({ skipSnapshot = null } = {}) {
   beat(); // at once: on a repeat visit the restore starts well within the first second
   const alive = setInterval(beat, ALIVE_MS);
   try {
-    return await bootWith(manifest, usable, state, mark, timings);
+    return { ...(await bootWith(manifest, usable, state, mark, timings)), clock };
   } finally {
     clearInterval(alive);
   }
@@ -209,13 +151,15 @@ async function boot({ skipSnapshot = null } = {}) {
 async function bootWith(manifest, usable, state, mark, timings) {
   const { snap = null } = usable;
   const files = filesOf(manifest, snap);
-  const meter = byteMeter();
+  const meter = byteMeter({ siteRoot, post });
   meter.expect(files.first);
   const indexURL = abs(manifest.pyodide.dir);
   // Fetch the bank, and read the snapshot or fetch the wheels, while Python boots.
-  const bankText = meter.plainFetch(abs(manifest.bank)).then((r) => {
+  const bankText = meter.plainFetch(abs(manifest.bank)).then(async (r) => {
     if (!r.ok) throw new Error(`question bank: HTTP ${r.status}`);
-    return r.text();
+    const text = await r.text();
+    mark("bank_fetched");
+    return text;
   });
   bankText.catch(() => {}); // awaited below; a failure is reported there, not as unhandled
   let warmed = null;
@@ -225,7 +169,7 @@ async function bootWith(manifest, usable, state, mark, timings) {
   };
   const bytes = snap ? verifiedSnapshot(usable.response, snap) : null;
   bytes?.catch(() => {}); // loadPyodide awaits it; a rejection is reported there
-  if (!snap) wheels.warm();
+  if (!snap) Promise.all(wheels.warm()).then(() => mark("wheels_fetched"));
   const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
   mark("module");
   let pyodide = null;
@@ -255,6 +199,7 @@ async function bootWith(manifest, usable, state, mark, timings) {
   if (!loaded.ok) throw new Error(loaded.error);
   mark("bank");
   lockDown(pyodide);
+  mark("box");
   meter.done();
   const { phase: boot, reason: fallback_reason, snapshot } = state;
   return { pyodide: version, boot, fallback_reason, snapshot, timings, ...loaded.result };
