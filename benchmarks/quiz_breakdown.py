@@ -53,9 +53,9 @@ WORKER_LOG = """
 # The worker's marks, in the order a plain boot passes them, with what each ends.
 WORKER_MARKS = (
     ("module", "runtime module (pyodide.mjs) imported"),
-    ("wheels_fetched", "engine wheels fetched (in parallel with the runtime)"),
+    ("wheels_fetched", "engine wheels fetched and unzipped (in parallel with the runtime)"),
     ("pyodide", "runtime fetched and compiled, loadPyodide done"),
-    ("wheels", "wheels installed (loadPackage)"),
+    ("wheels", "wheels installed by loadPackage (before #20; now while loadPyodide runs)"),
     ("import", "engine imported (practice_engine.api)"),
     ("bank_fetched", "bank fetched (in parallel)"),
     ("bank", "bank loaded (load_bank)"),

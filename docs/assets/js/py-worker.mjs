@@ -34,6 +34,7 @@ import { byteMeter } from "./byte-meter.mjs";
 import { feedbackLoader } from "./feedback-files.mjs";
 import { beginRun, endRun, lockDown } from "./py-box.mjs";
 import { snapshotStore } from "./snapshot-store.mjs";
+import { fetchWheels, writeWheels } from "./wheel-files.mjs";
 
 const siteRoot = new URL("../../", import.meta.url);
 const manifestURL = new URL("assets/quiz/runtime.json", siteRoot);
@@ -167,9 +168,16 @@ async function bootWith(manifest, usable, state, mark, timings) {
     urls: manifest.wheels.map(abs),
     warm: () => (warmed ??= wheels.urls.map((u) => meter.plainFetch(u).then((r) => r.arrayBuffer()).catch(() => null))),
   };
+  // A plain boot unzips the wheels itself while the runtime loads (wheel-files.mjs).
+  let unzipped = null;
+  const wheelFiles = () =>
+    (unzipped ??= fetchWheels(wheels.urls, meter.fetch).then((list) => {
+      mark("wheels_fetched");
+      return list;
+    }));
   const bytes = snap ? verifiedSnapshot(usable.response, snap) : null;
   bytes?.catch(() => {}); // loadPyodide awaits it; a rejection is reported there
-  if (!snap) Promise.all(wheels.warm()).then(() => mark("wheels_fetched"));
+  if (!snap) wheelFiles().catch(() => {}); // awaited below, with loadPyodide
   const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
   mark("module");
   let pyodide = null;
@@ -188,10 +196,11 @@ async function bootWith(manifest, usable, state, mark, timings) {
     }
   }
   if (!pyodide) {
-    pyodide = await loadPyodide({ indexURL, fullStdLib: false });
+    const files = wheelFiles();
+    const fsInit = (FS, { sitePackages }) => writeWheels(FS, sitePackages, files);
+    // Both: a wheel that fails to arrive fails the boot at once, with its own message.
+    [pyodide] = await Promise.all([loadPyodide({ indexURL, fullStdLib: false, fsInit }), files]);
     mark("pyodide");
-    await installWheels(pyodide, wheels);
-    mark("wheels");
     dispatch = engine(pyodide);
   }
   mark("import");
