@@ -30,6 +30,7 @@ from benchmarks import (
     lighthouse,
     offline_cache,
     page_weight,
+    quiz_breakdown,
     quiz_ready,
     recovery,
     snapshot,
@@ -99,10 +100,14 @@ def quiz_section(browser, url: str, rounds: int) -> str:
          f"{q['load_task_ms']:.0f} ms", "<= 50 ms", _met(q["load_task_ms"] <= 50)],
     ]  # fmt: skip
     note = f"{q['rounds']} interleaved rounds, cold cache each, headless Chromium, gzip."
+    breakdown = _table(
+        ["first visit: event (median)", "from navigation", "since the row above"],
+        quiz_breakdown.rows(q["breakdown"], q["bare_s"]),
+    )
     return (
         "### Quiz start-up\n\n"
         + _table(["measure", "value", "target", "met"], rows)
-        + (f"\n\n{note}")
+        + f"\n\n{note}\n\nWhere a first visit's time goes:\n\n{breakdown}"
     )
 
 

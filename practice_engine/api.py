@@ -10,35 +10,38 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from importlib import import_module
 from typing import Any
 
-from . import (
-    answers,
-    cards,
-    constraints,
-    dashboard,
-    deck,
-    exercise_progress,
-    feedback_files,
-    index_status,
-    mock,
-    plan,
-    progress,
-    quiz,
-    runner,
-    session_state,
-    sync,
-    today,
-    transfer,
-    vocab,
-)
+from . import cards, feedback_files, progress, quiz, session_state, sync, vocab
 from .bankdata import BankData, parse_bank
 from .errors import EngineError
-from .mock import record_mock, redo_mock, require_mock, restore_mock, restore_round
 from .state import MockRound, Progress, QuizSession
 from .validate import shown
 
 _state: dict[str, BankData] = {}
+
+
+# What a quiz page needs (the quiz, progress, flashcards' due times) is imported with this
+# module; the rest (mock rounds, exercises and the code runner, the dashboard, plan,
+# import/export, the indexes) on the first call that needs it. Importing all of it cost a
+# first visit about 0.2 s of quiz-ready time in the browser, where Python compiles each
+# module from source (#20). The build's memory snapshot imports every module anyway
+# (macros/publish/snapshot.py), so a restored worker has them all.
+def _module(name: str) -> Any:
+    return import_module(f"{__package__}.{name}")
+
+
+def _later(module: str, name: str) -> Callable[..., Any]:
+    """`module.name`, imported on its first call. It keeps the module's name, so the set
+    of ops that run the reader's code can still be checked against the runner's."""
+
+    def call(**kwargs: Any) -> Any:
+        return getattr(_module(module), name)(**kwargs)
+
+    call.__module__ = f"{__package__}.{module}"
+    call.__name__ = call.__qualname__ = name
+    return call
 
 
 def _bank() -> BankData:
@@ -100,6 +103,8 @@ def _record_mock(
 ) -> Progress:
     """A round recorded from the page must ask only this bank's concept questions, since
     each of its grades becomes a flashcard review."""
+    from .mock import record_mock, require_mock
+
     known = set(cards.concept_ids(_bank()))
     stray = [q["id"] for q in require_mock(mock)["questions"] if q["id"] not in known]
     if stray:
@@ -108,10 +113,14 @@ def _record_mock(
 
 
 def _redo_mock(mock: MockRound, seed: int) -> MockRound:
+    from .mock import redo_mock
+
     return redo_mock(_bank(), mock, seed)
 
 
 def _restore_mock(mock: Any) -> dict[str, Any]:
+    from .mock import restore_mock
+
     found, reason = restore_mock(mock)
     return {"mock": found, "reason": reason}
 
@@ -119,12 +128,16 @@ def _restore_mock(mock: Any) -> dict[str, Any]:
 def _restore_round(raw: Any) -> dict[str, Any]:
     """The running round the page saved, or None; `reason` says why a stored one is
     unusable, `newer` the version when a newer copy of the guide wrote it."""
+    from .mock import restore_round
+
     newer = sync.newer_version(raw, vocab.SAVED_ROUND_VERSION)
     saved, reason = restore_round(_bank(), raw)
     return {"round": saved, "reason": reason, "newer": newer}
 
 
 def _merge_round(stored: Any, mine: Any, clearing: Any = None) -> dict[str, Any]:
+    from .mock import restore_round
+
     restore = lambda raw: restore_round(_bank(), raw)  # noqa: E731
     return sync.merge_slot(
         sync.ROUND_SLOT, restore, stored, mine, clearing, vocab.SAVED_ROUND_VERSION
@@ -156,7 +169,9 @@ def _keep_answer(progress: Progress, question_id: str, text: str, now_ms: int) -
     """Only answers to the bank's flashcards are kept (and only when asked to)."""
     if cards.require_question_id(question_id) not in cards.question_ids(_bank()):
         raise EngineError(f"{shown(question_id)} is not a flashcard of the bank")
-    return answers.keep_answer(progress, question_id, text, now_ms)
+    from .answers import keep_answer
+
+    return keep_answer(progress, question_id, text, now_ms)
 
 
 def _constants() -> dict[str, Any]:
@@ -185,6 +200,8 @@ def _constants() -> dict[str, Any]:
 def _exercise_constraints(code: Any, forbid: Any) -> dict[str, Any]:
     """The forbidden names the reader's code uses, without running it (the editor can show
     them as the reader types)."""
+    from . import constraints
+
     if not isinstance(code, str):
         raise EngineError("code must be the text of the reader's code")
     return {"violations": constraints.violations(code, constraints.require_rules(forbid))}
@@ -216,65 +233,67 @@ OPS: dict[str, Callable[..., Any]] = {
         _bank(), progress, now_ms, tz_offset_min
     ),
     "due_times": lambda progress, tz_offset_min: cards.due_times(_bank(), progress, tz_offset_min),
-    "add_to_deck": lambda progress, ids, now_ms: deck.add_to_deck(_bank(), progress, ids, now_ms),
+    "add_to_deck": lambda progress, ids, now_ms: _module("deck").add_to_deck(
+        _bank(), progress, ids, now_ms
+    ),
     "card_info": cards.card_info,
     "preview": cards.preview,
     "set_settings": cards.set_settings,
-    "set_profile": plan.set_profile,
+    "set_profile": _later("plan", "set_profile"),
     # the study plan's dates alone (the dashboard holds them too, among much else)
-    "plan": lambda progress, now_ms, tz_offset_min: plan.plan_status(
+    "plan": lambda progress, now_ms, tz_offset_min: _module("plan").plan_status(
         progress["settings"]["interview_date"], now_ms, tz_offset_min
     ),
     # mock rounds
-    "new_mock": lambda role, level, seed, scope=vocab.DEFAULT_SCOPE, progress=None: mock.new_mock(
-        _bank(), role, level, seed, scope, progress
-    ),
-    "grade_mock": mock.grade_mock,
+    "new_mock": lambda role, level, seed, scope=vocab.DEFAULT_SCOPE, progress=None: _module(
+        "mock"
+    ).new_mock(_bank(), role, level, seed, scope, progress),
+    "grade_mock": _later("mock", "grade_mock"),
     "redo_mock": _redo_mock,
-    "scorecard": mock.scorecard,
+    "scorecard": _later("mock", "scorecard"),
     "record_mock": _record_mock,
     "restore_mock": _restore_mock,
     "restore_round": _restore_round,
     "merge_round": _merge_round,
     # dashboard, export and import
-    "dashboard": lambda progress, now_ms, tz_offset_min, exercises=None: dashboard.dashboard(
-        _bank(), progress, now_ms, tz_offset_min, exercises
-    ),
-    "day_summary": lambda progress, now_ms, tz_offset_min: dashboard.day_summary(
+    "dashboard": lambda progress, now_ms, tz_offset_min, exercises=None: _module(
+        "dashboard"
+    ).dashboard(_bank(), progress, now_ms, tz_offset_min, exercises),
+    "day_summary": lambda progress, now_ms, tz_offset_min: _module("dashboard").day_summary(
         _bank(), progress, now_ms, tz_offset_min
     ),
-    "session_summary": lambda progress, since_ms, now_ms, tz_offset_min: today.session_summary(
-        _bank(), progress, since_ms, now_ms, tz_offset_min
-    ),
-    "export_file": transfer.export_file,
-    "read_import": transfer.read_import,
-    "read_backup": transfer.read_backup,
-    "preview_import": lambda current, incoming, mode: transfer.preview_import(
+    "session_summary": lambda progress, since_ms, now_ms, tz_offset_min: _module(
+        "today"
+    ).session_summary(_bank(), progress, since_ms, now_ms, tz_offset_min),
+    "export_file": _later("transfer", "export_file"),
+    "read_import": _later("transfer", "read_import"),
+    "read_backup": _later("transfer", "read_backup"),
+    "preview_import": lambda current, incoming, mode: _module("transfer").preview_import(
         _bank(), current, incoming, mode
     ),
-    "apply_import": transfer.apply_import,
+    "apply_import": _later("transfer", "apply_import"),
     # answer feedback
     "feedback": _feedback,
     "load_feedback": feedback_files.load,  # a question's feedback file, or the lexicon
     "keep_answer": _keep_answer,
     # coding exercises: the runs answer with a report whatever the reader's code does (the
     # ones that run the reader's code are listed in USER_CODE_OPS below)
-    "run_code": runner.run_code,
-    "check_code": runner.check_code,
-    "run_exercise": runner.run_exercise,
-    "check_exercise": runner.check_exercise,
-    "measure_complexity": runner.measure_complexity,
+    "run_code": _later("runner", "run_code"),
+    "check_code": _later("runner", "check_code"),
+    "run_exercise": _later("runner", "run_exercise"),
+    "check_exercise": _later("runner", "check_exercise"),
+    "measure_complexity": _later("runner", "measure_complexity"),
     "exercise_constraints": _exercise_constraints,
     # coding exercises in progress
-    "exercise_event": exercise_progress.exercise_event,
-    "exercise_state": exercise_progress.exercise_state,
-    "exercise_overview": exercise_progress.exercise_overview,
-    "grade_followup": exercise_progress.grade_followup,
-    "save_draft": exercise_progress.save_draft,
+    "exercise_event": _later("exercise_progress", "exercise_event"),
+    "exercise_state": _later("exercise_progress", "exercise_state"),
+    "exercise_overview": _later("exercise_progress", "exercise_overview"),
+    "grade_followup": _later("exercise_progress", "grade_followup"),
+    "save_draft": _later("exercise_progress", "save_draft"),
     # the indexes' status column
-    "index_status": lambda progress, exercise_ids, now_ms, tz_offset_min: index_status.index_status(
-        _bank(), progress, exercise_ids, now_ms, tz_offset_min
-    ),
+    "index_status": lambda progress, exercise_ids, now_ms, tz_offset_min: _module(
+        "index_status"
+    ).index_status(_bank(), progress, exercise_ids, now_ms, tz_offset_min),
 }
 
 

@@ -28,7 +28,9 @@ ON_FIRST_USE = ("search/search_index.json",)
 # Kept with the Python runtime, the first time a reader uses any practice widget: the code
 # editor (~370 KB, ~110 KB gzip) matters only to readers who practise, and then it must be
 # there offline even if no exercise was opened online.
-WITH_PYTHON = ("assets/js/editor.mjs",)
+# The Python worker's own parts that no page imports, its byte meter and its wheel
+# unzipping (#20), stay out of the precache every reader downloads too.
+WITH_PYTHON = ("assets/js/editor.mjs", "assets/js/byte-meter.mjs", "assets/js/wheel-files.mjs")
 # Each question's answer-feedback file and the lexicon, which the worker fetches before a
 # typed answer's first check (macros/publish/export.py): kept with the runtime, so typed
 # answers are checked offline too after one practice visit.

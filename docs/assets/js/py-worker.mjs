@@ -30,9 +30,11 @@
 // published length and SHA-256; snapshot-store.mjs) are restored, and the "alive" messages let the page notice a stuck restore and start a fresh worker
 // with `skipSnapshot` (py-client.js).
 
+import { byteMeter } from "./byte-meter.mjs";
 import { feedbackLoader } from "./feedback-files.mjs";
 import { beginRun, endRun, lockDown } from "./py-box.mjs";
 import { snapshotStore } from "./snapshot-store.mjs";
+import { fetchWheels, writeWheels } from "./wheel-files.mjs";
 
 const siteRoot = new URL("../../", import.meta.url);
 const manifestURL = new URL("assets/quiz/runtime.json", siteRoot);
@@ -53,7 +55,6 @@ const abs = (rel) => new URL(rel, siteRoot).href;
 // The snapshot's cache, reached through references taken now: the box (py-box.mjs) takes
 // `caches` and `fetch` away from the reader's code once Python has booted.
 const store = snapshotStore(siteRoot, self.caches ?? null, self.fetch.bind(self));
-const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 const feedbackFor = feedbackLoader({
   files: () => runtimeManifest?.feedback ?? null,
   fetch: self.fetch.bind(self),
@@ -63,67 +64,6 @@ const feedbackFor = feedbackLoader({
     if (!answer.ok) throw new Error(answer.error);
   },
 });
-
-// Count the bytes of everything Pyodide fetches, so the page can show real progress. The
-// counting reads a clone: the original response goes to Pyodide untouched, so the browser
-// still compiles the wasm while it streams in (a wrapped body would cost ~0.7 s here).
-// `expect` names the files this boot still needs; a file fetched again (the plain boot
-// after a failed restore) counts once, and bytes of a file given up on (an abandoned
-// snapshot) stay in both the count and the total, since they were downloaded.
-function byteMeter() {
-  const plainFetch = self.fetch.bind(self);
-  const expected = new Map();
-  const seen = new Map();
-  let lastPost = 0;
-  const totals = () => {
-    let loaded = 0;
-    let total = sum([...expected.values()]);
-    for (const [url, n] of seen) {
-      loaded += expected.has(url) ? Math.min(n, expected.get(url)) : n;
-      if (!expected.has(url)) total += n;
-    }
-    return { loaded, total };
-  };
-  const report = (force) => {
-    const now = Date.now();
-    if (force || now - lastPost > 80) {
-      lastPost = now;
-      post({ type: "progress", ...totals() });
-    }
-  };
-  const count = async (url, body) => {
-    const reader = body.getReader();
-    let n = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      n += value.byteLength;
-      seen.set(url, Math.max(seen.get(url) ?? 0, n));
-      report(false);
-    }
-    report(true);
-  };
-  const fetch = async (input, init) => {
-    const response = await plainFetch(input, init);
-    const url = new URL(input.url ?? input, siteRoot).href;
-    if (response.ok && response.body) count(url, response.clone().body).catch(() => {});
-    return response;
-  };
-  self.fetch = fetch;
-  return {
-    fetch,
-    plainFetch,
-    expect(files) {
-      expected.clear();
-      for (const [url, bytes] of files) expected.set(url, bytes);
-      report(true);
-    },
-    done() {
-      const { total } = totals();
-      post({ type: "progress", loaded: total, total });
-    },
-  };
-}
 
 async function installWheels(pyodide, wheels) {
   await Promise.all(wheels.warm());
@@ -162,6 +102,9 @@ async function usableSnapshot(manifest, skipSnapshot) {
   return found.response ? { snap, response: found.response } : found;
 }
 
+// `timings`: ms from `clock.boot` (the epoch time the boot began; `clock.loaded` when this
+// module was evaluated), for the bench to put the marks on the page's clock
+// (benchmarks/quiz_breakdown.py, snapshot.py), to each step's end; *_fetched run in parallel.
 async function boot({ skipSnapshot = null } = {}) {
   const t0 = performance.now();
   const timings = {};
@@ -194,13 +137,15 @@ async function boot({ skipSnapshot = null } = {}) {
 async function bootWith(manifest, usable, state, mark, timings) {
   const { snap = null } = usable;
   const files = filesOf(manifest, snap);
-  const meter = byteMeter();
+  const meter = byteMeter({ siteRoot, post });
   meter.expect(files.first);
   const indexURL = abs(manifest.pyodide.dir);
   // Fetch the bank, and read the snapshot or fetch the wheels, while Python boots.
-  const bankText = meter.plainFetch(abs(manifest.bank)).then((r) => {
+  const bankText = meter.plainFetch(abs(manifest.bank)).then(async (r) => {
     if (!r.ok) throw new Error(`question bank: HTTP ${r.status}`);
-    return r.text();
+    const text = await r.text();
+    mark("bank_fetched");
+    return text;
   });
   bankText.catch(() => {}); // awaited below; a failure is reported there, not as unhandled
   let warmed = null;
@@ -208,10 +153,17 @@ async function bootWith(manifest, usable, state, mark, timings) {
     urls: manifest.wheels.map(abs),
     warm: () => (warmed ??= wheels.urls.map((u) => meter.plainFetch(u).then((r) => r.arrayBuffer()).catch(() => null))),
   };
+  // A plain boot unzips the wheels itself while the runtime loads (wheel-files.mjs).
+  let unzipped = null;
+  const wheelFiles = () =>
+    (unzipped ??= fetchWheels(wheels.urls, meter.fetch).then((list) => {
+      mark("wheels_fetched");
+      return list;
+    }));
   // Read and checked while the runtime's module loads (snapshot-store.mjs).
   const bytes = snap ? store.read(usable.response, snap, mark) : null;
   bytes?.catch(() => {}); // loadPyodide awaits it; a rejection is reported there
-  if (!snap) wheels.warm();
+  if (!snap) wheelFiles().catch(() => {}); // awaited below, with loadPyodide
   const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
   mark("module");
   let pyodide = null;
@@ -230,10 +182,11 @@ async function bootWith(manifest, usable, state, mark, timings) {
     }
   }
   if (!pyodide) {
-    pyodide = await loadPyodide({ indexURL, fullStdLib: false });
+    const files = wheelFiles();
+    const fsInit = (FS, { sitePackages }) => writeWheels(FS, sitePackages, files);
+    // Both: a wheel that fails to arrive fails the boot at once, with its own message.
+    [pyodide] = await Promise.all([loadPyodide({ indexURL, fullStdLib: false, fsInit }), files]);
     mark("pyodide");
-    await installWheels(pyodide, wheels);
-    mark("wheels");
     dispatch = engine(pyodide);
   }
   mark("import");
@@ -241,7 +194,7 @@ async function bootWith(manifest, usable, state, mark, timings) {
   if (!loaded.ok) throw new Error(loaded.error);
   mark("bank");
   lockDown(pyodide);
-  mark("locked");
+  mark("box");
   meter.done();
   const { phase: boot, reason: fallback_reason, snapshot } = state;
   return { pyodide: version, boot, fallback_reason, snapshot, timings, ...loaded.result };

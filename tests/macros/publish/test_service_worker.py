@@ -20,6 +20,9 @@ FILES = {
     "assets/css/guide.css": "css",
     "assets/js/quiz.js": "js",
     "assets/js/editor.mjs": "editor",
+    "assets/js/py-worker.mjs": "worker",
+    "assets/js/wheel-files.mjs": "wheels",
+    "assets/js/byte-meter.mjs": "meter",
     "assets/pyodide/pyodide.asm.wasm": "wasm",
     "assets/pyodide/314.0.7/snapshot-0123456789abcdef.bin.gz": "snapshot",
     "assets/py/practice_engine-0.1-py3-none-any.whl": "wheel",
@@ -47,6 +50,7 @@ def test_pages_and_assets_are_precached_under_the_urls_readers_use() -> None:
     assert precache == [
         "404.html",
         "assets/css/guide.css",
+        "assets/js/py-worker.mjs",
         "assets/js/quiz.js",
         "assets/quiz/bank.json",
         "assets/quiz/runtime.json",
@@ -58,12 +62,17 @@ def test_pages_and_assets_are_precached_under_the_urls_readers_use() -> None:
 def test_python_runtime_and_the_editor_wait_for_first_practice() -> None:
     precache, runtime = site_files(FILES)
     assert runtime == [
+        "assets/js/byte-meter.mjs",
         "assets/js/editor.mjs",
+        "assets/js/wheel-files.mjs",
         "assets/py/practice_engine-0.1-py3-none-any.whl",
         "assets/pyodide/pyodide.asm.wasm",
         "assets/quiz/feedback/bias-variance.json",
     ]
     assert "assets/js/editor.mjs" not in precache
+    # the worker's parts no page imports: a reader who never uses Python never gets them
+    assert "assets/js/wheel-files.mjs" not in precache
+    assert "assets/js/byte-meter.mjs" not in precache
 
 
 def test_the_search_index_is_kept_when_first_fetched_not_at_install() -> None:
