@@ -42,16 +42,17 @@ export function doneStep({ q, n, level, store, grades, labelId, confirm, onDone 
     text: "I'm done: show the rubric",
   });
   host.append(el("p", {}, button));
-  const open = () => {
+  // `focus` is false when a reload reopens it: the page's own focus rules apply then.
+  const open = (focus = true) => {
     const seconds = onDone();
     const review = reviewNodes({ q, n, level, store, seconds });
     host.replaceChildren(...review.nodes,
       el("p", { id: labelId, class: "mlw-mock__ask", text: "Now grade your whole answer against the rubric:" }),
       grades, confirm);
-    review.heading.focus();
+    if (focus) review.heading.focus();
     return seconds;
   };
-  button.addEventListener("click", open);
+  button.addEventListener("click", () => open());
   return { root: host, open };
 }
 

@@ -122,7 +122,7 @@ class MockRound {
 
   launch(mock) {
     const now = Date.now();
-    this.begin({ mock, started_ms: now, question_started_ms: now, probes: 0 });
+    this.begin({ mock, started_ms: now, question_started_ms: now, probes: 0, done_seconds: null });
     this.showQuestion();
     this.save();
     this.say(`The round has started: ${mock.questions.length} questions, ${mmss(mock.clock_seconds)} on the clock.`);
@@ -130,8 +130,8 @@ class MockRound {
 
   // Sets up a round, new or saved, and starts its clock from the time it began; returns
   // the seconds left (never more than the round's, should the computer's clock go back).
-  begin({ mock, started_ms: startedMs, question_started_ms: askedMs, probes }) {
-    Object.assign(this, { mock, startedMs, askedMs, shown: probes, mode: "running" });
+  begin({ mock, started_ms: startedMs, question_started_ms: askedMs, probes, done_seconds: doneSeconds }) {
+    Object.assign(this, { mock, startedMs, askedMs, shown: probes, doneSeconds, mode: "running" });
     this.fieldset.disabled = true; // one round at a time; the scorecard enables it again
     const left = Math.min(mock.clock_seconds, mock.clock_seconds - (Date.now() - startedMs) / 1000);
     this.warned = left <= WARN_AT_SECONDS; // a resumed round low on time says so once, on resume
@@ -175,8 +175,10 @@ class MockRound {
     const heading = el("h3", { tabindex: -1, class: "mlw-mock__count", text: `Question ${n} of ${m.questions.length}` });
     const labelId = `mock-grade-label-${n}`;
     this.questionTimer?.stop();
-    this.usedSeconds = null;
-    const { line, timer } = questionClock(q, this.askedMs, this.root);
+    // After "I'm done" (before a reload) the question's clock stays where it stopped.
+    const done = this.doneSeconds;
+    const { line, timer } = questionClock(q, done === null ? this.askedMs : Date.now() - done * 1000, this.root);
+    if (done !== null) timer?.stop();
     this.questionTimer = timer;
     const probes = probeList(q.followups, this.shown, (count) => {
       this.shown = count;
@@ -185,7 +187,7 @@ class MockRound {
     });
     const grades = gradeButtons(this.constants.grades, labelId, (g) => this.grade(g));
     this.answer = new MockAnswer(this, q, n, grades);
-    const done = doneStep({
+    const step = doneStep({
       q, n, level: m.level, store: this.store, grades, labelId, confirm: this.answer.confirm,
       onDone: () => this.answered(),
     });
@@ -196,18 +198,22 @@ class MockRound {
       probes,
       this.answer.box.root,
       this.answer.checkHost,
-      done.root,
+      step.root,
     );
+    if (done !== null) step.open(false); // the rubric was open when the page was left
     if (focus) heading.focus();
   }
 
-  // "I'm done": the question's clock stops, and the seconds it took go with its grade.
+  // "I'm done": the question's clock stops, and the seconds it took go with its grade. They
+  // are saved with the round, so a reload reopens the rubric rather than timing again.
   answered() {
     this.questionTimer?.stop();
+    if (this.doneSeconds !== null) return this.doneSeconds;
     const seconds = Math.round((Date.now() - this.askedMs) / 1000);
-    this.usedSeconds = Math.min(MAX_QUESTION_SECONDS, Math.max(0, seconds));
+    this.doneSeconds = Math.min(MAX_QUESTION_SECONDS, Math.max(0, seconds));
+    this.save();
     this.say("Here is how the answer is judged: the level's answer, then the rubric. Then grade it.");
-    return this.usedSeconds;
+    return this.doneSeconds;
   }
 
   // A grade that the checklist disagrees with strongly is saved after one confirmation.
@@ -224,7 +230,7 @@ class MockRound {
     for (const b of this.stage.querySelectorAll(".mlw-grade")) b.disabled = true;
     let graded;
     try {
-      graded = await this.py.call("grade_mock", { mock: this.mock, grade: g.id, seconds: this.usedSeconds });
+      graded = await this.py.call("grade_mock", { mock: this.mock, grade: g.id, seconds: this.doneSeconds });
     } catch (error) {
       // Keep the round going: the reader can grade again, or end the round.
       if (this.mode === "grading") this.mode = "running";
@@ -233,7 +239,7 @@ class MockRound {
     }
     if (this.mode !== "grading") return; // the clock ran out while Python was busy
     await answer.keep(text);
-    Object.assign(this, { mock: graded, mode: "running", askedMs: Date.now(), shown: 0 });
+    Object.assign(this, { mock: graded, mode: "running", askedMs: Date.now(), shown: 0, doneSeconds: null });
     this.save();
     if (this.mock.position >= this.mock.questions.length) return this.finish("complete");
     this.showQuestion();
