@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.render.figures import captions, figure_md, size
+from macros.render import print_page
+from macros.render.figures import PRINT_PAGE, captions, figure_md, size
 
 
 def test_every_figure_has_its_drawn_size_in_css_pixels() -> None:
@@ -20,6 +21,11 @@ def test_every_figure_has_its_drawn_size_in_css_pixels() -> None:
 def test_a_figure_loads_lazily_with_its_size() -> None:
     md = figure_md("clt", "tracks/fundamentals.md")
     assert '{ width="672" height="403" loading="lazy" decoding="async" }' in md
+
+
+def test_the_print_page_loads_its_figures_with_it() -> None:
+    assert figure_md("clt", PRINT_PAGE).count('{ width="672" height="403" }') == 1
+    assert PRINT_PAGE == print_page.PRINT_PAGE
 
 
 def test_sizes_in_px_and_pt_and_none(tmp_path: Path) -> None:
