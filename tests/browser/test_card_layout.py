@@ -60,3 +60,24 @@ def test_a_track_page_left_unscrolled_passes_axe(phone, site_url: str) -> None:
     phone.wait_for_function(ALL_FIT)
     found = violations(phone)
     assert [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in found] == []
+
+
+# The first answer and what follows it, where they sit.
+WHERE = """() => {
+  const answer = document.querySelector('.qcard__answer');
+  const next = answer.nextElementSibling;
+  return [answer.firstElementChild.getBoundingClientRect().top,
+          answer.lastElementChild.getBoundingClientRect().bottom,
+          next.getBoundingClientRect().top];
+}"""
+
+
+def test_laying_an_answer_out_for_good_moves_nothing(phone, site_url: str) -> None:
+    # no idle time: the page's own slices never run, the test lays the answer out itself
+    phone.add_init_script("window.requestIdleCallback = () => 0;")
+    phone.goto(urljoin(site_url, TRACK))
+    before = phone.evaluate(WHERE)
+    phone.evaluate(
+        "() => document.querySelector('.qcard__answer').classList.add('qcard__answer--laid')"
+    )
+    assert phone.evaluate(WHERE) == before
