@@ -7,6 +7,7 @@
 // with the previous page. Each mount runs in its own try/catch: a widget that fails to
 // start reports its error and the others start as usual.
 
+import { onPage as layOutAnswers } from "./page/cards.js";
 import { onPage as drawDue, start as startDue } from "./page/due-badge.js";
 import { onPage as markLadders } from "./page/ladder.js";
 import { nav, start as startNav } from "./page/nav.js";
@@ -60,7 +61,7 @@ const widgets = mounter(WIDGETS, deps, report);
 function onPage() {
   const mountAll = () => widgets.page(document);
   const ladders = () => markLadders(progressStore);
-  for (const step of [mountAll, showSaving, offerUpdate, watchWidgets, ladders, drawDue, drawSession]) {
+  for (const step of [mountAll, showSaving, offerUpdate, watchWidgets, ladders, drawDue, drawSession, layOutAnswers]) {
     try {
       step();
     } catch (error) {
