@@ -16,8 +16,8 @@
 // visit, #20). Why a checksum and not SHA-256 again: what can damage a kept copy is the
 // disk or the browser, not an adversary (whoever can write this origin's caches can as
 // well rewrite the site's scripts in the service worker's), and two running sums of the
-// 32-bit words catch any change to one word, a truncation (with the length), and words
-// moved or swapped. Why check at all, when the restore fails on a damaged heap: not
+// 32-bit words catch any change to one word and a truncation (with the length), and miss
+// a swap of two words only when (distance x difference) is a multiple of 2^32. Why check at all, when the restore fails on a damaged heap: not
 // always. A slightly truncated snapshot is silently accepted and some damage hangs the
 // wasm, which costs the reader 10 s before the page gives up on it (README).
 
