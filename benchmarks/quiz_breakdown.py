@@ -92,7 +92,7 @@ def sample(page, ready_ms: float) -> dict[str, float]:
     drawn = [e["at"] for e in log if e["kind"] == "drawn"]
     if drawn:
         out["first item in the document"] = drawn[0]
-    out["first item answerable (seen by the bench)"] = ready_ms
+    out["first item answerable (the frame after it is drawn)"] = ready_ms
     return out
 
 

@@ -7,7 +7,7 @@ import statistics
 from urllib.parse import urljoin
 
 from benchmarks import quiz_breakdown
-from benchmarks.browser import new_context
+from benchmarks.browser import first_item_at, new_context
 
 QUIZ_PAGE = "drill/quiz/"
 TIMEOUT = 120_000
@@ -35,8 +35,7 @@ def quiz_once(context, url: str) -> dict:
     # [data-bound]: before quiz.js binds the form, a click submits it as a plain HTML form
     # and reloads the page (on a warm repeat visit the button is there that early).
     page.locator(".mlw-quiz[data-bound] form button[type=submit]").click(timeout=TIMEOUT)
-    page.locator(".mlw-options input").first.wait_for(timeout=TIMEOUT)
-    ready = page.evaluate("performance.now()")
+    ready = first_item_at(page, TIMEOUT) * 1000
     tasks = page.evaluate("window.__longTasks")
     loaded = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
     events = quiz_breakdown.sample(page, ready)

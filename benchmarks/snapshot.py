@@ -28,7 +28,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import urljoin
 
-from benchmarks.browser import LONG_TASKS, playwright
+from benchmarks.browser import FIRST_ITEM, LONG_TASKS, first_item_at, playwright
 from benchmarks.report import table
 from benchmarks.site import served_site
 from devtools.chromium import LAUNCH_ARGS, ensure
@@ -61,6 +61,7 @@ def profile(p, tmp: Path) -> Iterator:
         str(user_data), executable_path=ensure(), args=LAUNCH_ARGS, headless=True
     )
     context.add_init_script(LONG_TASKS)
+    context.add_init_script(FIRST_ITEM)
     try:
         yield context
     finally:
@@ -85,8 +86,7 @@ def visit(context, url: str, keep: str | None = None, snapshot: bool = False) ->
         page.goto(urljoin(url, QUIZ_PAGE), wait_until="commit")
         # [data-bound]: before quiz.js binds it, a click would submit the plain HTML form
         page.locator(".mlw-quiz[data-bound] form button[type=submit]").click(timeout=TIMEOUT)
-        page.locator(".mlw-options input").first.wait_for(timeout=TIMEOUT)
-        ready = page.evaluate("performance.now()") / 1000
+        ready = first_item_at(page, TIMEOUT)
         at_ready = sum(sizes)
         info = page.evaluate("MLGuide.py._readyValue")
         info["marks"] = _page_marks(page.evaluate(MARKS), info, ready)
